@@ -1,0 +1,42 @@
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
+import type { Logger } from '../logging/logger';
+import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(patch: SettingsPatch): Promise<Settings>;
+}
+
+/**
+ * The user's preferences in `settings.json` in the user-data folder. Read once, then served from memory; every
+ * change is written atomically before it is acknowledged. Writes are queued so two quick changes cannot interleave.
+ */
+export function createSettingsStore(file: string, logger: Logger): SettingsStore {
+  let current: Promise<Settings> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const load = async (): Promise<Settings> => {
+    const read = await readJsonFile(file, settingsSchema);
+    if (read.kind === 'ok') return read.value;
+    if (read.kind === 'corrupt') {
+      logger.warn('settings file unreadable; kept aside, defaults in use', { keptAt: read.keptAt, reason: read.reason });
+    }
+    return defaultSettings;
+  };
+
+  const get = () => (current ??= load());
+
+  return {
+    get,
+    update(patch) {
+      const next = queue.then(async () => {
+        const merged = settingsSchema.parse({ ...(await get()), ...patch });
+        await writeJsonFileAtomic(file, merged);
+        current = Promise.resolve(merged);
+        return merged;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { Select } from '@arco-design/web-react';
+import { memo } from 'react';
+import type { LanguageSetting } from '../../../shared/domain/settings';
+import { useT } from '../i18n/use-t';
+import { useAppStore } from '../stores/app-store';
+
+/** Language names are written in their own language, so anyone can find theirs whatever is showing now. */
+export const LanguageSwitch = memo(function LanguageSwitch() {
+  const t = useT();
+  const language = useAppStore((state) => state.settings?.language ?? 'system');
+  const setLanguage = useAppStore((state) => state.setLanguage);
+  return (
+    <Select
+      aria-label={t('language.label')}
+      size="small"
+      style={{ width: 128 }}
+      value={language}
+      onChange={(value: LanguageSetting) => void setLanguage(value)}
+      options={[
+        { label: t('language.system'), value: 'system' },
+        { label: '简体中文', value: 'zh-CN' },
+        { label: 'English', value: 'en-US' },
+      ]}
+    />
+  );
+});

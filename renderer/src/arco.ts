@@ -1,0 +1,17 @@
+// Arco's static helpers render through ReactDOM.render, which React 19 removed; hand them createRoot. Importing
+// `react-19-adapter` instead would be tree-shaken away by the production build.
+import { createRoot } from 'react-dom/client';
+import { setCreateRoot } from '@arco-design/web-react/es/_util/react-dom';
+
+// Only the styles of the components in use (the whole of Arco's CSS is 62 KiB gzip).
+import '@arco-design/web-react/es/Alert/style/css.js';
+import '@arco-design/web-react/es/Button/style/css.js';
+import '@arco-design/web-react/es/ConfigProvider/style/css.js';
+import '@arco-design/web-react/es/Layout/style/css.js';
+import '@arco-design/web-react/es/Result/style/css.js';
+import '@arco-design/web-react/es/Select/style/css.js';
+import '@arco-design/web-react/es/Spin/style/css.js';
+import '@arco-design/web-react/es/Steps/style/css.js';
+import '@arco-design/web-react/es/Typography/style/css.js';
+
+setCreateRoot(createRoot);

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/domain/app-info';
+import type { KeychainStatus } from '../../../shared/domain/keychain-status';
+import type { LanguageSetting, Settings } from '../../../shared/domain/settings';
+import type { AppErrorData } from '../../../shared/errors/app-error';
+import { windowApi } from '../api/window-api';
+
+export type KeychainCheck =
+  | { state: 'checking' }
+  | { state: 'done'; status: KeychainStatus }
+  | { state: 'failed'; error: AppErrorData };
+
+interface AppState {
+  phase: 'loading' | 'ready' | 'failed';
+  info: AppInfo | undefined;
+  settings: Settings | undefined;
+  startError: AppErrorData | undefined;
+  keychain: KeychainCheck;
+  /** Loads what the first screen needs and starts listening to main. Safe to call once per window. */
+  start: () => Promise<void>;
+  setLanguage: (language: LanguageSetting) => Promise<void>;
+  checkKeychain: () => Promise<void>;
+}
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  phase: 'loading',
+  info: undefined,
+  settings: undefined,
+  startError: undefined,
+  keychain: { state: 'checking' },
+
+  start: async () => {
+    const api = windowApi();
+    api.on.settings.changed((settings) => set({ settings }));
+    const [info, settings] = await Promise.all([api.app.getInfo(), api.settings.get()]);
+    if (!info.ok) return set({ phase: 'failed', startError: info.error });
+    if (!settings.ok) return set({ phase: 'failed', startError: settings.error });
+    set({ phase: 'ready', info: info.value, settings: settings.value });
+    await get().checkKeychain();
+  },
+
+  setLanguage: async (language) => {
+    const result = await windowApi().settings.update({ language });
+    if (result.ok) set({ settings: result.value });
+  },
+
+  checkKeychain: async () => {
+    set({ keychain: { state: 'checking' } });
+    const result = await windowApi().keychain.getStatus();
+    set({ keychain: result.ok ? { state: 'done', status: result.value } : { state: 'failed', error: result.error } });
+  },
+}));

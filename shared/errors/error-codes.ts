@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the app itself can put on the wire. Codes from the Volcengine API are carried verbatim in
+ * their own field (see the catalogue); these are the app's own, stable across releases so the renderer can
+ * localize them and tests can assert on them.
+ */
+export const appErrorCodes = [
+  'IPC_VALIDATION_FAILED',
+  'IPC_UNKNOWN_CHANNEL',
+  'IPC_FORBIDDEN_SENDER',
+  'IPC_BAD_RESPONSE',
+  'INTERNAL',
+  'SETTINGS_UNREADABLE',
+  'KEYCHAIN_NO_DBUS',
+  'KEYCHAIN_NO_SECRET_SERVICE',
+  'KEYCHAIN_LOCKED',
+  'KEYCHAIN_ACCESS_DENIED',
+  'KEYCHAIN_MODULE_MISSING',
+  'KEYCHAIN_FAILED',
+] as const;
+
+export const appErrorCodeSchema = z.enum(appErrorCodes);
+export type AppErrorCode = z.infer<typeof appErrorCodeSchema>;

@@ -1,0 +1,24 @@
+/**
+ * The names of every IPC channel, and nothing else. The preload imports only this file, so the sandboxed preload
+ * bundle stays free of schema code; `contract.ts` is type-checked to hold a schema for exactly these names.
+ *
+ * A name is `<namespace>.<method>`: the preload exposes it as `window.api.<namespace>.<method>(request)`.
+ */
+export const invokeChannelNames = [
+  'app.getInfo',
+  'settings.get',
+  'settings.update',
+  'keychain.getStatus',
+] as const;
+export type InvokeChannel = (typeof invokeChannelNames)[number];
+
+/** Messages main pushes to the renderer; exposed as `window.api.on.<namespace>.<event>(listener)`. */
+export const eventChannelNames = ['settings.changed'] as const;
+export type EventChannel = (typeof eventChannelNames)[number];
+
+/** Prefix of every channel on the wire, so nothing else on the IPC bus can be mistaken for ours. */
+export const channelPrefix = 'kpd:';
+
+export function wireName(channel: InvokeChannel | EventChannel): string {
+  return channelPrefix + channel;
+}

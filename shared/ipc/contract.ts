@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { appInfoSchema } from '../domain/app-info';
+import { keychainStatusSchema } from '../domain/keychain-status';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+import type { EventChannel, InvokeChannel } from './channel-names';
+
+/**
+ * The IPC contract: for each channel, the runtime schema of its request and of its successful value. Main
+ * validates every request against it before a handler runs, and every answer before it leaves; the TypeScript
+ * types on both sides are inferred from it. Adding a channel = one name in `channel-names.ts`, one entry here,
+ * one handler in main.
+ *
+ * Request rules: objects are strict (unknown fields are rejected), every string and array has a maximum size
+ * (a test walks this file to enforce it), and a channel without input takes `z.undefined()`.
+ */
+export const invokeContract = {
+  'app.getInfo': { request: z.undefined(), response: appInfoSchema },
+  'settings.get': { request: z.undefined(), response: settingsSchema },
+  'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+  'keychain.getStatus': { request: z.undefined(), response: keychainStatusSchema },
+} as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export const eventContract = {
+  'settings.changed': settingsSchema,
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+// The two lists of names must agree both ways; `satisfies` above checks one direction, this the other.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const invokeContractIsComplete: Exactly<keyof typeof invokeContract, InvokeChannel> = true;
+export const eventContractIsComplete: Exactly<keyof typeof eventContract, EventChannel> = true;
+
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;
+export type EventPayloadOf<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
