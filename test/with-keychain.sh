@@ -33,6 +33,6 @@ printf '%s' "$password" | gnome-keyring-daemon --daemonize --unlock --components
 if [[ "${KEYCHAIN_LOCKED:-}" == "1" ]]; then
   # A locked keychain, as after a screen lock: the collection exists on disk, but the running daemon has not been
   # given its password. Replace the daemon with one started without --unlock.
-  gnome-keyring-daemon --replace --daemonize --components=secrets >/dev/null
+  gnome-keyring-daemon --replace --daemonize --components=secrets >/dev/null 2>&1
 fi
 exec "$@"

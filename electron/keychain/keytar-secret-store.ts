@@ -2,8 +2,11 @@ import { AppError } from '../../shared/errors/app-error';
 import { classifyKeychainError } from './keychain-errors';
 import type { SecretStore } from './secret-store';
 
-/** The three keytar functions the app uses. findCredentials is left out on purpose: on a locked Linux keyring it
- * crashes the whole process (a segfault in libsecret), so it must never be called. */
+/**
+ * The three keytar functions the app uses, and deliberately no more: keytar's call that lists every credential of a
+ * service crashes the whole process on a locked Linux keyring (a segfault in libsecret), so it is not even typed
+ * here. A test greps electron/ to keep its name out.
+ */
 interface KeytarModule {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;

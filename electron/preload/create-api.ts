@@ -4,8 +4,8 @@ import type { IpcResult } from '../../shared/ipc/result';
 
 /** How the API reaches main: Electron's `ipcRenderer` in the app, a Playwright binding in the browser tests. */
 export interface IpcTransport {
-  invoke(wireChannel: string, request: unknown): Promise<unknown>;
-  subscribe(wireChannel: string, listener: (payload: unknown) => void): () => void;
+  invoke: (wireChannel: string, request: unknown) => Promise<unknown>;
+  subscribe: (wireChannel: string, listener: (payload: unknown) => void) => () => void;
 }
 
 type Methods = Record<string, Record<string, (...args: unknown[]) => unknown>>;

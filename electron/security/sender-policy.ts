@@ -14,9 +14,14 @@ export interface SenderPolicyOptions {
   trustedWebContentsIds: () => ReadonlySet<number>;
 }
 
+/**
+ * scheme://host[:port] of a URL. Not `URL.origin`: Node's URL (which main uses) treats a custom scheme as
+ * non-special and reports its origin as "null", which would either match nothing or, compared carelessly, anything.
+ */
 function originOf(url: string): string | undefined {
   try {
-    return new URL(url).origin;
+    const parsed = new URL(url);
+    return parsed.host === '' ? undefined : `${parsed.protocol}//${parsed.host}`;
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import '@arco-design/web-react/es/ConfigProvider/style/css.js';
 import '@arco-design/web-react/es/Layout/style/css.js';
 import '@arco-design/web-react/es/Result/style/css.js';
 import '@arco-design/web-react/es/Select/style/css.js';
+import '@arco-design/web-react/es/Space/style/css.js';
 import '@arco-design/web-react/es/Spin/style/css.js';
 import '@arco-design/web-react/es/Steps/style/css.js';
 import '@arco-design/web-react/es/Typography/style/css.js';

@@ -15,7 +15,7 @@ export const WelcomeEmptyState = memo(function WelcomeEmptyState() {
         {t('welcome.title')}
       </Typography.Title>
       <Typography.Paragraph className="welcome-body">{t('welcome.body')}</Typography.Paragraph>
-      <Steps current={1} size="small" className="welcome-steps">
+      <Steps current={1} size="small" labelPlacement="vertical" className="welcome-steps">
         <Steps.Step title={t('welcome.step.credentials')} />
         <Steps.Step title={t('welcome.step.instances')} />
         <Steps.Step title={t('welcome.step.detach')} />

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { createAppCore } from '../../../electron/app-core';
+import type { IpcDispatcher } from '../../../electron/ipc/dispatcher';
+import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
+import { createMemoryLogger } from '../../../electron/logging/logger';
+import { createAppProtocolHandler } from '../../../electron/security/app-protocol';
+import { createSenderPolicy } from '../../../electron/security/sender-policy';
+import { channelPrefix } from '../../../shared/ipc/channel-names';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+/**
+ * Stands in for app://keypair-desk, and like it a secure origin: Chromium will not route an unknown scheme, so the
+ * same protocol handler answers here.
+ */
+export const testOrigin = 'https://keypair-desk.test';
+
+const bridgeScript = buildSync({
+  entryPoints: [path.join(import.meta.dirname, 'bridge-preload.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome130',
+  write: false,
+}).outputFiles[0]!.text;
+
+export interface AppOptions {
+  /** The OS's preferred languages, as Electron would report them. */
+  osLanguages: string[];
+}
+
+export interface AppHarness {
+  page: Page;
+  userDataDir: string;
+  dispatcher: IpcDispatcher;
+  logLines: string[];
+  /** Requests the page tried to make anywhere but the app's own origin (all were refused). */
+  foreignRequests: string[];
+  consoleErrors: string[];
+  open(): Promise<void>;
+  cspViolations(): Promise<string[]>;
+  screenshot(name: string): Promise<void>;
+}
+
+/**
+ * The app as the browser tests see it: the built renderer (dist/renderer) in Chromium, its window.api bridged to a
+ * real `createAppCore` in this process, with the real keychain (the private one of test/with-keychain.sh), a
+ * temporary user-data folder, and the real app:// protocol handler serving the files with their CSP.
+ */
+export const test = base.extend<AppOptions & { app: AppHarness }>({
+  osLanguages: [['en-US'], { option: true }],
+  app: async ({ page, osLanguages }, use, testInfo) => {
+    if (process.env.KPD_KEYCHAIN_SANDBOX === undefined) {
+      throw new Error('Browser tests use the real keychain: run them inside test/with-keychain.sh (npm run test:browser).');
+    }
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'kpd-browser-'));
+    const logger = createMemoryLogger();
+    const core = createAppCore({
+      info: { name: 'KeyPair Desk', version: '0.1.0', platform: 'linux', osLanguages, demoMode: false },
+      userDataDir,
+      secretStore: createKeytarSecretStore('com.keypairdesk.browser-test'),
+      eventSink: (wireChannel, payload) => {
+        void page
+          .evaluate(([channel, data]) => window.__kpdDeliver(channel, data), [wireChannel, payload] as const)
+          .catch(() => undefined);
+      },
+      logger,
+    });
+    const isTrustedSender = createSenderPolicy({ appOrigin: testOrigin, trustedWebContentsIds: () => new Set([1]) });
+    await page.exposeBinding('__kpdInvoke', ({ frame }, wireChannel: unknown, request: unknown) => {
+      const facts = { webContentsId: 1, frameUrl: frame.url(), isTopFrame: frame === page.mainFrame() };
+      if (!isTrustedSender(facts)) {
+        return { ok: false, error: { code: 'IPC_FORBIDDEN_SENDER', message: 'The sender of this request is not trusted.' } };
+      }
+      const channel = typeof wireChannel === 'string' && wireChannel.startsWith(channelPrefix) ? wireChannel.slice(channelPrefix.length) : undefined;
+      return core.dispatcher.invoke(channel, request);
+    });
+    await page.addInitScript({ content: bridgeScript });
+
+    const foreignRequests: string[] = [];
+    const serve = createAppProtocolHandler(path.join(root, 'dist', 'renderer'));
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(`${testOrigin}/`)) {
+        foreignRequests.push(url);
+        return route.abort('blockedbyclient');
+      }
+      const response = await serve(
+        new Request(url.replace(testOrigin, 'app://keypair-desk'), { method: route.request().method() }),
+      );
+      return route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    await use({
+      page,
+      userDataDir,
+      dispatcher: core.dispatcher,
+      logLines: logger.lines,
+      foreignRequests,
+      consoleErrors,
+      open: async () => {
+        await page.goto(`${testOrigin}/index.html`);
+      },
+      cspViolations: () => page.evaluate(() => window.__kpdCspViolations),
+      screenshot: async (name) => {
+        const file = path.join(root, 'test', 'artifacts', 'screenshots', `${name}.png`);
+        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+        await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      },
+    });
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
