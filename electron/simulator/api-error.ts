@@ -1,0 +1,71 @@
+/**
+ * Every request-level error the simulator answers, with its HTTP status. The statuses are the spec's.
+ *
+ * `CodeN` values are the simulator's own: the spec gives none and tells clients to branch on `Code` only, so they
+ * are stable numbers that let a client prove it ignores them, not copies of the real service's.
+ */
+const errorCatalogue = {
+  MissingAuthenticationToken: { httpStatus: 401, codeN: 100001 },
+  MissingSignature: { httpStatus: 401, codeN: 100002 },
+  InvalidAuthorization: { httpStatus: 400, codeN: 100003 },
+  InvalidAccessKey: { httpStatus: 401, codeN: 100004 },
+  SignatureDoesNotMatch: { httpStatus: 401, codeN: 100005 },
+  InvalidSecretToken: { httpStatus: 401, codeN: 100006 },
+  InvalidTimestamp: { httpStatus: 403, codeN: 100007 },
+  InvalidCredential: { httpStatus: 400, codeN: 100008 },
+  MissingRequestInfo: { httpStatus: 400, codeN: 100009 },
+  InvalidActionOrVersion: { httpStatus: 400, codeN: 100010 },
+  FlowLimitExceeded: { httpStatus: 429, codeN: 100011 },
+  InternalError: { httpStatus: 500, codeN: 100012 },
+  InvalidArgument: { httpStatus: 400, codeN: 200001 },
+  MissingParameter: { httpStatus: 400, codeN: 200002 },
+  'MissingParameter.InstanceIds': { httpStatus: 400, codeN: 200003 },
+  'MissingParameter.KeyPairNameAndKeyPairId': { httpStatus: 400, codeN: 200004 },
+  'LimitExceeded.MaximumInstanceIds': { httpStatus: 400, codeN: 200005 },
+  'LimitExceeded.MaximumRegionIds': { httpStatus: 400, codeN: 200006 },
+  'InvalidClientToken.Malformed': { httpStatus: 400, codeN: 200007 },
+  IdempotentParameterMismatch: { httpStatus: 400, codeN: 200008 },
+  'InvalidKeyPair.NotFound': { httpStatus: 404, codeN: 200009 },
+  'InvalidInstance.NotFound': { httpStatus: 404, codeN: 200010 },
+  InvalidInstanceStatus: { httpStatus: 400, codeN: 200011 },
+  IdempotentProcessing: { httpStatus: 412, codeN: 200012 },
+  DryRunOperation: { httpStatus: 400, codeN: 200013 },
+} as const satisfies Record<string, { httpStatus: number; codeN: number }>;
+
+export type ApiErrorCode = keyof typeof errorCatalogue;
+
+export interface ApiError {
+  readonly code: ApiErrorCode;
+  readonly codeN: number;
+  readonly httpStatus: number;
+  readonly message: string;
+}
+
+export function apiError(code: ApiErrorCode, message: string): ApiError {
+  const { httpStatus, codeN } = errorCatalogue[code];
+  return { code, codeN, httpStatus, message };
+}
+
+/** Codes that appear inside `OperationDetails[].Error`, where there is no HTTP status of their own. */
+export const instanceErrorCodes = {
+  notFound: 'InvalidInstance.NotFound',
+  windows: 'InvalidKeyPairForWindows.Unsupported',
+  noResetAgent: 'InvalidResetAuthenticationAgent.NotFound',
+  badStatus: 'InvalidInstanceStatus',
+  flowLimited: 'FlowLimitExceeded',
+  /**
+   * The simulator's own code (the spec is silent): the instance is not bound to the key pair the request names.
+   * See key-pair-operation.ts for why this is an error rather than a silent success.
+   */
+  keyPairNotBound: 'InvalidKeyPair.NotBound',
+} as const;
+
+export interface InstanceOperationError {
+  readonly Code: string;
+  readonly Message: string;
+}
+
+export interface OperationDetail {
+  readonly InstanceId: string;
+  readonly Error: InstanceOperationError | null;
+}

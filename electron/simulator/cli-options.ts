@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import type { EcsSimulatorOptions } from './ecs-simulator';
+
+export const cliUsage = `Usage: npm run simulator -- --access-key-id AK --secret-access-key SK [options]
+  --port N               port to listen on (default 8555; 0 picks a free one)
+  --host HOST            address to listen on (default 127.0.0.1)
+  --instances N          instances in the generated fleet (default 1000)
+  --seed N               fleet seed (default 1)
+  --regions a,b          region IDs (default: five public regions)
+  --session-token T      make the key an STS credential that requires this token
+  --latency-ms N         time spent on every request (default 0)
+  --rate N --burst N     flow limit: token bucket refill per second and size (default: none)
+  --reboot-ms N          how long a rebooted instance stays REBOOTING (default 0)`;
+
+export type CliParse = { readonly kind: 'ok'; readonly options: EcsSimulatorOptions } | { readonly kind: 'error'; readonly message: string };
+
+function nonNegativeInteger(name: string, raw: string | undefined, fallback: number): number | string {
+  if (raw === undefined) return fallback;
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : `--${name} must be a non-negative integer`;
+}
+
+/** Turns the command line into simulator options, or a message saying what is wrong with it. */
+export function parseCliArguments(args: readonly string[]): CliParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        instances: { type: 'string' },
+        seed: { type: 'string' },
+        regions: { type: 'string' },
+        'access-key-id': { type: 'string' },
+        'secret-access-key': { type: 'string' },
+        'session-token': { type: 'string' },
+        'latency-ms': { type: 'string' },
+        rate: { type: 'string' },
+        burst: { type: 'string' },
+        'reboot-ms': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const accessKeyId = values['access-key-id'];
+  const secretAccessKey = values['secret-access-key'];
+  if (!accessKeyId || !secretAccessKey) {
+    return { kind: 'error', message: '--access-key-id and --secret-access-key are required' };
+  }
+  const numbers = {
+    port: nonNegativeInteger('port', values.port, 8555),
+    instances: nonNegativeInteger('instances', values.instances, 1000),
+    seed: nonNegativeInteger('seed', values.seed, 1),
+    latencyMs: nonNegativeInteger('latency-ms', values['latency-ms'], 0),
+    rate: nonNegativeInteger('rate', values.rate, 0),
+    burst: nonNegativeInteger('burst', values.burst, 0),
+    rebootMs: nonNegativeInteger('reboot-ms', values['reboot-ms'], 0),
+  };
+  const problem = Object.values(numbers).find((value) => typeof value === 'string');
+  if (typeof problem === 'string') return { kind: 'error', message: problem };
+  const { port, instances, seed, latencyMs, rate, burst, rebootMs } = numbers as Record<keyof typeof numbers, number>;
+  if (port > 65535) return { kind: 'error', message: '--port must be at most 65535' };
+  if ((rate > 0) !== (burst > 0)) return { kind: 'error', message: '--rate and --burst go together' };
+  const regions = values.regions?.split(',').map((region) => region.trim()).filter((region) => region !== '');
+  return {
+    kind: 'ok',
+    options: {
+      host: values.host ?? '127.0.0.1',
+      port,
+      credentials: [{ accessKeyId, secretAccessKey, sessionToken: values['session-token'] }],
+      generate: { seed, instances, regions: regions && regions.length > 0 ? regions : undefined },
+      latencyMs,
+      flowLimit: rate > 0 ? { ratePerSecond: rate, burst } : null,
+      rebootDurationMs: rebootMs,
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * A faithful Volcengine ECS OpenAPI server on loopback, for tests, benchmarks and the app's demo mode. It follows
+ * electron/volcengine/volcengine-ecs-spec.md: GET with every parameter in the query, `Action` and
+ * `Version=2020-04-01`, HMAC-SHA256 signatures verified like the real gateway, and the JSON envelope
+ * `{"ResponseMetadata":{RequestId,Action,Version,Service,Region[,Error]},"Result":{...}}`.
+ *
+ * Actions: DescribeRegions, DescribeInstances, DescribeKeyPairs, DetachKeyPair, AttachKeyPair, RebootInstances,
+ * RebootInstance. The region comes from the signature's credential scope and selects that region's fleet.
+ *
+ * Options (EcsSimulatorOptions):
+ * - host / port: where to listen; 127.0.0.1 and 0 (any free port) by default.
+ * - credentials: the accepted access keys; one with `sessionToken` is an STS key whose requests must carry the
+ *   token in X-Security-Token.
+ * - fleet: an explicit account (see fleet-builders.ts), or `generate: { seed, instances, regions? }` for a seeded
+ *   one (fleet-generator.ts). Without either, a 100-instance fleet from seed 1.
+ * - latencyMs: time spent on every routed request before anything is applied (after a ClientToken is reserved, so
+ *   a concurrent duplicate sees it in flight and gets 412 IdempotentProcessing).
+ * - flowLimit: `{ ratePerSecond, burst }`, a token bucket for the whole simulator; over it, 429 FlowLimitExceeded
+ *   with Retry-After (whole seconds). Checked after authentication. Off when absent.
+ * - faults: FaultRule[] (fault-injection.ts), each matched by `action` and by count (`times`: the next N matching
+ *   requests; `every`: every Nth). Kinds: internal-error (500), destroy-before-apply, destroy-after-apply (the
+ *   change happens, the client never hears), html-502 (a proxy's page), truncated-json, empty-body, slow-reply
+ *   (`delayMs`, default 35 s), instance-flow-limit (per-instance FlowLimitExceeded in OperationDetails).
+ * - rebootDurationMs: how long a rebooted instance shows REBOOTING (0 by default: it stays RUNNING).
+ * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
+ * - requireSignedHost: SignedHeaders must name host (default true).
+ *
+ * Choices where the spec is silent are documented where they are made: detaching a key pair that is not the one
+ * bound answers a per-instance `InvalidKeyPair.NotBound` (actions/key-pair-operation.ts); an unknown region in
+ * the scope is `InvalidCredential`; a missing X-Date is `MissingRequestInfo` (request-auth.ts).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ActionOutcome } from './actions/action-types';
+import { createChangeCounter } from './change-counter';
+import { createDelayScheduler } from './delay-scheduler';
+import { createFaultInjector } from './fault-injection';
+import type { FaultRule } from './fault-injection';
+import { generateFleet } from './fleet-generator';
+import type { GenerateFleetOptions } from './fleet-generator';
+import { createFleetState } from './fleet-state';
+import type { FleetState } from './fleet-state';
+import { createFlowLimiter } from './flow-limiter';
+import type { FlowLimit, FlowLimiter } from './flow-limiter';
+import { createRequestHandler } from './http-handler';
+import { createIdempotencyStore } from './idempotency-store';
+import { createRequestVerifier } from './request-auth';
+import { createRequestLog } from './request-log';
+import type { LoggedRequest } from './request-log';
+import { createRouter } from './router';
+import type { FleetDefinition, SimulatorCredential } from './simulator-types';
+
+export interface EcsSimulatorOptions {
+  readonly host?: string | undefined;
+  readonly port?: number | undefined;
+  readonly credentials: readonly SimulatorCredential[];
+  readonly fleet?: FleetDefinition | undefined;
+  readonly generate?: GenerateFleetOptions | undefined;
+  readonly latencyMs?: number | undefined;
+  readonly flowLimit?: FlowLimit | null | undefined;
+  readonly faults?: readonly FaultRule[] | undefined;
+  readonly rebootDurationMs?: number | undefined;
+  readonly now?: (() => Date) | undefined;
+  /** Whether SignedHeaders must include host (default true; see authorization-header.ts). */
+  readonly requireSignedHost?: boolean | undefined;
+}
+
+export interface EcsSimulator {
+  /** `http://127.0.0.1:<port>`, the endpoint to configure. */
+  readonly url: string;
+  readonly port: number;
+  /** The live account; change it through its methods to set up a test's state. */
+  readonly fleet: FleetState;
+  /** How many times an instance was actually changed by DetachKeyPair, AttachKeyPair or a reboot. */
+  changeCount(instanceId: string): number;
+  changeCounts(): ReadonlyMap<string, number>;
+  resetChangeCounts(): void;
+  /** Every request received, in arrival-completion order. */
+  readonly requests: readonly LoggedRequest[];
+  clearRequests(): void;
+  /** Mutating requests that reserved a ClientToken and have not been applied yet. */
+  inFlightCount(): number;
+  setFaults(rules: readonly FaultRule[]): void;
+  addFault(rule: FaultRule): void;
+  setLatency(latencyMs: number): void;
+  /** Replaces the bucket (full); null removes the limit. */
+  setFlowLimit(limit: FlowLimit | null): void;
+  setCredentials(credentials: readonly SimulatorCredential[]): void;
+  close(): Promise<void>;
+}
+
+const defaultFleetOptions: GenerateFleetOptions = { seed: 1, instances: 100 };
+
+function checkedDelay(name: string, value: number | undefined): number {
+  const ms = value ?? 0;
+  if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`${name} must be a finite number >= 0`);
+  return ms;
+}
+
+export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<EcsSimulator> {
+  const now = options.now ?? (() => new Date());
+  const fleet = createFleetState(options.fleet ?? generateFleet(options.generate ?? defaultFleetOptions));
+  const changes = createChangeCounter();
+  const log = createRequestLog();
+  const delays = createDelayScheduler();
+  const faults = createFaultInjector(options.faults ?? []);
+  const idempotency = createIdempotencyStore<ActionOutcome>();
+  let credentials = new Map(options.credentials.map((credential) => [credential.accessKeyId, credential]));
+  let latencyMs = checkedDelay('latencyMs', options.latencyMs);
+  const rebootDurationMs = checkedDelay('rebootDurationMs', options.rebootDurationMs);
+  let flowLimiter: FlowLimiter | undefined = options.flowLimit ? createFlowLimiter(options.flowLimit) : undefined;
+  let closed = false;
+
+  const handler = createRequestHandler({
+    verify: createRequestVerifier({
+      findCredential: (accessKeyId) => credentials.get(accessKeyId),
+      isServedRegion: (regionId) => fleet.region(regionId) !== undefined,
+      requireSignedHost: options.requireSignedHost ?? true,
+    }),
+    route: createRouter({
+      fleet,
+      changes,
+      idempotency,
+      nowMs: () => now().getTime(),
+      wait: delays.wait,
+      latencyMs: () => latencyMs,
+      rebootDurationMs: () => rebootDurationMs,
+      isClosed: () => closed,
+    }),
+    faults,
+    flowLimiter: () => flowLimiter,
+    fleet,
+    log,
+    now,
+    wait: delays.wait,
+  });
+
+  const server = createServer(handler);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    fleet,
+    changeCount: changes.count,
+    changeCounts: changes.snapshot,
+    resetChangeCounts: changes.reset,
+    requests: log.entries,
+    clearRequests: log.clear,
+    inFlightCount: idempotency.inFlightCount,
+    setFaults: faults.replace,
+    addFault: faults.add,
+    setLatency(value) {
+      latencyMs = checkedDelay('latencyMs', value);
+    },
+    setFlowLimit(limit) {
+      flowLimiter = limit ? createFlowLimiter(limit) : undefined;
+    },
+    setCredentials(list) {
+      credentials = new Map(list.map((credential) => [credential.accessKeyId, credential]));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      delays.releaseAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

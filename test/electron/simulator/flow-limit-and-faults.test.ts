@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
+import type { OperationDetailJson, SignedClient } from './support/signed-client';
+import { createTestFleet, ids, opsKey, testCredentials } from './support/test-fleet';
+
+describe('ECS simulator flow limit and fault injection', () => {
+  let simulator: EcsSimulator;
+  let client: SignedClient;
+  let clock: Date;
+
+  beforeEach(async () => {
+    clock = new Date('2025-06-01T00:00:00Z');
+    simulator = await startEcsSimulator({ credentials: [testCredentials], fleet: createTestFleet(), now: () => clock });
+    client = createSignedClient(simulator.port, { credentials: testCredentials, now: () => clock });
+  });
+  afterEach(() => simulator.close());
+
+  const detach = (clientToken?: string, options?: Parameters<SignedClient['ecs']>[2]) =>
+    client.ecs(
+      'DetachKeyPair',
+      {
+        ...listParam('InstanceIds', [ids.boundRunning]),
+        KeyPairName: opsKey.keyPairName,
+        ...(clientToken ? { ClientToken: clientToken } : {}),
+      },
+      options,
+    );
+
+  it('answers 429 FlowLimitExceeded with Retry-After once the bucket is empty, and refills with time', async () => {
+    simulator.setFlowLimit({ ratePerSecond: 0.5, burst: 2 });
+    expect((await client.ecs('DescribeRegions')).status).toBe(200);
+    expect((await client.ecs('DescribeRegions')).status).toBe(200);
+    const limited = await client.ecs('DescribeRegions');
+    expect(limited.status).toBe(429);
+    expect(errorCodeOf(limited)).toBe('FlowLimitExceeded');
+    expect(limited.headers['retry-after']).toBe('2');
+    clock = new Date(clock.getTime() + 2000);
+    expect((await client.ecs('DescribeRegions')).status).toBe(200);
+  });
+
+  it('does not apply a request refused by the flow limit', async () => {
+    simulator.setFlowLimit({ ratePerSecond: 1, burst: 1 });
+    await client.ecs('DescribeRegions');
+    const limited = await detach();
+    expect(limited.status).toBe(429);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+  });
+
+  it('internal-error answers 500 InternalError and applies nothing', async () => {
+    simulator.setFaults([{ kind: 'internal-error', action: 'DetachKeyPair', times: 1 }]);
+    const failed = await detach('token-500');
+    expect(failed.status).toBe(500);
+    expect(errorCodeOf(failed)).toBe('InternalError');
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+    const retried = await detach('token-500');
+    expect(retried.status).toBe(200);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
+  it('destroy-before-apply drops the connection and applies nothing', async () => {
+    simulator.setFaults([{ kind: 'destroy-before-apply', times: 1 }]);
+    await expect(detach('token-before')).rejects.toThrow();
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+    expect(simulator.requests.at(-1)).toMatchObject({ httpStatus: 0, fault: 'destroy-before-apply' });
+    expect((await detach('token-before')).status).toBe(200);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
+  it('destroy-after-apply applies the change though the client never hears; the retry replays it', async () => {
+    simulator.setFaults([{ kind: 'destroy-after-apply', action: 'DetachKeyPair', times: 1 }]);
+    await expect(detach('token-after')).rejects.toThrow();
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+    const retry = await detach('token-after');
+    expect(retry.status).toBe(200);
+    expect(parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(retry).Result?.OperationDetails).toEqual([
+      { InstanceId: ids.boundRunning, Error: null },
+    ]);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
+  it('html-502 answers a proxy HTML page with 502 and applies nothing', async () => {
+    simulator.setFaults([{ kind: 'html-502', times: 1 }]);
+    const reply = await detach();
+    expect(reply.status).toBe(502);
+    expect(reply.headers['content-type']).toMatch(/^text\/html/);
+    expect(reply.text).toContain('<html>');
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+  });
+
+  it('truncated-json sends the real status with half a JSON body, after applying', async () => {
+    simulator.setFaults([{ kind: 'truncated-json', times: 1 }]);
+    const reply = await detach();
+    expect(reply.status).toBe(200);
+    expect(reply.text.startsWith('{"ResponseMetadata":{"RequestId":')).toBe(true);
+    expect(() => JSON.parse(reply.text) as unknown).toThrow();
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
+  it('empty-body sends the real status with no body', async () => {
+    simulator.setFaults([{ kind: 'empty-body', times: 1 }]);
+    const reply = await client.ecs('DescribeRegions');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe('');
+  });
+
+  it('slow-reply holds the answer past a client timeout, and close() does not wait for it', async () => {
+    simulator.setFaults([{ kind: 'slow-reply', delayMs: 60_000, times: 1 }]);
+    await expect(client.ecs('DescribeRegions', {}, { timeoutMs: 100 })).rejects.toThrow('client timeout');
+    expect((await client.ecs('DescribeRegions')).status).toBe(200);
+  });
+
+  it('matches "the next 2 DetachKeyPair requests" and leaves other actions alone', async () => {
+    simulator.setFaults([{ kind: 'internal-error', action: 'DetachKeyPair', times: 2 }]);
+    expect((await client.ecs('DescribeRegions')).status).toBe(200);
+    expect((await detach()).status).toBe(500);
+    expect((await detach()).status).toBe(500);
+    expect((await detach()).status).toBe(200);
+  });
+
+  it('matches "every 3rd request"', async () => {
+    simulator.setFaults([{ kind: 'internal-error', every: 3 }]);
+    const statuses: number[] = [];
+    for (let index = 0; index < 7; index += 1) statuses.push((await client.ecs('DescribeRegions')).status);
+    expect(statuses).toEqual([200, 200, 500, 200, 200, 500, 200]);
+  });
+
+  it('instance-flow-limit fails the chosen instances per instance with FlowLimitExceeded', async () => {
+    simulator.setFaults([{ kind: 'instance-flow-limit', instanceIds: [ids.boundStopped], times: 1 }]);
+    const reply = await client.ecs('DetachKeyPair', {
+      ...listParam('InstanceIds', [ids.boundRunning, ids.boundStopped]),
+      KeyPairName: opsKey.keyPairName,
+    });
+    expect(reply.status).toBe(200);
+    const details = parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(reply).Result?.OperationDetails;
+    expect(details?.map((detail) => detail.Error?.Code ?? null)).toEqual([null, 'FlowLimitExceeded']);
+    expect(simulator.changeCount(ids.boundStopped)).toBe(0);
+  });
+
+  it('logs each request with action, region, status, error code and instance count', async () => {
+    simulator.clearRequests();
+    simulator.setFaults([{ kind: 'internal-error', times: 1 }]);
+    await detach();
+    await detach();
+    expect(simulator.requests).toEqual([
+      expect.objectContaining({ action: 'DetachKeyPair', region: 'cn-beijing', httpStatus: 500, errorCode: 'InternalError', instanceCount: 1, fault: 'internal-error' }),
+      expect.objectContaining({ action: 'DetachKeyPair', region: 'cn-beijing', httpStatus: 200, errorCode: undefined, instanceCount: 1, fault: undefined }),
+    ]);
+  });
+});
