@@ -1,0 +1,208 @@
+import type { Instance, KeyPair, ListProgress, Region } from '../../shared/domain/ecs';
+import { splitIntoBatches } from './batching';
+import type { EcsCaller } from './ecs-caller';
+import { toInstance, toKeyPair } from './ecs-mappers';
+import {
+  describeInstancesResultSchema,
+  describeKeyPairsResultSchema,
+  describeRegionsResultSchema,
+  operationResultSchema,
+} from './ecs-wire-schemas';
+import { runInstanceOperation, type InstanceOperationOptions, type InstanceOperationResult } from './instance-operation';
+import { collectAllPages, type ListOptions } from './pagination';
+import { toQueryParams } from './query-params';
+
+/** Page sizes: the documented maximum for regions, and the spec's advice (100) for the rest. */
+export const pageSizes = { regions: 20, instances: 100, keyPairs: 100 } as const;
+
+export interface TagFilter {
+  key: string;
+  values?: readonly string[] | undefined;
+}
+
+export interface DescribeRegionsFilter {
+  regionIds?: readonly string[] | undefined;
+}
+
+export interface DescribeInstancesFilter {
+  /** Any number: more than 100 are asked for 100 at a time. */
+  instanceIds?: readonly string[] | undefined;
+  instanceName?: string | undefined;
+  status?: string | undefined;
+  zoneId?: string | undefined;
+  vpcId?: string | undefined;
+  primaryIpAddress?: string | undefined;
+  /** Instances bound to this key pair. */
+  keyPairName?: string | undefined;
+  projectName?: string | undefined;
+  tagFilters?: readonly TagFilter[] | undefined;
+  instanceChargeType?: string | undefined;
+}
+
+export interface DescribeKeyPairsFilter {
+  /** Fuzzy match. */
+  keyPairName?: string | undefined;
+  keyPairNames?: readonly string[] | undefined;
+  keyPairIds?: readonly string[] | undefined;
+  fingerPrint?: string | undefined;
+  projectName?: string | undefined;
+  tagFilters?: readonly TagFilter[] | undefined;
+}
+
+/** Which key pair: by ID or by name. Volcengine prefers the ID when both are given. */
+export type KeyPairReference = { keyPairId: string; keyPairName?: string | undefined } | { keyPairName: string; keyPairId?: undefined };
+
+export interface KeyPairChangeRequest {
+  instanceIds: readonly string[];
+  keyPair: KeyPairReference;
+}
+
+export interface RebootRequest {
+  instanceIds: readonly string[];
+  /** A hard power-off that can lose unflushed data; false unless the admin asked for it. */
+  forceStop?: boolean | undefined;
+}
+
+export interface ChangeOptions extends InstanceOperationOptions {
+  /** Batches in flight at once; the client's default when absent. */
+  concurrency?: number | undefined;
+}
+
+export interface EcsActions {
+  describeRegions(filter?: DescribeRegionsFilter, options?: ListOptions): Promise<Region[]>;
+  describeInstances(filter?: DescribeInstancesFilter, options?: ListOptions): Promise<Instance[]>;
+  describeKeyPairs(filter?: DescribeKeyPairsFilter, options?: ListOptions): Promise<KeyPair[]>;
+  detachKeyPair(request: KeyPairChangeRequest, options?: ChangeOptions): Promise<InstanceOperationResult>;
+  attachKeyPair(request: KeyPairChangeRequest, options?: ChangeOptions): Promise<InstanceOperationResult>;
+  rebootInstances(request: RebootRequest, options?: ChangeOptions): Promise<InstanceOperationResult>;
+}
+
+export interface EcsActionsDependencies {
+  call: EcsCaller;
+  batchConcurrency: number;
+  newClientToken: () => string;
+}
+
+function tagFilterParams(filters: readonly TagFilter[] | undefined) {
+  return filters?.map((filter) => ({ Key: filter.key, Values: filter.values ?? [] }));
+}
+
+export function createEcsActions(dependencies: EcsActionsDependencies): EcsActions {
+  const { call } = dependencies;
+
+  async function describeInstancesChunk(filter: DescribeInstancesFilter, instanceIds: readonly string[] | undefined, options: ListOptions) {
+    const base = {
+      InstanceIds: instanceIds,
+      InstanceName: filter.instanceName,
+      Status: filter.status,
+      ZoneId: filter.zoneId,
+      VpcId: filter.vpcId,
+      PrimaryIpAddress: filter.primaryIpAddress,
+      KeyPairName: filter.keyPairName,
+      ProjectName: filter.projectName,
+      TagFilters: tagFilterParams(filter.tagFilters),
+      InstanceChargeType: filter.instanceChargeType,
+      MaxResults: pageSizes.instances,
+    };
+    return collectAllPages(
+      'DescribeInstances',
+      async (nextToken) => {
+        const { result } = await call('DescribeInstances', toQueryParams({ ...base, NextToken: nextToken }), describeInstancesResultSchema, {
+          signal: options.signal,
+        });
+        return { items: (result.Instances ?? []).map(toInstance), nextToken: result.NextToken, totalCount: result.TotalCount };
+      },
+      options,
+    );
+  }
+
+  function changeInstances(action: string, instanceIds: readonly string[], params: Record<string, string | boolean | undefined>, options: ChangeOptions) {
+    return runInstanceOperation({
+      action,
+      instanceIds,
+      concurrency: options.concurrency ?? dependencies.batchConcurrency,
+      newClientToken: dependencies.newClientToken,
+      options,
+      sendBatch: async (batch, onAttempt) => {
+        const query = toQueryParams({ ...params, InstanceIds: batch.instanceIds, ClientToken: batch.clientToken });
+        // No signal: a batch that has been sent finishes, retries included, so its outcome is known.
+        const answer = await call(action, query, operationResultSchema, { onAttempt });
+        const details = (answer.result.OperationDetails ?? []).map((detail) => ({
+          instanceId: detail.InstanceId,
+          error: detail.Error === null || detail.Error === undefined ? detail.Error : { code: detail.Error.Code, message: detail.Error.Message },
+        }));
+        return { details, requestId: answer.requestId, httpStatus: answer.httpStatus };
+      },
+    });
+  }
+
+  return {
+    describeRegions(filter = {}, options = {}) {
+      return collectAllPages(
+        'DescribeRegions',
+        async (nextToken) => {
+          const query = toQueryParams({ RegionIds: filter.regionIds, MaxResults: pageSizes.regions, NextToken: nextToken });
+          const { result } = await call('DescribeRegions', query, describeRegionsResultSchema, { signal: options.signal });
+          return { items: (result.Regions ?? []).map((region) => ({ regionId: region.RegionId })), nextToken: result.NextToken };
+        },
+        options,
+      );
+    },
+
+    async describeInstances(filter = {}, options = {}) {
+      if (filter.instanceIds === undefined || filter.instanceIds.length <= pageSizes.instances) {
+        return describeInstancesChunk(filter, filter.instanceIds, options);
+      }
+      // InstanceIds.N takes at most 100 (spec), so a longer list is asked for in chunks; progress adds up.
+      const instances: Instance[] = [];
+      let pagesBefore = 0;
+      for (const chunk of splitIntoBatches(filter.instanceIds, pageSizes.instances)) {
+        const itemsBefore = instances.length;
+        let pagesInChunk = 0;
+        const onProgress = (progress: ListProgress) => {
+          pagesInChunk = progress.pages;
+          options.onProgress?.({ pages: pagesBefore + progress.pages, items: itemsBefore + progress.items });
+        };
+        instances.push(...(await describeInstancesChunk(filter, chunk, { signal: options.signal, onProgress })));
+        pagesBefore += pagesInChunk;
+      }
+      return instances;
+    },
+
+    describeKeyPairs(filter = {}, options = {}) {
+      const base = {
+        KeyPairName: filter.keyPairName,
+        KeyPairNames: filter.keyPairNames,
+        KeyPairIds: filter.keyPairIds,
+        FingerPrint: filter.fingerPrint,
+        ProjectName: filter.projectName,
+        TagFilters: tagFilterParams(filter.tagFilters),
+        MaxResults: pageSizes.keyPairs,
+      };
+      return collectAllPages(
+        'DescribeKeyPairs',
+        async (nextToken) => {
+          const { result } = await call('DescribeKeyPairs', toQueryParams({ ...base, NextToken: nextToken }), describeKeyPairsResultSchema, {
+            signal: options.signal,
+          });
+          return { items: (result.KeyPairs ?? []).map(toKeyPair), nextToken: result.NextToken };
+        },
+        options,
+      );
+    },
+
+    detachKeyPair(request, options = {}) {
+      const { keyPairId, keyPairName } = request.keyPair;
+      return changeInstances('DetachKeyPair', request.instanceIds, { KeyPairId: keyPairId, KeyPairName: keyPairName }, options);
+    },
+
+    attachKeyPair(request, options = {}) {
+      const { keyPairId, keyPairName } = request.keyPair;
+      return changeInstances('AttachKeyPair', request.instanceIds, { KeyPairId: keyPairId, KeyPairName: keyPairName }, options);
+    },
+
+    rebootInstances(request, options = {}) {
+      return changeInstances('RebootInstances', request.instanceIds, { ForceStop: request.forceStop ?? false }, options);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/*
+ * The ECS facts the app works with, in the app's own shape (camelCase, absent = null), as they will cross IPC.
+ * The Volcengine wire format (PascalCase, empty strings for "none") is read and mapped in main; these schemas are
+ * strict and bounded because main validates everything it sends and receives with them.
+ */
+
+const shortText = z.string().max(256);
+const longText = z.string().max(2000);
+/** ISO 8601 in UTC, or null when Volcengine sent nothing or something unreadable. */
+const timestamp = z.string().max(40).nullable();
+
+/** Enough for the largest account the app is meant for; a bound, not a product limit. */
+export const maxListedItems = 100_000;
+
+export const regionIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
+export type RegionId = z.infer<typeof regionIdSchema>;
+
+export const instanceIdSchema = z.string().min(1).max(128);
+
+export const regionSchema = z.strictObject({ regionId: regionIdSchema });
+export type Region = z.infer<typeof regionSchema>;
+
+export const tagSchema = z.strictObject({ key: shortText, value: shortText });
+export type Tag = z.infer<typeof tagSchema>;
+
+/** The statuses the spec lists. Volcengine may add more, so an instance's status stays a plain string. */
+export const knownInstanceStatuses = [
+  'CREATING',
+  'RUNNING',
+  'STOPPING',
+  'STOPPED',
+  'REBOOTING',
+  'STARTING',
+  'REBUILDING',
+  'RESIZING',
+  'ERROR',
+  'DELETING',
+] as const;
+
+export const instanceSchema = z.strictObject({
+  instanceId: instanceIdSchema,
+  instanceName: shortText,
+  description: longText,
+  status: z.string().max(64),
+  /** `Linux` or `Windows` per the spec; kept as sent so an unexpected value is shown, not hidden. */
+  osType: z.string().max(64),
+  osName: shortText,
+  /** Null when no key pair is bound (Volcengine sends an empty string). */
+  keyPairName: shortText.nullable(),
+  keyPairId: shortText.nullable(),
+  zoneId: z.string().max(64),
+  vpcId: z.string().max(128),
+  privateIp: z.string().max(64).nullable(),
+  publicIp: z.string().max(64).nullable(),
+  tags: z.array(tagSchema).max(200),
+  instanceTypeId: z.string().max(128),
+  cpus: z.number().int().nonnegative().nullable(),
+  /** In MiB, as Volcengine reports it. */
+  memorySizeMiB: z.number().nonnegative().nullable(),
+  imageId: z.string().max(128),
+  hostName: shortText,
+  projectName: shortText,
+  createdAt: timestamp,
+  expiredAt: timestamp,
+});
+export type Instance = z.infer<typeof instanceSchema>;
+
+export const keyPairSchema = z.strictObject({
+  keyPairId: shortText,
+  keyPairName: shortText,
+  description: longText,
+  fingerprint: shortText,
+  projectName: shortText,
+  tags: z.array(tagSchema).max(200),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type KeyPair = z.infer<typeof keyPairSchema>;
+
+/** The last failure behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`. */
+export const ecsErrorCauseSchema = z.strictObject({
+  code: z.string().max(200),
+  message: z.string().max(2000),
+  httpStatus: z.number().int().optional(),
+  requestId: z.string().max(200).optional(),
+});
+
+/**
+ * A failed ECS call as data. `code` is either Volcengine's string `Error.Code` verbatim (e.g.
+ * `InvalidInstanceStatus`) or one of the client's own `ECS_*` codes; both are explained by the ECS error
+ * catalogue. Never holds a secret, a signature or an Authorization header.
+ */
+export const ecsErrorDataSchema = z.strictObject({
+  code: z.string().max(200),
+  message: z.string().max(2000),
+  /** Absent when no HTTP answer arrived (network failures, cancellation). */
+  httpStatus: z.number().int().optional(),
+  requestId: z.string().max(200).optional(),
+  action: z.string().max(64).optional(),
+  /** How many times the request was sent before this error was final. */
+  attempts: z.number().int().positive().optional(),
+  cause: ecsErrorCauseSchema.optional(),
+});
+export type EcsErrorData = z.infer<typeof ecsErrorDataSchema>;
+
+/**
+ * What became of one instance in a Detach/Attach/Reboot operation. Exactly one per requested instance:
+ * - `succeeded`: Volcengine answered that this instance's change was accepted.
+ * - `failed`: definitely not applied. Either Volcengine said so (a per-instance or request-level error code), or
+ *   the request never left the app: cancelled before its batch was sent (`ECS_CANCELLED`) or stopped because
+ *   the operation's record keeping failed (`ECS_NOT_SENT`). Safe to run again.
+ * - `unknown`: the request may have reached Volcengine but no definite answer came back (retries ran out after
+ *   a timeout or dropped connection, or the answer did not mention this instance). Check before running again.
+ */
+export const instanceOutcomeSchema = z.discriminatedUnion('status', [
+  z.strictObject({ instanceId: instanceIdSchema, status: z.literal('succeeded'), requestId: z.string().max(200).optional() }),
+  z.strictObject({ instanceId: instanceIdSchema, status: z.literal('failed'), error: ecsErrorDataSchema }),
+  z.strictObject({ instanceId: instanceIdSchema, status: z.literal('unknown'), reason: ecsErrorDataSchema }),
+]);
+export type InstanceOutcome = z.infer<typeof instanceOutcomeSchema>;
+
+/** One request's worth of an operation, known (and recordable) before it is sent. */
+export const batchPlanSchema = z.strictObject({
+  /** 0-based position among the operation's batches. */
+  index: z.number().int().nonnegative(),
+  /** Reused by every retry of this batch, so Volcengine applies it at most once. */
+  clientToken: z.string().min(1).max(64).regex(/^[\x20-\x7E]+$/),
+  instanceIds: z.array(instanceIdSchema).min(1).max(100),
+});
+export type BatchPlan = z.infer<typeof batchPlanSchema>;
+
+/** How far a list has come: pages and items read so far, and Volcengine's total once it has said it. */
+export const listProgressSchema = z.strictObject({
+  pages: z.number().int().nonnegative(),
+  items: z.number().int().nonnegative(),
+  totalCount: z.number().int().nonnegative().optional(),
+});
+export type ListProgress = z.infer<typeof listProgressSchema>;
