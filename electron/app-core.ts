@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AppInfo } from '../shared/domain/app-info';
 import { createAppInfoHandlers } from './app-info/app-info-handlers';
+import { createConnectionTester } from './credentials/connection-tester';
+import { createCredentialImporter } from './credentials/credential-importer';
+import { createCredentialVault, type CredentialVault } from './credentials/credential-vault';
+import { createProfileHandlers } from './credentials/profile-handlers';
+import { createProfileService, type ProfileService } from './credentials/profile-service';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
 import type { IpcHandlers } from './ipc/handler-types';
@@ -9,32 +15,70 @@ import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsStore } from './settings/settings-store';
+import { createEcsClient, type EcsClient, type EcsClientDependencies } from './volcengine/ecs-client';
 
 export interface AppCoreOptions {
   info: AppInfo;
   /** The app's user-data folder (Electron's `app.getPath('userData')`; a temp folder in tests). */
   userDataDir: string;
+  /** The user's home folder, where the Volcengine CLI keeps its config. */
+  homeDir: string;
+  /** The environment, for the VOLCENGINE_* variables and the proxy variables. */
+  env: NodeJS.ProcessEnv;
   secretStore: SecretStore;
   /** Where events for the renderer go. */
   eventSink: EventSink;
   logger: Logger;
+  /** How long a secret read from the keychain may stay in memory (default five minutes). */
+  secretCacheTtlMs?: number;
+  /** The ECS client factory; tests may pin a transport or a clock. */
+  createEcsClient?: (dependencies: EcsClientDependencies) => EcsClient;
+  now?: () => Date;
 }
 
 export interface AppCore {
   dispatcher: IpcDispatcher;
+  profiles: ProfileService;
+  vault: CredentialVault;
 }
+
+export const defaultSecretCacheTtlMs = 5 * 60_000;
 
 /**
  * Everything main does, built from its dependencies and free of Electron: `main.ts` builds it with the real
  * keychain and `ipcMain`, the browser tests build the same thing and bridge Chromium to it.
  */
 export function createAppCore(options: AppCoreOptions): AppCore {
+  const now = options.now ?? (() => new Date());
   const events = createAppEvents(options.eventSink, options.logger);
   const settings = createSettingsStore(path.join(options.userDataDir, 'settings.json'), options.logger);
+  const vault = createCredentialVault({
+    store: options.secretStore,
+    platform: options.info.platform,
+    cacheTtlMs: options.secretCacheTtlMs ?? defaultSecretCacheTtlMs,
+  });
+  const profiles = createProfileService({
+    file: path.join(options.userDataDir, 'profiles.json'),
+    vault,
+    logger: options.logger,
+    newId: randomUUID,
+    now,
+  });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
     ...createKeychainHandlers(options.secretStore, options.info.platform),
+    ...createProfileHandlers({
+      profiles,
+      vault,
+      importer: createCredentialImporter({ homeDir: options.homeDir, env: options.env, profiles }),
+      testConnection: createConnectionTester({
+        profiles,
+        createClient: options.createEcsClient ?? createEcsClient,
+        env: options.env,
+        now,
+      }),
+    }),
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger) };
+  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault };
 }

@@ -36,6 +36,8 @@ async function start(): Promise<void> {
       demoMode: false,
     },
     userDataDir: app.getPath('userData'),
+    homeDir: app.getPath('home'),
+    env: process.env,
     secretStore: createKeytarSecretStore(appId),
     eventSink: (wireChannel, payload) => {
       const window = mainWindow.current;

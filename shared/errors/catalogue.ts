@@ -102,6 +102,48 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
       'en-US': { title: 'The keychain operation failed', action: "Try again; if it persists, check your system's keychain service." },
     },
   },
+  CREDENTIALS_MISSING: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '密钥环中找不到此配置的密钥', action: '密钥可能已在系统密钥环中被删除。请编辑此配置，重新输入 AccessKey ID 和 Secret AccessKey。' },
+      'en-US': { title: "This profile's secret is not in the keychain", action: 'It may have been removed from the system keychain. Edit the profile and enter the AccessKey ID and Secret AccessKey again.' },
+    },
+  },
+  PROFILE_NOT_FOUND: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '配置不存在', action: '它可能已被删除。请刷新配置列表。' },
+      'en-US': { title: 'The profile does not exist', action: 'It may have been deleted. Refresh the list of profiles.' },
+    },
+  },
+  PROFILE_NAME_TAKEN: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '已有同名配置', action: '请换一个名称，例如加上环境名（prod、staging）。' },
+      'en-US': { title: 'A profile with this name already exists', action: 'Choose another name, for example with the environment in it (prod, staging).' },
+    },
+  },
+  PROFILES_FILE_SET_ASIDE: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '配置列表文件已损坏，已另存', action: '原文件已保留以便恢复，密钥仍在系统密钥环中。请重新添加或导入配置。' },
+      'en-US': { title: 'The profiles file was damaged and has been set aside', action: 'The old file is kept for recovery and the secrets are still in the keychain. Add or import your profiles again.' },
+    },
+  },
+  IMPORT_SOURCE_GONE: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '要导入的配置已不在原处', action: 'CLI 配置文件或环境变量在扫描后发生了变化。请重新扫描后再导入。' },
+      'en-US': { title: 'The profile to import is no longer there', action: 'The CLI config file or the environment changed after the scan. Scan again, then import.' },
+    },
+  },
+  IMPORT_NOT_IMPORTABLE: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '此配置无法导入', action: '它没有完整的 AccessKey（或格式无效、缺少地域）。请改为手动添加配置。' },
+      'en-US': { title: 'This profile cannot be imported', action: 'It lacks a complete access key (or its keys or region are not valid). Add the profile by hand instead.' },
+    },
+  },
 };
 
 export function describeAppError(code: AppErrorCode, locale: Locale): ErrorText {

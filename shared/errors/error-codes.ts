@@ -18,6 +18,12 @@ export const appErrorCodes = [
   'KEYCHAIN_ACCESS_DENIED',
   'KEYCHAIN_MODULE_MISSING',
   'KEYCHAIN_FAILED',
+  'CREDENTIALS_MISSING',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_NAME_TAKEN',
+  'PROFILES_FILE_SET_ASIDE',
+  'IMPORT_SOURCE_GONE',
+  'IMPORT_NOT_IMPORTABLE',
 ] as const;
 
 export const appErrorCodeSchema = z.enum(appErrorCodes);

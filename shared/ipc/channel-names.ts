@@ -9,6 +9,14 @@ export const invokeChannelNames = [
   'settings.get',
   'settings.update',
   'keychain.getStatus',
+  'profiles.list',
+  'profiles.create',
+  'profiles.update',
+  'profiles.remove',
+  'profiles.testConnection',
+  'profiles.lockSecrets',
+  'profiles.scanImports',
+  'profiles.importSelected',
 ] as const;
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 

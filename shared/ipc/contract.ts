@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { appErrorSchema } from '../errors/app-error';
 import { appInfoSchema } from '../domain/app-info';
+import { connectionTestResultSchema } from '../domain/connection-test';
+import { importResultSchema, importScanSchema, importSelectionSchema } from '../domain/credential-import';
 import { keychainStatusSchema } from '../domain/keychain-status';
+import {
+  profileInputSchema,
+  profileRefSchema,
+  profileSummarySchema,
+  profileUpdateSchema,
+} from '../domain/profile';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import type { EventChannel, InvokeChannel } from './channel-names';
 
@@ -18,6 +27,17 @@ export const invokeContract = {
   'settings.get': { request: z.undefined(), response: settingsSchema },
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
   'keychain.getStatus': { request: z.undefined(), response: keychainStatusSchema },
+  'profiles.list': {
+    request: z.undefined(),
+    response: z.strictObject({ profiles: z.array(profileSummarySchema).max(1000), problem: appErrorSchema.nullable() }),
+  },
+  'profiles.create': { request: profileInputSchema, response: profileSummarySchema },
+  'profiles.update': { request: profileUpdateSchema, response: profileSummarySchema },
+  'profiles.remove': { request: profileRefSchema, response: profileRefSchema },
+  'profiles.testConnection': { request: profileRefSchema, response: connectionTestResultSchema },
+  'profiles.lockSecrets': { request: z.undefined(), response: z.strictObject({ locked: z.literal(true) }) },
+  'profiles.scanImports': { request: z.undefined(), response: importScanSchema },
+  'profiles.importSelected': { request: importSelectionSchema, response: importResultSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {

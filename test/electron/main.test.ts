@@ -14,6 +14,8 @@ const fake = createFakeElectron(userDataDir);
 vi.mock('electron', () => fake);
 
 let window: FakeBrowserWindow;
+// main logs JSON lines to the console; keep the test output readable.
+vi.spyOn(console, 'log').mockImplementation(() => undefined);
 const createServer = vi.spyOn(http, 'createServer');
 const createHttpsServer = vi.spyOn(https, 'createServer');
 

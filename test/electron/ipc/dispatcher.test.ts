@@ -1,12 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcDispatcher } from '../../../electron/ipc/dispatcher';
+import { invokeChannelNames } from '../../../shared/ipc/channel-names';
 import type { IpcHandlers } from '../../../electron/ipc/handler-types';
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { AppError } from '../../../shared/errors/app-error';
 import { defaultSettings } from '../../../shared/domain/settings';
 
+/** Handlers for every channel; the ones a test does not care about fail loudly if called. */
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  const unused = Object.fromEntries(
+    invokeChannelNames.map((channel) => [
+      channel,
+      () => {
+        throw new Error(`${channel} is not used in this test`);
+      },
+    ]),
+  ) as unknown as IpcHandlers;
   return {
+    ...unused,
     'app.getInfo': () => ({ name: 'KeyPair Desk', version: '1.0.0', platform: 'linux', osLanguages: ['en-US'], demoMode: false }),
     'settings.get': () => defaultSettings,
     'settings.update': (patch) => ({ ...defaultSettings, ...patch }),

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * A stand-in for the `electron` module, for the one test that imports the real `electron/main.ts` (Electron itself
  * cannot start here). It only records what main asks of Electron, so the test can assert every security setting;
@@ -88,7 +90,7 @@ export function createFakeElectron(userDataDir: string) {
     },
     setName: (_name: string) => undefined,
     getVersion: () => '0.1.0-test',
-    getPath: (_name: string) => userDataDir,
+    getPath: (name: string) => (name === 'home' ? path.join(userDataDir, 'home') : userDataDir),
     getPreferredSystemLanguages: () => ['en-US'],
     quit: () => undefined,
     exit: (code: number) => {

@@ -1,0 +1,42 @@
+import type { ConnectionTestResult } from '../../shared/domain/connection-test';
+import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { CredentialImporter } from './credential-importer';
+import type { CredentialVault } from './credential-vault';
+import type { ProfileService } from './profile-service';
+
+export interface ProfileHandlerDependencies {
+  profiles: ProfileService;
+  vault: CredentialVault;
+  importer: CredentialImporter;
+  testConnection: (profileId: string) => Promise<ConnectionTestResult>;
+}
+
+type ProfileChannels =
+  | 'profiles.list'
+  | 'profiles.create'
+  | 'profiles.update'
+  | 'profiles.remove'
+  | 'profiles.testConnection'
+  | 'profiles.lockSecrets'
+  | 'profiles.scanImports'
+  | 'profiles.importSelected';
+
+export function createProfileHandlers(dependencies: ProfileHandlerDependencies): PartialIpcHandlers<ProfileChannels> {
+  const { profiles, vault, importer } = dependencies;
+  return {
+    'profiles.list': () => profiles.list(),
+    'profiles.create': (input) => profiles.create(input),
+    'profiles.update': (update) => profiles.update(update),
+    'profiles.remove': async ({ id }) => {
+      await profiles.remove(id);
+      return { id };
+    },
+    'profiles.testConnection': ({ id }) => dependencies.testConnection(id),
+    'profiles.lockSecrets': () => {
+      vault.lock();
+      return { locked: true as const };
+    },
+    'profiles.scanImports': () => importer.scan(),
+    'profiles.importSelected': (selection) => importer.importSelected(selection),
+  };
+}

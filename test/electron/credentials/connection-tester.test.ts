@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConnectionTester } from '../../../electron/credentials/connection-tester';
+import { createCredentialVault } from '../../../electron/credentials/credential-vault';
+import { createProfileService, type ProfileService } from '../../../electron/credentials/profile-service';
+import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
+import { createMemoryLogger } from '../../../electron/logging/logger';
+import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { createEcsClient } from '../../../electron/volcengine/ecs-client';
+
+const keys = { accessKeyId: 'AKLTconnectionTest0001', secretAccessKey: 'connection-test-secret-01' };
+let simulator: EcsSimulator;
+let skewedSimulator: EcsSimulator;
+let dir: string;
+let profiles: ProfileService;
+
+beforeAll(async () => {
+  simulator = await startEcsSimulator({ credentials: [keys], generate: { seed: 3, instances: 20 } });
+  // A server whose clock is 20 minutes ahead of this machine's: the signature's X-Date is then too old.
+  skewedSimulator = await startEcsSimulator({ credentials: [keys], now: () => new Date(Date.now() + 20 * 60_000) });
+});
+afterAll(async () => {
+  await simulator.close();
+  await skewedSimulator.close();
+});
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kpd-conn-'));
+  let id = 0;
+  profiles = createProfileService({
+    file: path.join(dir, 'profiles.json'),
+    vault: createCredentialVault({ store: createMemorySecretStore(), platform: 'linux', cacheTtlMs: 0 }),
+    logger: createMemoryLogger(),
+    newId: () => `profile-000${++id}`,
+    now: () => new Date(),
+  });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tester = () =>
+  createConnectionTester({
+    profiles,
+    createClient: (dependencies) => createEcsClient({ ...dependencies, options: { retry: { maxAttempts: 1 } } }),
+    env: {},
+    now: () => new Date(),
+  });
+
+async function profile(endpoint: string, secretAccessKey = keys.secretAccessKey) {
+  return profiles.create({ name: 'p', accessKeyId: keys.accessKeyId, secretAccessKey, region: 'cn-beijing', endpoint });
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('test connection', () => {
+  it('lists the regions with a signed DescribeRegions and records when the keys last worked', async () => {
+    const { id } = await profile(simulator.url);
+    const result = await tester()(id);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.regions.length).toBeGreaterThan(0);
+    expect(result.profile.lastVerifiedAt).not.toBeNull();
+    expect((await profiles.list()).profiles[0]?.lastVerifiedAt).toBe(result.profile.lastVerifiedAt);
+  });
+
+  it('explains a wrong secret as SignatureDoesNotMatch with the request id', async () => {
+    const { id } = await profile(simulator.url, 'a-wrong-secret-value');
+    const result = await tester()(id);
+    expect(result).toMatchObject({ ok: false, error: { code: 'SignatureDoesNotMatch', httpStatus: 401 } });
+    expect(result.ok ? undefined : result.error.requestId).toBeTruthy();
+  });
+
+  it('says by how much the clock is off when the server rejects the timestamp', async () => {
+    const { id } = await profile(skewedSimulator.url);
+    const result = await tester()(id);
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidTimestamp' } });
+    const skew = result.ok ? 0 : (result.clockSkewSeconds ?? 0);
+    expect(skew).toBeGreaterThan(-1210);
+    expect(skew).toBeLessThan(-1190);
+  });
+
+  it('reports an unreachable endpoint as a refused connection, without the clock', async () => {
+    const { id } = await profile(`http://127.0.0.1:${await closedPort()}`);
+    expect(await tester()(id)).toMatchObject({
+      ok: false,
+      error: { code: 'ECS_NETWORK_CONNECTION_REFUSED' },
+      clockSkewSeconds: null,
+    });
+  });
+});
