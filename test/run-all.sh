@@ -23,7 +23,9 @@ record build npm run --silent build
 echo "── unit + keychain (vitest)"
 test/with-keychain.sh npx vitest run
 echo "── browser (Playwright, Chromium)"
-test/with-keychain.sh npx playwright test --config test/browser/playwright.config.ts
+test/with-keychain.sh npx playwright test --config test/browser/playwright.config.ts --project unlocked
+echo "── browser, locked keychain (Playwright, Chromium)"
+KEYCHAIN_LOCKED=1 test/with-keychain.sh npx playwright test --config test/browser/playwright.config.ts --project locked
 echo "── electron end-to-end (Playwright)"
 test/with-keychain.sh npx playwright test --config test/e2e/playwright.config.ts
 

@@ -29,7 +29,8 @@ else {
 }
 
 for (const [file, name] of [
-  ['browser.json', 'browser (Playwright, Chromium)'],
+  ['browser-unlocked.json', 'browser (Playwright, Chromium)'],
+  ['browser-locked.json', 'browser, locked keychain (Playwright, Chromium)'],
   ['e2e.json', 'electron end-to-end (Playwright)'],
 ]) {
   const text = read(file);

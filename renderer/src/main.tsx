@@ -1,4 +1,5 @@
 import './arco';
+import './zod-without-eval';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

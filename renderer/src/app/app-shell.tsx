@@ -3,16 +3,20 @@ import enUS from '@arco-design/web-react/es/locale/en-US';
 import zhCN from '@arco-design/web-react/es/locale/zh-CN';
 import { useEffect } from 'react';
 import { describeAppError } from '../../../shared/errors/catalogue';
+import { ProfilesPage } from '../features/profiles/profiles-page';
 import { WelcomeEmptyState } from '../features/welcome/welcome-empty-state';
 import { useLocale, useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
+import { useProfilesStore } from '../stores/profiles-store';
 import { AppHeader } from './app-header';
+import { DrawerHost } from './drawer-host';
 
 export function AppShell() {
   const locale = useLocale();
   const t = useT();
   const phase = useAppStore((state) => state.phase);
   const startError = useAppStore((state) => state.startError);
+  const hasProfiles = useProfilesStore((state) => state.profiles.length > 0 || state.problem !== null);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -23,7 +27,7 @@ export function AppShell() {
   else if (phase === 'failed') {
     const text = describeAppError(startError?.code ?? 'INTERNAL', locale);
     content = <Alert type="error" title={`${t('app.loadFailed')}: ${text.title}`} content={text.action} />;
-  } else content = <WelcomeEmptyState />;
+  } else content = hasProfiles ? <ProfilesPage /> : <WelcomeEmptyState />;
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
@@ -31,6 +35,7 @@ export function AppShell() {
         <AppHeader />
         <Layout.Content className="app-content">{content}</Layout.Content>
       </Layout>
+      <DrawerHost />
     </ConfigProvider>
   );
 }

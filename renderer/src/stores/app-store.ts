@@ -4,6 +4,7 @@ import type { KeychainStatus } from '../../../shared/domain/keychain-status';
 import type { LanguageSetting, Settings } from '../../../shared/domain/settings';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import { windowApi } from '../api/window-api';
+import { useProfilesStore } from './profiles-store';
 
 export type KeychainCheck =
   | { state: 'checking' }
@@ -32,7 +33,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   start: async () => {
     const api = windowApi();
     api.on.settings.changed((settings) => set({ settings }));
-    const [info, settings] = await Promise.all([api.app.getInfo(), api.settings.get()]);
+    const [info, settings] = await Promise.all([
+      api.app.getInfo(),
+      api.settings.get(),
+      useProfilesStore.getState().load(),
+    ]);
     if (!info.ok) return set({ phase: 'failed', startError: info.error });
     if (!settings.ok) return set({ phase: 'failed', startError: settings.error });
     set({ phase: 'ready', info: info.value, settings: settings.value });

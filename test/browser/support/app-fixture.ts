@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -8,6 +8,7 @@ import type { IpcDispatcher } from '../../../electron/ipc/dispatcher';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { createAppProtocolHandler } from '../../../electron/security/app-protocol';
+import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import { createSenderPolicy } from '../../../electron/security/sender-policy';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
 
@@ -30,11 +31,23 @@ const bridgeScript = buildSync({
 export interface AppOptions {
   /** The OS's preferred languages, as Electron would report them. */
   osLanguages: string[];
+  /** The environment main sees (VOLCENGINE_* variables for import, proxies). */
+  env: Record<string, string>;
+  /**
+   * Written to ~/.volcengine/config.json of the test's home folder when set (an object, or raw text), with
+   * `SIMULATOR_URL` replaced by the test simulator's address.
+   */
+  cliConfig: object | string | null;
 }
+
+/** The keys the test simulator accepts. Not secrets: they open nothing but the loopback simulator. */
+export const simulatorKeys = { accessKeyId: 'AKLTbrowserTestKey0001', secretAccessKey: 'browser-test-secret-key-0001' };
 
 export interface AppHarness {
   page: Page;
   userDataDir: string;
+  homeDir: string;
+  simulator: EcsSimulator;
   dispatcher: IpcDispatcher;
   logLines: string[];
   /** Requests the page tried to make anywhere but the app's own origin (all were refused). */
@@ -52,15 +65,31 @@ export interface AppHarness {
  */
 export const test = base.extend<AppOptions & { app: AppHarness }>({
   osLanguages: [['en-US'], { option: true }],
-  app: async ({ page, osLanguages }, use, testInfo) => {
+  env: [{}, { option: true }],
+  cliConfig: [null, { option: true }],
+  app: async ({ page, osLanguages, env, cliConfig }, use, testInfo) => {
     if (process.env.KPD_KEYCHAIN_SANDBOX === undefined) {
       throw new Error('Browser tests use the real keychain: run them inside test/with-keychain.sh (npm run test:browser).');
     }
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'kpd-browser-'));
+    const wantLocked = testInfo.project.name === 'locked';
+    if (wantLocked !== (process.env.KEYCHAIN_LOCKED === '1')) {
+      throw new Error(`The ${testInfo.project.name} project must run with KEYCHAIN_LOCKED=${wantLocked ? 1 : 0} (npm run test:browser).`);
+    }
+    const base = await mkdtemp(path.join(tmpdir(), 'kpd-browser-'));
+    const userDataDir = path.join(base, 'user-data');
+    const homeDir = path.join(base, 'home');
+    await mkdir(path.join(homeDir, '.volcengine'), { recursive: true });
+    const simulator = await startEcsSimulator({ credentials: [simulatorKeys], generate: { seed: 7, instances: 200 } });
+    if (cliConfig !== null) {
+      const text = (typeof cliConfig === 'string' ? cliConfig : JSON.stringify(cliConfig)).replaceAll('SIMULATOR_URL', simulator.url);
+      await writeFile(path.join(homeDir, '.volcengine', 'config.json'), text, { mode: 0o600 });
+    }
     const logger = createMemoryLogger();
     const core = createAppCore({
       info: { name: 'KeyPair Desk', version: '0.1.0', platform: 'linux', osLanguages, demoMode: false },
       userDataDir,
+      homeDir,
+      env,
       secretStore: createKeytarSecretStore('com.keypairdesk.browser-test'),
       eventSink: (wireChannel, payload) => {
         void page
@@ -106,6 +135,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
     await use({
       page,
       userDataDir,
+      homeDir,
+      simulator,
       dispatcher: core.dispatcher,
       logLines: logger.lines,
       foreignRequests,
@@ -120,7 +151,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
         await testInfo.attach(name, { path: file, contentType: 'image/png' });
       },
     });
-    await rm(userDataDir, { recursive: true, force: true });
+    await simulator.close();
+    await rm(base, { recursive: true, force: true });
   },
 });
 

@@ -2,12 +2,14 @@ import { Button, Space, Steps, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
+import { useUiStore } from '../../stores/ui-store';
 import { KeychainStatusAlert } from './keychain-status-alert';
 
 /** The first screen of a new install: what the app does, where the keys will live, and the way in. */
 export const WelcomeEmptyState = memo(function WelcomeEmptyState() {
   const t = useT();
   const keychainReady = useAppStore((state) => state.keychain.state === 'done' && state.keychain.status.available);
+  const openDrawer = useUiStore((state) => state.openDrawer);
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <img className="welcome-icon" src="/icon.svg" alt="" width={72} height={72} />
@@ -24,10 +26,10 @@ export const WelcomeEmptyState = memo(function WelcomeEmptyState() {
         <KeychainStatusAlert />
       </div>
       <Space size="medium">
-        <Button type="primary" size="large" disabled={!keychainReady}>
+        <Button type="primary" size="large" disabled={!keychainReady} onClick={() => openDrawer({ kind: 'create' })}>
           {t('welcome.addCredentials')}
         </Button>
-        <Button size="large" disabled={!keychainReady}>
+        <Button size="large" disabled={!keychainReady} onClick={() => openDrawer({ kind: 'import' })}>
           {t('welcome.importCli')}
         </Button>
       </Space>

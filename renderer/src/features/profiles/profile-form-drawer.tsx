@@ -1,0 +1,157 @@
+import { Button, Checkbox, Form, Input, Select, Typography } from '@arco-design/web-react';
+import { useState } from 'react';
+import { knownRegions } from '../../../../shared/domain/known-regions';
+import { profileInputSchema, profileUpdateSchema, type ProfileSummary } from '../../../../shared/domain/profile';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { AppErrorAlert } from '../../common/app-error-alert';
+import { DialogDrawer } from '../../common/dialog-drawer';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useProfilesStore } from '../../stores/profiles-store';
+
+type Field = 'name' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'region' | 'endpoint';
+
+interface Values {
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  region: string;
+  endpoint: string;
+  removeSessionToken: boolean;
+}
+
+function initialValues(profile: ProfileSummary | undefined): Values {
+  return {
+    name: profile?.name ?? '',
+    accessKeyId: '',
+    secretAccessKey: '',
+    sessionToken: '',
+    region: profile?.region ?? 'cn-beijing',
+    endpoint: profile?.endpoint ?? '',
+    removeSessionToken: false,
+  };
+}
+
+const emptyToUndefined = (value: string) => (value.trim() === '' ? undefined : value);
+
+/** The request for main, validated with the same schema main uses; field errors keyed by field. */
+function toRequest(values: Values, profile: ProfileSummary | undefined) {
+  if (profile === undefined) {
+    const parsed = profileInputSchema.safeParse({
+      name: values.name,
+      accessKeyId: values.accessKeyId,
+      secretAccessKey: values.secretAccessKey,
+      sessionToken: emptyToUndefined(values.sessionToken),
+      region: values.region,
+      endpoint: emptyToUndefined(values.endpoint),
+    });
+    return parsed.success ? { create: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
+  }
+  const parsed = profileUpdateSchema.safeParse({
+    id: profile.id,
+    name: values.name,
+    accessKeyId: emptyToUndefined(values.accessKeyId),
+    secretAccessKey: emptyToUndefined(values.secretAccessKey),
+    sessionToken: values.removeSessionToken ? null : emptyToUndefined(values.sessionToken),
+    region: values.region,
+    endpoint: emptyToUndefined(values.endpoint) ?? null,
+  });
+  return parsed.success ? { update: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
+}
+
+function fieldsOf(issues: ReadonlyArray<{ path: readonly PropertyKey[] }>): Set<Field> {
+  return new Set(issues.map((issue) => String(issue.path[0]) as Field));
+}
+
+/** Add or edit a profile. Secrets go to main once, on save, and are never read back: editing leaves them empty. */
+export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const create = useProfilesStore((state) => state.create);
+  const update = useProfilesStore((state) => state.update);
+  const editing = props.profile !== undefined;
+  const [values, setValues] = useState(() => initialValues(props.profile));
+  const [invalid, setInvalid] = useState<Set<Field>>(new Set());
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const set = (field: keyof Values) => (value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
+  const status = (field: Field) => (invalid.has(field) ? ('error' as const) : undefined);
+  const help = (field: Field) => (invalid.has(field) ? t('form.invalid') : undefined);
+
+  const submit = async () => {
+    const request = toRequest(values, props.profile);
+    if ('errors' in request) {
+      setInvalid(request.errors ?? new Set());
+      return;
+    }
+    setInvalid(new Set());
+    setSaving(true);
+    const result = request.create !== undefined ? await create(request.create) : await update(request.update);
+    setSaving(false);
+    if (result.ok) props.onClose();
+    else setError(result.error);
+  };
+
+  return (
+    <DialogDrawer
+      label={t(editing ? 'form.editTitle' : 'form.createTitle')}
+      width={480}
+      title={t(editing ? 'form.editTitle' : 'form.createTitle')}
+      onCancel={props.onClose}
+      footer={
+        <>
+          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()}>
+            {t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      <Form layout="vertical" onSubmit={() => void submit()} aria-label={t(editing ? 'form.editTitle' : 'form.createTitle')}>
+        {error === null ? null : <AppErrorAlert error={error} onClose={() => setError(null)} />}
+        <Form.Item label={t('form.name')} required validateStatus={status('name')} help={help('name')}>
+          <Input aria-label={t('form.name')} placeholder={t('form.namePlaceholder')} value={values.name} onChange={set('name')} maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          label={t('form.accessKeyId')}
+          required={!editing}
+          validateStatus={status('accessKeyId')}
+          help={help('accessKeyId') ?? (editing ? `${props.profile?.accessKeyHint ?? ''} · ${t('form.keepSecret')}` : undefined)}
+        >
+          <Input aria-label={t('form.accessKeyId')} value={values.accessKeyId} onChange={set('accessKeyId')} autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item
+          label={t('form.secretAccessKey')}
+          required={!editing}
+          validateStatus={status('secretAccessKey')}
+          help={help('secretAccessKey') ?? (editing ? t('form.keepSecret') : t('form.secretNote'))}
+        >
+          <Input.Password aria-label={t('form.secretAccessKey')} value={values.secretAccessKey} onChange={set('secretAccessKey')} autoComplete="off" visibilityToggle={false} />
+        </Form.Item>
+        <Form.Item label={`${t('form.sessionToken')} (${t('common.optional')})`} validateStatus={status('sessionToken')} help={help('sessionToken')}>
+          <Input.Password aria-label={t('form.sessionToken')} value={values.sessionToken} onChange={set('sessionToken')} autoComplete="off" visibilityToggle={false} disabled={values.removeSessionToken} />
+        </Form.Item>
+        {editing && props.profile?.hasSessionToken ? (
+          <Checkbox checked={values.removeSessionToken} onChange={set('removeSessionToken')}>
+            {t('form.removeSessionToken')}
+          </Checkbox>
+        ) : null}
+        <Form.Item label={t('form.region')} required validateStatus={status('region')} help={help('region')}>
+          <Select
+            aria-label={t('form.region')}
+            showSearch
+            allowCreate
+            value={values.region}
+            onChange={set('region')}
+            options={knownRegions.map((region) => ({ value: region.id, label: `${region.name[locale]} · ${region.id}` }))}
+          />
+        </Form.Item>
+        <Form.Item label={`${t('form.endpoint')} (${t('common.optional')})`} validateStatus={status('endpoint')} help={help('endpoint')}>
+          <Input aria-label={t('form.endpoint')} placeholder={t('form.endpointPlaceholder')} value={values.endpoint} onChange={set('endpoint')} spellCheck={false} />
+        </Form.Item>
+        <Typography.Text type="secondary">{t('form.secretNote')}</Typography.Text>
+      </Form>
+    </DialogDrawer>
+  );
+}

@@ -1,0 +1,101 @@
+import { Button, Message, Popconfirm, Space, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
+import { memo } from 'react';
+import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import type { ProfileSummary } from '../../../../shared/domain/profile';
+import { AppErrorAlert } from '../../common/app-error-alert';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { useUiStore } from '../../stores/ui-store';
+import { ConnectionTestResultView } from './connection-test-result';
+
+const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSummary }) {
+  const t = useT();
+  const test = useProfilesStore((state) => state.tests[props.profile.id]);
+  if (test !== undefined) return <ConnectionTestResultView test={test} />;
+  return props.profile.lastVerifiedAt === null ? (
+    <Tag>{t('profiles.neverVerified')}</Tag>
+  ) : (
+    <Tag color="green">
+      {t('profiles.verifiedAt')} {new Date(props.profile.lastVerifiedAt).toLocaleString()}
+    </Tag>
+  );
+});
+
+const ProfileActions = memo(function ProfileActions(props: { profile: ProfileSummary }) {
+  const t = useT();
+  const testConnection = useProfilesStore((state) => state.testConnection);
+  const remove = useProfilesStore((state) => state.remove);
+  const openDrawer = useUiStore((state) => state.openDrawer);
+  const { id, name } = props.profile;
+  return (
+    <Space>
+      <Button size="small" aria-label={`${t('profiles.test')} ${name}`} onClick={() => void testConnection(id)}>
+        {t('profiles.test')}
+      </Button>
+      <Button size="small" aria-label={`${t('profiles.edit')} ${name}`} onClick={() => openDrawer({ kind: 'edit', profileId: id })}>
+        {t('profiles.edit')}
+      </Button>
+      <Popconfirm title={t('profiles.deleteConfirm')} onOk={() => void remove(id)}>
+        <Button size="small" status="danger" aria-label={`${t('profiles.delete')} ${name}`}>
+          {t('profiles.delete')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+});
+
+/** Every profile, its connection state, and what can be done with it. */
+export function ProfilesPage() {
+  const t = useT();
+  const locale = useLocale();
+  const profiles = useProfilesStore((state) => state.profiles);
+  const problem = useProfilesStore((state) => state.problem);
+  const lastError = useProfilesStore((state) => state.lastError);
+  const clearError = useProfilesStore((state) => state.clearError);
+  const lockSecrets = useProfilesStore((state) => state.lockSecrets);
+  const openDrawer = useUiStore((state) => state.openDrawer);
+
+  const columns: TableColumnProps<ProfileSummary>[] = [
+    { title: t('profiles.col.name'), dataIndex: 'name', render: (name: string) => <Typography.Text bold>{name}</Typography.Text> },
+    {
+      title: t('profiles.col.accessKey'),
+      render: (_value, profile) => (
+        <Space>
+          <code>{profile.accessKeyHint}</code>
+          {profile.hasSessionToken ? <Tag color="arcoblue">{t('profiles.sts')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: t('profiles.col.region'), render: (_value, profile) => regionDisplayName(profile.region, locale) },
+    { title: t('profiles.col.endpoint'), render: (_value, profile) => profile.endpoint ?? t('profiles.defaultEndpoint') },
+    { title: t('profiles.col.status'), width: 320, render: (_value, profile) => <ProfileStatus profile={profile} /> },
+    { title: t('profiles.col.actions'), render: (_value, profile) => <ProfileActions profile={profile} /> },
+  ];
+
+  const lock = async () => {
+    if (await lockSecrets()) Message.success(t('profiles.locked'));
+  };
+
+  return (
+    <section className="page" aria-labelledby="profiles-title">
+      <div className="page-header">
+        <div>
+          <Typography.Title heading={5} id="profiles-title">
+            {t('profiles.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('profiles.subtitle')}</Typography.Text>
+        </div>
+        <Space>
+          <Button onClick={() => void lock()}>{t('profiles.lock')}</Button>
+          <Button onClick={() => openDrawer({ kind: 'import' })}>{t('profiles.import')}</Button>
+          <Button type="primary" onClick={() => openDrawer({ kind: 'create' })}>
+            {t('profiles.add')}
+          </Button>
+        </Space>
+      </div>
+      {problem === null ? null : <AppErrorAlert error={problem} />}
+      {lastError === null ? null : <AppErrorAlert error={lastError} onClose={clearError} />}
+      <Table rowKey="id" columns={columns} data={profiles} pagination={false} border={false} />
+    </section>
+  );
+}
