@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import { endpointSchema, profileIdSchema, profileNameSchema } from '../../shared/domain/profile';
-import { regionIdSchema } from '../../shared/domain/ecs';
+import { profileSummarySchema } from '../../shared/domain/profile';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 
 /** A profile as kept in `profiles.json`: the non-secret part only. The AccessKey ID itself is in the keychain. */
-export const profileRecordSchema = z.strictObject({
-  id: profileIdSchema,
-  name: profileNameSchema,
-  accessKeyHint: z.string().max(16),
-  region: regionIdSchema,
-  endpoint: endpointSchema.nullable(),
-  hasSessionToken: z.boolean(),
-  lastVerifiedAt: z.string().max(40).nullable(),
-  createdAt: z.string().max(40),
-});
+export const profileRecordSchema = profileSummarySchema.extend({ createdAt: z.string().max(40) });
 export type ProfileRecord = z.infer<typeof profileRecordSchema>;
 
 const profileFileSchema = z.strictObject({

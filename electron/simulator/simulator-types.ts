@@ -4,18 +4,10 @@
  * format lives in one place (the serializers under actions/).
  */
 
-export const instanceStatuses = [
-  'CREATING',
-  'RUNNING',
-  'STOPPING',
-  'STOPPED',
-  'REBOOTING',
-  'STARTING',
-  'REBUILDING',
-  'RESIZING',
-  'ERROR',
-  'DELETING',
-] as const;
+import { knownInstanceStatuses } from '../../shared/domain/ecs';
+
+/** The statuses of the spec: the simulator's instances are only ever in one of these. */
+export const instanceStatuses = knownInstanceStatuses;
 
 export type InstanceStatus = (typeof instanceStatuses)[number];
 

@@ -41,11 +41,8 @@ export const ecsApiErrorCodes = [
 ] as const;
 export type EcsApiErrorCode = (typeof ecsApiErrorCodes)[number];
 
-/**
- * The ECS client's own codes, for failures Volcengine did not name: the network, an unreadable answer, giving up,
- * cancelling. Prefixed `ECS_` so they can never collide with a Volcengine code.
- */
-export const ecsClientErrorCodes = [
+/** Network failures the UI tells apart, each with its own advice. */
+export const ecsNetworkErrorCodes = [
   'ECS_NETWORK_DNS',
   'ECS_NETWORK_CONNECTION_REFUSED',
   'ECS_NETWORK_TIMEOUT',
@@ -53,6 +50,14 @@ export const ecsClientErrorCodes = [
   'ECS_NETWORK_PROXY',
   'ECS_NETWORK_CONNECTION_RESET',
   'ECS_NETWORK_OTHER',
+] as const;
+
+/**
+ * The ECS client's own codes, for failures Volcengine did not name: the network, an unreadable answer, giving up,
+ * cancelling. Prefixed `ECS_` so they can never collide with a Volcengine code.
+ */
+export const ecsClientErrorCodes = [
+  ...ecsNetworkErrorCodes,
   'ECS_BAD_RESPONSE',
   'ECS_RETRIES_EXHAUSTED',
   'ECS_CANCELLED',
@@ -63,17 +68,6 @@ export const ecsClientErrorCodes = [
   'ECS_UNEXPECTED_ERROR',
 ] as const;
 export type EcsClientErrorCode = (typeof ecsClientErrorCodes)[number];
-
-/** Network failures the UI tells apart, each with its own advice. */
-export const ecsNetworkErrorCodes = [
-  'ECS_NETWORK_DNS',
-  'ECS_NETWORK_CONNECTION_REFUSED',
-  'ECS_NETWORK_TIMEOUT',
-  'ECS_NETWORK_TLS',
-  'ECS_NETWORK_PROXY',
-  'ECS_NETWORK_CONNECTION_RESET',
-  'ECS_NETWORK_OTHER',
-] as const satisfies readonly EcsClientErrorCode[];
 export type EcsNetworkErrorCode = (typeof ecsNetworkErrorCodes)[number];
 
 export type EcsKnownErrorCode = EcsApiErrorCode | EcsClientErrorCode;
