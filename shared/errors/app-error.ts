@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ecsErrorDataSchema, type EcsErrorData } from '../domain/ecs';
 import { appErrorCodeSchema, type AppErrorCode } from './error-codes';
 
 /** One problem found in a request payload: where it is and what is wrong, never the offending value itself. */
@@ -16,6 +17,8 @@ export const appErrorSchema = z.strictObject({
   code: appErrorCodeSchema,
   message: z.string().max(2000),
   issues: z.array(validationIssueSchema).max(50).optional(),
+  /** For CLOUD_REQUEST_FAILED: what Volcengine or the network said, explained by the ECS error catalogue. */
+  cloud: ecsErrorDataSchema.optional(),
 });
 export type AppErrorData = z.infer<typeof appErrorSchema>;
 
@@ -23,17 +26,24 @@ export type AppErrorData = z.infer<typeof appErrorSchema>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly issues: ValidationIssue[] | undefined;
+  readonly cloud: EcsErrorData | undefined;
 
-  constructor(code: AppErrorCode, message: string, options?: { issues?: ValidationIssue[]; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { issues?: ValidationIssue[]; cloud?: EcsErrorData; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.issues = options?.issues;
+    this.cloud = options?.cloud;
   }
 
   toData(): AppErrorData {
-    return this.issues === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, issues: this.issues };
+    const data: AppErrorData = { code: this.code, message: this.message };
+    if (this.issues !== undefined) data.issues = this.issues;
+    if (this.cloud !== undefined) data.cloud = this.cloud;
+    return data;
   }
 }

@@ -144,6 +144,48 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
       'en-US': { title: 'This profile cannot be imported', action: 'It lacks a complete access key (or its keys or region are not valid). Add the profile by hand instead.' },
     },
   },
+  CLOUD_REQUEST_FAILED: {
+    retryable: true,
+    text: {
+      'zh-CN': { title: '请求火山引擎失败', action: '请查看下方的具体原因；网络问题可稍后重试。' },
+      'en-US': { title: 'The request to Volcengine failed', action: 'See the reason below; for network problems, try again later.' },
+    },
+  },
+  INVENTORY_NOT_LOADED: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '该地域的实例列表尚未加载', action: '请先加载（或刷新）该地域的实例，再制定计划。' },
+      'en-US': { title: "This region's instances are not loaded", action: "Load (or refresh) the region's instances before making a plan." },
+    },
+  },
+  PLAN_NOT_FOUND: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '计划已失效', action: '计划只在制定它的会话中有效，且只能执行一次。请重新检查并制定计划。' },
+      'en-US': { title: 'The plan is no longer valid', action: 'A plan is valid once, in the session that made it. Review the selection and make the plan again.' },
+    },
+  },
+  PLAN_CONFIRMATION_MISMATCH: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '确认文字不匹配', action: '请准确输入密钥对名称以确认。' },
+      'en-US': { title: 'The confirmation does not match', action: "Type the key pair's name exactly to confirm." },
+    },
+  },
+  PLAN_EMPTY: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '没有可以操作的实例', action: '所选实例都不满足条件（见排除原因）。请调整选择。' },
+      'en-US': { title: 'No instance can take part', action: 'Every selected instance was excluded (see the reasons). Change the selection.' },
+    },
+  },
+  OPERATION_NOT_FOUND: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '找不到该操作', action: '请在历史记录中查看。' },
+      'en-US': { title: 'The operation was not found', action: 'Look for it in the history.' },
+    },
+  },
 };
 
 export function describeAppError(code: AppErrorCode, locale: Locale): ErrorText {

@@ -24,6 +24,12 @@ export const appErrorCodes = [
   'PROFILES_FILE_SET_ASIDE',
   'IMPORT_SOURCE_GONE',
   'IMPORT_NOT_IMPORTABLE',
+  'CLOUD_REQUEST_FAILED',
+  'INVENTORY_NOT_LOADED',
+  'PLAN_NOT_FOUND',
+  'PLAN_CONFIRMATION_MISMATCH',
+  'PLAN_EMPTY',
+  'OPERATION_NOT_FOUND',
 ] as const;
 
 export const appErrorCodeSchema = z.enum(appErrorCodes);

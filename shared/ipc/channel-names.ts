@@ -17,11 +17,18 @@ export const invokeChannelNames = [
   'profiles.lockSecrets',
   'profiles.scanImports',
   'profiles.importSelected',
+  'regions.list',
+  'inventory.load',
+  'inventory.cancel',
+  'operations.plan',
+  'operations.start',
+  'operations.cancel',
+  'operations.get',
 ] as const;
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 
 /** Messages main pushes to the renderer; exposed as `window.api.on.<namespace>.<event>(listener)`. */
-export const eventChannelNames = ['settings.changed'] as const;
+export const eventChannelNames = ['settings.changed', 'inventory.progress', 'operations.progress'] as const;
 export type EventChannel = (typeof eventChannelNames)[number];
 
 /** Prefix of every channel on the wire, so nothing else on the IPC bus can be mistaken for ours. */

@@ -3,7 +3,23 @@ import { appErrorSchema } from '../errors/app-error';
 import { appInfoSchema } from '../domain/app-info';
 import { connectionTestResultSchema } from '../domain/connection-test';
 import { importResultSchema, importScanSchema, importSelectionSchema } from '../domain/credential-import';
+import {
+  inventoryProgressSchema,
+  inventoryRequestSchema,
+  inventorySchema,
+  jobRefSchema,
+  regionListRequestSchema,
+  regionListSchema,
+} from '../domain/inventory';
 import { keychainStatusSchema } from '../domain/keychain-status';
+import {
+  operationPlanSchema,
+  operationProgressSchema,
+  operationRefSchema,
+  operationResultSchema,
+  planRequestSchema,
+  startRequestSchema,
+} from '../domain/operation';
 import {
   profileInputSchema,
   profileRefSchema,
@@ -38,10 +54,21 @@ export const invokeContract = {
   'profiles.lockSecrets': { request: z.undefined(), response: z.strictObject({ locked: z.literal(true) }) },
   'profiles.scanImports': { request: z.undefined(), response: importScanSchema },
   'profiles.importSelected': { request: importSelectionSchema, response: importResultSchema },
+  'regions.list': { request: regionListRequestSchema, response: regionListSchema },
+  /** Answers when the whole region is loaded; progress comes as `inventory.progress` events. */
+  'inventory.load': { request: inventoryRequestSchema, response: inventorySchema },
+  'inventory.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },
+  'operations.plan': { request: planRequestSchema, response: operationPlanSchema },
+  /** Starts the plan and answers at once; progress comes as `operations.progress` events. */
+  'operations.start': { request: startRequestSchema, response: operationRefSchema },
+  'operations.cancel': { request: operationRefSchema, response: z.strictObject({ cancelling: z.boolean() }) },
+  'operations.get': { request: operationRefSchema, response: operationResultSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   'settings.changed': settingsSchema,
+  'inventory.progress': inventoryProgressSchema,
+  'operations.progress': operationProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 // The two lists of names must agree both ways; `satisfies` above checks one direction, this the other.

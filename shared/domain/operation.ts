@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { detachBlockers } from './detachability';
+import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema } from './ecs';
+import { profileIdSchema, profileNameSchema } from './profile';
+
+export const operationActionSchema = z.enum(['detach-key-pair', 'reboot']);
+export type OperationAction = z.infer<typeof operationActionSchema>;
+
+export const keyPairRefSchema = z.strictObject({ keyPairId: z.string().min(1).max(256), keyPairName: z.string().min(1).max(256) });
+
+export const planRequestSchema = z.strictObject({
+  profileId: profileIdSchema,
+  regionId: regionIdSchema,
+  action: operationActionSchema,
+  /** The key pair to detach (detach only). */
+  keyPair: keyPairRefSchema.nullable(),
+  /** A hard power-off (reboot only): can lose unflushed data. */
+  forceStop: z.boolean(),
+  instanceIds: z.array(instanceIdSchema).min(1).max(maxListedItems),
+});
+export type PlanRequest = z.infer<typeof planRequestSchema>;
+
+/** Why an instance asked for was left out of the plan. */
+export const exclusionReasonSchema = z.enum([...detachBlockers, 'not-in-inventory', 'not-running']);
+export type ExclusionReason = z.infer<typeof exclusionReasonSchema>;
+
+/** One API call the operation will make, exactly as it will be sent (the signature aside). */
+export const plannedRequestSchema = z.strictObject({
+  action: z.string().max(64),
+  query: z.array(z.tuple([z.string().max(64), z.string().max(256)])).max(110),
+});
+export type PlannedRequest = z.infer<typeof plannedRequestSchema>;
+
+/** What will happen, reviewed before anything is sent. */
+export const operationPlanSchema = z.strictObject({
+  planId: z.string().max(64),
+  action: operationActionSchema,
+  profileId: profileIdSchema,
+  profileName: profileNameSchema,
+  accessKeyHint: z.string().max(16),
+  regionId: regionIdSchema,
+  keyPair: keyPairRefSchema.nullable(),
+  forceStop: z.boolean(),
+  instanceIds: z.array(instanceIdSchema).max(maxListedItems),
+  excluded: z.array(z.strictObject({ instanceId: instanceIdSchema, reason: exclusionReasonSchema })).max(maxListedItems),
+  requests: z.array(plannedRequestSchema).max(maxListedItems / 100 + 1),
+  /** The text the user must type to confirm, or null when a click is enough. */
+  confirmationText: z.string().max(256).nullable(),
+});
+export type OperationPlan = z.infer<typeof operationPlanSchema>;
+
+/** From this many instances up, the user types the key pair's name to confirm a detach. */
+export const typedConfirmationThreshold = 20;
+
+export const startRequestSchema = z.strictObject({ planId: z.string().min(1).max(64), confirmation: z.string().max(256).nullable() });
+export const operationRefSchema = z.strictObject({ operationId: z.string().min(1).max(64) });
+
+export const operationStateSchema = z.enum(['running', 'cancelling', 'finished', 'cancelled']);
+
+export const operationProgressSchema = z.strictObject({
+  operationId: z.string().max(64),
+  state: operationStateSchema,
+  total: z.number().int().nonnegative(),
+  succeeded: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+  requestsTotal: z.number().int().nonnegative(),
+  requestsSent: z.number().int().nonnegative(),
+  requestsAnswered: z.number().int().nonnegative(),
+});
+export type OperationProgress = z.infer<typeof operationProgressSchema>;
+
+export const operationResultSchema = z.strictObject({
+  operationId: z.string().max(64),
+  plan: operationPlanSchema,
+  startedAt: z.string().max(40),
+  finishedAt: z.string().max(40).nullable(),
+  progress: operationProgressSchema,
+  outcomes: z.array(instanceOutcomeSchema).max(maxListedItems),
+});
+export type OperationResult = z.infer<typeof operationResultSchema>;
