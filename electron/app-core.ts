@@ -2,17 +2,23 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AppInfo } from '../shared/domain/app-info';
 import { createAppInfoHandlers } from './app-info/app-info-handlers';
+import { createClientForProfile } from './cloud/profile-clients';
 import { createConnectionTester } from './credentials/connection-tester';
 import { createCredentialImporter } from './credentials/credential-importer';
 import { createCredentialVault, type CredentialVault } from './credentials/credential-vault';
 import { createProfileHandlers } from './credentials/profile-handlers';
 import { createProfileService, type ProfileService } from './credentials/profile-service';
+import { createInventoryHandlers } from './inventory/inventory-handlers';
+import { createInventoryService } from './inventory/inventory-service';
+import { createRegionService } from './inventory/region-service';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
 import type { IpcHandlers } from './ipc/handler-types';
 import { createKeychainHandlers } from './keychain/keychain-handlers';
 import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
+import { createOperationHandlers } from './operations/operation-handlers';
+import { createOperationService, type OperationService } from './operations/operation-service';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsStore } from './settings/settings-store';
 import { createEcsClient, type EcsClient, type EcsClientDependencies } from './volcengine/ecs-client';
@@ -40,6 +46,7 @@ export interface AppCore {
   dispatcher: IpcDispatcher;
   profiles: ProfileService;
   vault: CredentialVault;
+  operations: OperationService;
 }
 
 export const defaultSecretCacheTtlMs = 5 * 60_000;
@@ -64,6 +71,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     newId: randomUUID,
     now,
   });
+  const createClient = options.createEcsClient ?? createEcsClient;
+  const clientFor = createClientForProfile({ profiles, createClient, env: options.env });
+  const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
+  const inventory = createInventoryService({ clientFor, now });
+  const operations = createOperationService({
+    profiles,
+    inventory,
+    clientFor,
+    onProgress: (progress) => events.emit('operations.progress', progress),
+    logger: options.logger,
+    newId: randomUUID,
+    now,
+  });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
@@ -74,11 +94,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       importer: createCredentialImporter({ homeDir: options.homeDir, env: options.env, profiles }),
       testConnection: createConnectionTester({
         profiles,
-        createClient: options.createEcsClient ?? createEcsClient,
+        createClient,
         env: options.env,
         now,
       }),
     }),
+    ...createInventoryHandlers(regions, inventory, events),
+    ...createOperationHandlers(operations),
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault };
+  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations };
 }

@@ -1,0 +1,42 @@
+import { AppError } from '../../shared/errors/app-error';
+import type { ProfileService } from '../credentials/profile-service';
+import type { EcsClient, EcsClientDependencies } from '../volcengine/ecs-client';
+import { isEcsError } from '../volcengine/ecs-error';
+
+export interface ProfileClientOptions {
+  profiles: ProfileService;
+  createClient: (dependencies: EcsClientDependencies) => EcsClient;
+  /** Where HTTPS_PROXY / NO_PROXY are read from. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export type ClientForProfile = (
+  profileId: string,
+  regionId: string,
+  extra?: Pick<EcsClientDependencies, 'newClientToken' | 'options'>,
+) => Promise<EcsClient>;
+
+/**
+ * An ECS client signed with a profile's keys, for one region. The keys are read through the vault before every
+ * request (from memory for a few minutes, else the keychain), so "lock secrets" takes effect at the next request.
+ */
+export function createClientForProfile(options: ProfileClientOptions): ClientForProfile {
+  return async (profileId, regionId, extra) => {
+    const profile = await options.profiles.get(profileId);
+    // Read once up front, so a locked keychain is reported as such before anything is sent.
+    await options.profiles.credentials(profileId);
+    return options.createClient({
+      endpoint: profile.endpoint ?? undefined,
+      region: regionId,
+      credentials: () => options.profiles.credentials(profileId),
+      proxy: { mode: 'environment', variables: options.env },
+      ...extra,
+    });
+  };
+}
+
+/** A failed cloud call as an AppError the renderer can explain: the ECS error rides along as `cloud`. */
+export function cloudError(error: unknown): unknown {
+  if (!isEcsError(error)) return error;
+  return new AppError('CLOUD_REQUEST_FAILED', `${error.action ?? 'The request'} failed: ${error.code}`, { cloud: error.toData() });
+}

@@ -1,0 +1,13 @@
+import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { OperationService } from './operation-service';
+
+export function createOperationHandlers(
+  operations: OperationService,
+): PartialIpcHandlers<'operations.plan' | 'operations.start' | 'operations.cancel' | 'operations.get'> {
+  return {
+    'operations.plan': (request) => operations.plan(request),
+    'operations.start': ({ planId, confirmation }) => operations.start(planId, confirmation),
+    'operations.cancel': ({ operationId }) => ({ cancelling: operations.cancel(operationId) }),
+    'operations.get': ({ operationId }) => operations.get(operationId),
+  };
+}

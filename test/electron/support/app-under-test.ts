@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppCore, type AppCore } from '../../../electron/app-core';
+import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
+import { createMemoryLogger } from '../../../electron/logging/logger';
+import { createApi } from '../../../electron/preload/create-api';
+import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
+import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
+import { channelPrefix } from '../../../shared/ipc/channel-names';
+import type { IpcResult } from '../../../shared/ipc/result';
+
+export const testKeys = { accessKeyId: 'AKLTappUnderTestKey0001', secretAccessKey: 'app-under-test-secret-01' };
+
+/**
+ * The whole main-process core against a real simulator over HTTP, driven through the renderer's own `window.api`
+ * object. Only the keychain is in memory here (the keychain has its own tests); everything else is real.
+ */
+export interface AppUnderTest {
+  api: KeyPairDeskApi;
+  core: AppCore;
+  simulator: EcsSimulator;
+  /** Every event main pushed, by channel (without the wire prefix). */
+  events: Array<{ channel: string; payload: unknown }>;
+  profileId: string;
+  close(): Promise<void>;
+}
+
+export function valueOf<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>): Promise<AppUnderTest> {
+  const base = await mkdtemp(path.join(tmpdir(), 'kpd-app-'));
+  const simulator = await startEcsSimulator({ credentials: [testKeys], ...simulatorOptions });
+  const events: AppUnderTest['events'] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const core = createAppCore({
+    info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
+    userDataDir: path.join(base, 'user-data'),
+    homeDir: path.join(base, 'home'),
+    env: {},
+    secretStore: createMemorySecretStore(),
+    eventSink: (wire, payload) => {
+      events.push({ channel: wire.slice(channelPrefix.length), payload });
+      listeners.get(wire)?.forEach((listener) => listener(payload));
+    },
+    logger: createMemoryLogger(),
+  });
+  const api = createApi({
+    invoke: (wire, request) => core.dispatcher.invoke(wire.slice(channelPrefix.length), request),
+    subscribe: (wire, listener) => {
+      const set = listeners.get(wire) ?? new Set();
+      listeners.set(wire, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  });
+  const profile = valueOf(
+    await api.profiles.create({ name: 'test', ...testKeys, region: 'cn-beijing', endpoint: simulator.url }),
+  );
+  return {
+    api,
+    core,
+    simulator,
+    events,
+    profileId: profile.id,
+    close: async () => {
+      await simulator.close();
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
