@@ -11,6 +11,7 @@ import { createProfileService, type ProfileService } from './credentials/profile
 import { createInventoryHandlers } from './inventory/inventory-handlers';
 import { createInventoryService } from './inventory/inventory-service';
 import { createRegionService } from './inventory/region-service';
+import { createExportHandlers, type ChooseSavePath } from './exports/export-handlers';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
 import type { IpcHandlers } from './ipc/handler-types';
@@ -37,6 +38,8 @@ export interface AppCoreOptions {
   logger: Logger;
   /** How long a secret read from the keychain may stay in memory (default five minutes). */
   secretCacheTtlMs?: number;
+  /** Asks where to save an export: Electron's save dialog in the app, a temp path in tests. */
+  chooseSavePath: ChooseSavePath;
   /** The ECS client factory; tests may pin a transport or a clock. */
   createEcsClient?: (dependencies: EcsClientDependencies) => EcsClient;
   now?: () => Date;
@@ -101,6 +104,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),
+    ...createExportHandlers(options.chooseSavePath),
   };
   return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations };
 }

@@ -14,18 +14,26 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** The one permission the UI uses: writing text to the clipboard (copy an instance ID, the request IDs). */
+const allowedPermission = 'clipboard-sanitized-write';
+
 /**
  * Checklist item 5: the app needs no camera, notification, clipboard-read, USB or any other permission, so every
- * request and every check is answered no, and downloads are refused (exports are written by main).
+ * request and every check is answered no, except writing plain text to the clipboard from the app's own origin;
+ * and downloads are refused (exports are written by main).
  */
 export function denyAllPermissions(
   session: Pick<
     Session,
     'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'
   >,
+  appOrigin: string,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  const fromApp = (url: string | undefined) => url !== undefined && (url === appOrigin || url.startsWith(`${appOrigin}/`));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === allowedPermission && fromApp(details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === allowedPermission && fromApp(requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../errors/app-error';
 import { appInfoSchema } from '../domain/app-info';
+import { exportFileSchema, exportSavedSchema } from '../domain/export-file';
 import { connectionTestResultSchema } from '../domain/connection-test';
 import { importResultSchema, importScanSchema, importSelectionSchema } from '../domain/credential-import';
 import {
@@ -63,6 +64,7 @@ export const invokeContract = {
   'operations.start': { request: startRequestSchema, response: operationRefSchema },
   'operations.cancel': { request: operationRefSchema, response: z.strictObject({ cancelling: z.boolean() }) },
   'operations.get': { request: operationRefSchema, response: operationResultSchema },
+  'exports.save': { request: exportFileSchema, response: exportSavedSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {

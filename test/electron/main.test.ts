@@ -94,14 +94,23 @@ describe('electron/main.ts', () => {
     expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('answers every permission request and check with no, and refuses downloads', () => {
+  it('answers every permission request and check with no, but clipboard writes from the app, and refuses downloads', () => {
     const session = fake.session.defaultSession;
+    const app = { requestingUrl: 'app://keypair-desk/index.html' };
     for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
       const callback = vi.fn();
-      session.permissionRequestHandler!(window.webContents, permission, callback);
+      session.permissionRequestHandler!(window.webContents, permission, callback, app);
       expect(callback).toHaveBeenCalledWith(false);
       expect(session.permissionCheckHandler!(window.webContents, permission, 'app://keypair-desk')).toBe(false);
     }
+    const fromApp = vi.fn();
+    session.permissionRequestHandler!(window.webContents, 'clipboard-sanitized-write', fromApp, app);
+    expect(fromApp).toHaveBeenCalledWith(true);
+    const fromElsewhere = vi.fn();
+    session.permissionRequestHandler!(window.webContents, 'clipboard-sanitized-write', fromElsewhere, { requestingUrl: 'https://evil.example/' });
+    expect(fromElsewhere).toHaveBeenCalledWith(false);
+    expect(session.permissionCheckHandler!(window.webContents, 'clipboard-sanitized-write', 'app://keypair-desk')).toBe(true);
+    expect(session.permissionCheckHandler!(window.webContents, 'clipboard-sanitized-write', 'app://keypair-desk.evil')).toBe(false);
     expect(session.devicePermissionHandler!({})).toBe(false);
     const preventDefault = vi.fn();
     session.emit('will-download', { preventDefault });

@@ -70,6 +70,7 @@ beforeAll(async () => {
     homeDir: home,
     env: { VOLCENGINE_ACCESS_KEY: 'AKLTleakCanaryEnvKey00001', VOLCENGINE_SECRET_KEY: canary.envSecret },
     secretStore: createKeytarSecretStore('com.keypairdesk.leak-test'),
+    chooseSavePath: async () => undefined,
     eventSink: (_channel, payload) => events.push(payload),
     logger,
   });

@@ -42,6 +42,7 @@ export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptio
     homeDir: path.join(base, 'home'),
     env: {},
     secretStore: createMemorySecretStore(),
+    chooseSavePath: async (name) => path.join(base, name),
     eventSink: (wire, payload) => {
       events.push({ channel: wire.slice(channelPrefix.length), payload });
       listeners.get(wire)?.forEach((listener) => listener(payload));

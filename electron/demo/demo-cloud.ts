@@ -1,0 +1,34 @@
+import { rm } from 'node:fs/promises';
+import type { AppCore } from '../app-core';
+import { startEcsSimulator, type EcsSimulator } from '../simulator/ecs-simulator';
+
+/** The demo's keys: they open nothing but the built-in simulator on this machine. */
+export const demoKeys = { accessKeyId: 'AKLTdemoModeAccessKey01', secretAccessKey: 'demo-mode-secret-not-real-01' };
+
+export interface DemoCloudOptions {
+  instances: number;
+  seed: number;
+  /** A little latency makes progress visible, as against the real service. */
+  latencyMs: number;
+}
+
+export const defaultDemoCloud: DemoCloudOptions = { instances: 5000, seed: 1, latencyMs: 60 };
+
+/**
+ * `npm run demo`: the app against the built-in ECS simulator with a generated fleet. The demo keeps its data in a
+ * folder of its own, cleared at each start, and its keys in memory, so it never touches real profiles or the
+ * keychain.
+ */
+export async function startDemoCloud(demoUserDataDir: string, options: DemoCloudOptions = defaultDemoCloud): Promise<EcsSimulator> {
+  await rm(demoUserDataDir, { recursive: true, force: true });
+  return startEcsSimulator({
+    credentials: [demoKeys],
+    generate: { seed: options.seed, instances: options.instances },
+    latencyMs: options.latencyMs,
+  });
+}
+
+/** Adds the demo profile, pointing at the simulator. */
+export async function addDemoProfile(core: Pick<AppCore, 'profiles'>, simulator: EcsSimulator): Promise<void> {
+  await core.profiles.create({ name: 'Demo', ...demoKeys, region: 'cn-beijing', endpoint: simulator.url });
+}
