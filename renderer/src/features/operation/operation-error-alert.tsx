@@ -1,0 +1,40 @@
+import { Alert } from '@arco-design/web-react';
+import { memo } from 'react';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { describeAppError } from '../../../../shared/errors/catalogue';
+import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { useLocale, useT } from '../../i18n/use-t';
+
+/**
+ * An app error, and when Volcengine or the network was the cause, what it said (explained, with its code and
+ * RequestId to quote to support): "the request failed" alone does not tell the admin what to do.
+ */
+export const OperationErrorAlert = memo(function OperationErrorAlert(props: { error: AppErrorData; onClose?: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const { error } = props;
+  const app = describeAppError(error.code, locale);
+  const cloud = error.cloud;
+  const cloudText = cloud === undefined ? null : describeEcsError(cloud.code, locale);
+  return (
+    <Alert
+      type="error"
+      title={cloudText === null ? app.title : `${app.title}: ${cloudText.title}`}
+      content={
+        <>
+          <div>{cloudText === null ? app.action : cloudText.action}</div>
+          {cloud === undefined ? null : (
+            <div className="muted">
+              {cloud.code}
+              {cloud.requestId === undefined ? '' : ` · ${t('common.requestId')} ${cloud.requestId}`}
+            </div>
+          )}
+        </>
+      }
+      closable={props.onClose !== undefined}
+      onClose={props.onClose}
+      data-testid="operation-error"
+      data-error-code={error.code}
+    />
+  );
+});

@@ -1,0 +1,85 @@
+import { Button, Message, Space, Typography } from '@arco-design/web-react';
+import { memo, useMemo, useState } from 'react';
+import type { OperationResult } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { format } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson, type ExportHandler } from './export';
+import { filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
+import { summarizeOutcomes } from './outcome-summary';
+import { OutcomeTable } from './outcome-table';
+import { OperationErrorAlert } from './operation-error-alert';
+import { distinctRequestIds } from './request-ids';
+import { ResultsFilters } from './results-filters';
+import { ResultsSummary } from './results-summary';
+import { retryableInstanceIds } from './retry-selection';
+
+export interface OperationResultsProps {
+  result: OperationResult;
+  /** True while the retry plan is being made: the retry button shows a spinner. */
+  retrying: boolean;
+  /** Why the retry could not be planned, shown above the table. */
+  error: AppErrorData | null;
+  onRetryFailed: () => void;
+  /** Receives the file to save; the main process writes it. */
+  onExport: ExportHandler;
+}
+
+/** What became of every instance, why, and what to do next: retry, quote request IDs, or export the record. */
+export const OperationResults = memo(function OperationResults(props: OperationResultsProps) {
+  const t = useT();
+  const { result } = props;
+  const [filter, setFilter] = useState<OutcomeFilter>(noOutcomeFilter);
+  const summary = useMemo(() => summarizeOutcomes(result.outcomes), [result.outcomes]);
+  const retryable = useMemo(() => retryableInstanceIds(result.outcomes).length, [result.outcomes]);
+  const requestIds = useMemo(() => distinctRequestIds(result.outcomes), [result.outcomes]);
+  const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
+
+  const copyRequestIds = async () => {
+    try {
+      await navigator.clipboard.writeText(requestIds.join('\n'));
+      Message.success(format(t('operation.results.copied'), { count: requestIds.length }));
+    } catch {
+      Message.error(t('operation.results.copyFailed'));
+    }
+  };
+
+  return (
+    <section className="operation-results" aria-labelledby="operation-results-title" data-testid="operation-results" data-state={result.progress.state}>
+      <div className="operation-section-header">
+        <div>
+          <Typography.Title heading={6} id="operation-results-title">
+            {t(`operation.results.title.${result.plan.action}`)}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {result.plan.keyPair === null ? '' : `${result.plan.keyPair.keyPairName} · `}
+            {result.plan.regionId} · {result.plan.profileName}
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          <Button type="primary" disabled={retryable === 0} loading={props.retrying} onClick={props.onRetryFailed} data-testid="retry-failed">
+            {t('operation.results.retry')}
+          </Button>
+          <Button disabled={requestIds.length === 0} onClick={() => void copyRequestIds()}>
+            {t('operation.results.copyRequestIds')}
+          </Button>
+          <Button onClick={() => props.onExport(exportFileName(result, 'csv'), toCsv(result), csvMimeType)}>{t('operation.results.exportCsv')}</Button>
+          <Button onClick={() => props.onExport(exportFileName(result, 'json'), toJson(result), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
+        </Space>
+      </div>
+      {result.progress.state === 'cancelled' ? <Typography.Text type="warning">{t('operation.results.cancelledNote')}</Typography.Text> : null}
+      {retryable === 0 ? null : (
+        <Typography.Text type="secondary" data-testid="retryable-count">
+          {format(t('operation.results.retryable'), { count: retryable })}
+        </Typography.Text>
+      )}
+      {props.error === null ? null : <OperationErrorAlert error={props.error} />}
+      <ResultsSummary summary={summary} />
+      <ResultsFilters summary={summary} filter={filter} onChange={setFilter} />
+      <Typography.Text type="secondary" data-testid="results-shown">
+        {format(t('operation.results.shown'), { shown: shown.length, total: summary.total })}
+      </Typography.Text>
+      <OutcomeTable outcomes={shown} label={t('operation.results.tableLabel')} />
+    </section>
+  );
+});

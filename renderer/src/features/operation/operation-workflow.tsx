@@ -1,0 +1,75 @@
+import { useOperationStore } from '../../stores/operation-store';
+import type { ExportHandler } from './export';
+import { OperationErrorAlert } from './operation-error-alert';
+import { OperationProgressView } from './operation-progress-view';
+import { OperationResults } from './operation-results';
+import { PlanReview } from './plan-review';
+
+/**
+ * The detach workflow after selection, driven by the operation store: the review dialog while a plan waits for
+ * confirmation, then the live progress, then the results. Renders nothing while there is nothing to show.
+ */
+export function OperationWorkflow(props: { onExport: ExportHandler }) {
+  const currentPlan = useOperationStore((state) => state.currentPlan);
+  const planning = useOperationStore((state) => state.planning);
+  const starting = useOperationStore((state) => state.starting);
+  const operationPlan = useOperationStore((state) => state.operationPlan);
+  const progress = useOperationStore((state) => state.progress);
+  const result = useOperationStore((state) => state.result);
+  const cancelRequested = useOperationStore((state) => state.cancelRequested);
+  const loadingResult = useOperationStore((state) => state.loadingResult);
+  const lastError = useOperationStore((state) => state.lastError);
+  const start = useOperationStore((state) => state.start);
+  const cancel = useOperationStore((state) => state.cancel);
+  const retryFailed = useOperationStore((state) => state.retryFailed);
+  const refreshResult = useOperationStore((state) => state.refreshResult);
+  const dismissPlan = useOperationStore((state) => state.dismissPlan);
+  const clearError = useOperationStore((state) => state.clearError);
+  const errorFrom = (source: NonNullable<typeof lastError>['during']) => (lastError?.during === source ? lastError.error : null);
+  const planError = errorFrom('plan');
+
+  let body = null;
+  if (result !== null) {
+    body = (
+      <OperationResults
+        key={result.operationId}
+        result={result}
+        retrying={planning}
+        error={planError}
+        onRetryFailed={() => void retryFailed()}
+        onExport={props.onExport}
+      />
+    );
+  } else if (progress !== null && operationPlan !== null) {
+    const resultError = errorFrom('result');
+    body = (
+      <OperationProgressView
+        action={operationPlan.action}
+        progress={progress}
+        cancelRequested={cancelRequested}
+        loadingResult={loadingResult}
+        error={errorFrom('cancel') ?? resultError}
+        onCancel={() => void cancel()}
+        {...(resultError === null ? {} : { onRetryLoad: () => void refreshResult() })}
+      />
+    );
+  } else if (planError !== null) {
+    body = <OperationErrorAlert error={planError} onClose={clearError} />;
+  }
+
+  return (
+    <>
+      {body}
+      {currentPlan === null ? null : (
+        <PlanReview
+          key={currentPlan.planId}
+          plan={currentPlan}
+          starting={starting}
+          error={errorFrom('start')}
+          onConfirm={(confirmation) => void start(confirmation)}
+          onCancel={dismissPlan}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Input, Modal, Space, Typography } from '@arco-design/web-react';
+import { useId, useState } from 'react';
+import type { OperationPlan } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { format } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { OperationErrorAlert } from './operation-error-alert';
+import { PlanExclusions } from './plan-exclusions';
+import { isConfirmed } from './plan-facts';
+import { PlanOverview } from './plan-overview';
+import { PlanWarnings } from './plan-warnings';
+import { PlannedRequests } from './planned-requests';
+
+export interface PlanReviewProps {
+  plan: OperationPlan;
+  /** True while `operations.start` is pending: the confirm button shows a spinner and cannot be pressed twice. */
+  starting: boolean;
+  /** Why the last start was refused (e.g. the plan expired), shown above the buttons. */
+  error: AppErrorData | null;
+  onConfirm: (confirmation: string | null) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The last look before anything is sent: what, where, with which key, how many requests, who is left out and why,
+ * and what the change does to the instances. A large detach must be confirmed by typing the key pair's name.
+ */
+export function PlanReview(props: PlanReviewProps) {
+  const t = useT();
+  const { plan } = props;
+  const [typed, setTyped] = useState('');
+  const hintId = useId();
+  const count = plan.instanceIds.length;
+  const confirmed = isConfirmed(plan.confirmationText, typed);
+  const one = count === 1;
+  const confirmLabel =
+    plan.action === 'reboot'
+      ? format(t(one ? 'operation.confirm.reboot.one' : 'operation.confirm.reboot.other'), { count })
+      : format(t(one ? 'operation.confirm.detach-key-pair.one' : 'operation.confirm.detach-key-pair.other'), { count });
+  const confirm = () => {
+    if (confirmed && count > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
+  };
+
+  return (
+    <Modal
+      visible
+      title={t(`operation.review.title.${plan.action}`)}
+      onCancel={props.onCancel}
+      maskClosable={false}
+      unmountOnExit
+      style={{ width: 720 }}
+      className="operation-review"
+      footer={
+        <>
+          <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            status="danger"
+            loading={props.starting}
+            disabled={!confirmed || count === 0}
+            onClick={confirm}
+            data-testid="plan-confirm"
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <Space direction="vertical" size="medium" className="operation-review-body">
+        <PlanOverview plan={plan} />
+        <PlanExclusions excluded={plan.excluded} />
+        <PlanWarnings plan={plan} />
+        <PlannedRequests requests={plan.requests} />
+        {plan.confirmationText === null ? null : (
+          <div className="operation-confirm-input">
+            <label htmlFor={`${hintId}-input`}>
+              <Typography.Text bold>{t(`operation.confirm.label.${plan.action}`)}</Typography.Text>
+            </label>
+            <Typography.Text type="secondary" id={hintId}>
+              {format(t('operation.confirm.hint'), { text: plan.confirmationText })}
+            </Typography.Text>
+            <Input
+              id={`${hintId}-input`}
+              aria-label={t(`operation.confirm.label.${plan.action}`)}
+              aria-describedby={hintId}
+              value={typed}
+              onChange={setTyped}
+              onPressEnter={confirm}
+              autoComplete="off"
+              spellCheck={false}
+              status={typed.length > 0 && !confirmed ? 'warning' : undefined}
+              data-testid="plan-confirmation"
+            />
+          </div>
+        )}
+        {props.error === null ? null : <OperationErrorAlert error={props.error} />}
+      </Space>
+    </Modal>
+  );
+}

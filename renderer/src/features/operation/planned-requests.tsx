@@ -1,0 +1,30 @@
+import { Button, Typography } from '@arco-design/web-react';
+import { memo, useId, useMemo, useState } from 'react';
+import type { PlannedRequest } from '../../../../shared/domain/operation';
+import { useT } from '../../i18n/use-t';
+import { formatPlannedRequest } from './plan-facts';
+
+/** The exact API calls the operation will make, for the admin who wants to see what is sent, not a description. */
+export const PlannedRequests = memo(function PlannedRequests(props: { requests: readonly PlannedRequest[] }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const blockId = useId();
+  const text = useMemo(() => (open ? props.requests.map(formatPlannedRequest).join('\n') : ''), [open, props.requests]);
+  return (
+    <div className="operation-requests">
+      <Button size="small" aria-expanded={open} aria-controls={blockId} onClick={() => setOpen((current) => !current)}>
+        {t(open ? 'operation.review.hideRequests' : 'operation.review.showRequests')}
+      </Button>
+      {open ? (
+        <>
+          <Typography.Text type="secondary" className="operation-requests-caption">
+            {t('operation.review.requestsCaption')}
+          </Typography.Text>
+          <pre id={blockId} className="operation-requests-block" tabIndex={0} aria-label={t('operation.review.requestsCaption')} data-testid="planned-requests">
+            {text}
+          </pre>
+        </>
+      ) : null}
+    </div>
+  );
+});

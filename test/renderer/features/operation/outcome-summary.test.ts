@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { countByCode, summarizeOutcomes } from '../../../../renderer/src/features/operation/outcome-summary';
+import { failed, succeeded, unknown } from './support/operation-fixtures';
+
+describe('outcome summary', () => {
+  const outcomes = [
+    succeeded('i-1'),
+    failed('i-2', 'InvalidInstanceStatus'),
+    failed('i-3', 'InvalidResetAuthenticationAgent.NotFound'),
+    failed('i-4', 'InvalidInstanceStatus'),
+    unknown('i-5', 'ECS_OPERATION_DETAIL_MISSING'),
+    succeeded('i-6'),
+    failed('i-7', 'AccessDenied'),
+    unknown('i-8', 'ECS_RETRIES_EXHAUSTED'),
+    unknown('i-9', 'ECS_RETRIES_EXHAUSTED'),
+  ];
+
+  it('counts each outcome once', () => {
+    const summary = summarizeOutcomes(outcomes);
+    expect({ total: summary.total, succeeded: summary.succeeded, failed: summary.failed, unknown: summary.unknown }).toEqual({
+      total: 9,
+      succeeded: 2,
+      failed: 4,
+      unknown: 3,
+    });
+  });
+
+  it('groups failures by error code, most frequent first and ties by code', () => {
+    expect(countByCode(outcomes, 'failed')).toEqual([
+      { code: 'InvalidInstanceStatus', count: 2 },
+      { code: 'AccessDenied', count: 1 },
+      { code: 'InvalidResetAuthenticationAgent.NotFound', count: 1 },
+    ]);
+  });
+
+  it('groups unknown outcomes by their reason code, apart from failures', () => {
+    expect(summarizeOutcomes(outcomes).unknownByCode).toEqual([
+      { code: 'ECS_RETRIES_EXHAUSTED', count: 2 },
+      { code: 'ECS_OPERATION_DETAIL_MISSING', count: 1 },
+    ]);
+  });
+
+  it('has empty groups and zero counts for no outcomes', () => {
+    expect(summarizeOutcomes([])).toEqual({ total: 0, succeeded: 0, failed: 0, unknown: 0, failedByCode: [], unknownByCode: [] });
+  });
+});
