@@ -86,7 +86,7 @@ test.describe('the bridge to main', () => {
         })(),
       };
     });
-    expect(shape).toEqual({ namespaces: ['app', 'keychain', 'on', 'profiles', 'settings'], frozen: true, replaced: false });
+    expect(shape).toEqual({ namespaces: ['app', 'exports', 'inventory', 'keychain', 'on', 'operations', 'profiles', 'regions', 'settings'], frozen: true, replaced: false });
   });
 
   test('answers malformed payloads from the page with a validation error, and the handler never runs', async ({ app }) => {

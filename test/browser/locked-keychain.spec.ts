@@ -33,6 +33,9 @@ test('a saved profile reports the locked keychain, never "no credentials"', asyn
     }),
   );
   await app.open();
+  // The instances screen tries to load the region first, and says why it cannot.
+  await expect(app.page.getByTestId('app-error').first()).toHaveAttribute('data-error-code', 'KEYCHAIN_LOCKED');
+  await app.page.locator('.app-header').getByText('Profiles', { exact: true }).click();
   await app.page.getByRole('button', { name: 'Test prod' }).click();
   const alert = app.page.getByRole('row', { name: /prod/ }).getByTestId('app-error');
   await expect(alert).toHaveAttribute('data-error-code', 'KEYCHAIN_LOCKED');

@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
+  // A 2-core machine loading thousands of instances through the bridge: patience, not flakiness.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: `../../test-results/browser-${process.env.KEYCHAIN_LOCKED === '1' ? 'locked' : 'unlocked'}.json` }]],
   projects: [
     { name: 'unlocked', testIgnore: '**/locked-keychain.spec.ts' },

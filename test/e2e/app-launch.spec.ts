@@ -29,7 +29,7 @@ test('launches the built app, shows the welcome screen with a hardened renderer,
       require: typeof (globalThis as { require?: unknown }).require,
       api: Object.keys(window.api).sort(),
     }));
-    expect(renderer).toEqual({ node: 'undefined', require: 'undefined', api: ['app', 'keychain', 'on', 'profiles', 'settings'] });
+    expect(renderer).toEqual({ node: 'undefined', require: 'undefined', api: ['app', 'exports', 'inventory', 'keychain', 'on', 'operations', 'profiles', 'regions', 'settings'] });
   } finally {
     await app.close();
     await rm(userData, { recursive: true, force: true });

@@ -1,16 +1,27 @@
-import { Layout, Typography } from '@arco-design/web-react';
+import { Layout, Radio, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../i18n/use-t';
+import { useProfilesStore } from '../stores/profiles-store';
+import { useUiStore, type View } from '../stores/ui-store';
 import { LanguageSwitch } from './language-switch';
 
 export const AppHeader = memo(function AppHeader() {
   const t = useT();
+  const hasProfiles = useProfilesStore((state) => state.profiles.length > 0);
+  const view = useUiStore((state) => state.view);
+  const setView = useUiStore((state) => state.setView);
   return (
     <Layout.Header className="app-header">
       <div className="app-brand">
         <img src="/icon.svg" alt="" width={28} height={28} />
         <Typography.Text className="app-brand-name">{t('app.title')}</Typography.Text>
       </div>
+      {hasProfiles ? (
+        <Radio.Group type="button" aria-label={t('nav.label')} value={view} onChange={(next: View) => setView(next)}>
+          <Radio value="workspace">{t('nav.instances')}</Radio>
+          <Radio value="profiles">{t('nav.profiles')}</Radio>
+        </Radio.Group>
+      ) : null}
       <LanguageSwitch />
     </Layout.Header>
   );

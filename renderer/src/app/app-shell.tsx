@@ -5,9 +5,11 @@ import { useEffect } from 'react';
 import { describeAppError } from '../../../shared/errors/catalogue';
 import { ProfilesPage } from '../features/profiles/profiles-page';
 import { WelcomeEmptyState } from '../features/welcome/welcome-empty-state';
+import { WorkspacePage } from '../features/workspace/workspace-page';
 import { useLocale, useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useProfilesStore } from '../stores/profiles-store';
+import { useUiStore } from '../stores/ui-store';
 import { AppHeader } from './app-header';
 import { DrawerHost } from './drawer-host';
 
@@ -17,6 +19,8 @@ export function AppShell() {
   const phase = useAppStore((state) => state.phase);
   const startError = useAppStore((state) => state.startError);
   const hasProfiles = useProfilesStore((state) => state.profiles.length > 0 || state.problem !== null);
+  const view = useUiStore((state) => state.view);
+  const demoMode = useAppStore((state) => state.info?.demoMode === true);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -27,12 +31,14 @@ export function AppShell() {
   else if (phase === 'failed') {
     const text = describeAppError(startError?.code ?? 'INTERNAL', locale);
     content = <Alert type="error" title={`${t('app.loadFailed')}: ${text.title}`} content={text.action} />;
-  } else content = hasProfiles ? <ProfilesPage /> : <WelcomeEmptyState />;
+  } else if (!hasProfiles) content = <WelcomeEmptyState />;
+  else content = view === 'profiles' ? <ProfilesPage /> : <WorkspacePage />;
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
       <Layout className="app-layout">
         <AppHeader />
+        {demoMode ? <Alert type="warning" banner className="demo-banner" data-testid="demo-banner" content={t('demo.banner')} /> : null}
         <Layout.Content className="app-content">{content}</Layout.Content>
       </Layout>
       <DrawerHost />

@@ -2,21 +2,50 @@ import { Alert } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import { describeAppError } from '../../../shared/errors/catalogue';
-import { useLocale } from '../i18n/use-t';
+import { describeEcsError } from '../../../shared/errors/ecs-error-catalogue';
+import { useLocale, useT } from '../i18n/use-t';
 
-/** An app error as the user reads it: what happened and what to do, in their language. */
+/**
+ * An app error as the user reads it: what happened and what to do, in their language. When Volcengine or the
+ * network was the cause, what it said comes first (explained, with its code and RequestId to quote to support):
+ * "the request failed" alone does not tell the admin what to do.
+ */
 export const AppErrorAlert = memo(function AppErrorAlert(props: { error: AppErrorData; onClose?: () => void }) {
+  const t = useT();
   const locale = useLocale();
-  const text = describeAppError(props.error.code, locale);
+  const { error } = props;
+  const app = describeAppError(error.code, locale);
+  const cloud = error.cloud;
+  const cloudText = cloud === undefined ? null : describeEcsError(cloud.code, locale);
+  // "Gave up after 4 attempts" needs its reason: the last failure behind it.
+  const cause = cloud?.cause;
+  const causeText = cause === undefined ? null : describeEcsError(cause.code, locale);
   return (
     <Alert
       type="error"
-      title={text.title}
-      content={text.action}
+      title={cloudText === null ? app.title : `${app.title}: ${cloudText.title}`}
+      content={
+        <>
+          <div>{cloudText === null ? app.action : cloudText.action}</div>
+          {cause === undefined || causeText === null ? null : (
+            <div>
+              {causeText.title}: {causeText.action}
+            </div>
+          )}
+          {cloud === undefined ? null : (
+            <div className="muted">
+              {cloud.code}
+              {cause === undefined ? '' : ` ← ${cause.code}`}
+              {cloud.requestId === undefined ? '' : ` · ${t('common.requestId')} ${cloud.requestId}`}
+            </div>
+          )}
+        </>
+      }
       closable={props.onClose !== undefined}
       onClose={props.onClose}
       data-testid="app-error"
-      data-error-code={props.error.code}
+      data-error-code={error.code}
+      data-cloud-code={cloud?.code}
     />
   );
 });

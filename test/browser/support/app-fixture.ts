@@ -38,6 +38,8 @@ export interface AppOptions {
    * `SIMULATOR_URL` replaced by the test simulator's address.
    */
   cliConfig: object | string | null;
+  /** The simulator's generated fleet. */
+  fleet: { seed: number; instances: number; regions?: string[] };
 }
 
 /** The keys the test simulator accepts. Not secrets: they open nothing but the loopback simulator. */
@@ -53,6 +55,8 @@ export interface AppHarness {
   /** Requests the page tried to make anywhere but the app's own origin (all were refused). */
   foreignRequests: string[];
   consoleErrors: string[];
+  /** Adds a profile for the simulator through main, as if the user had, and returns its id. */
+  addSimulatorProfile(name?: string): Promise<string>;
   open(): Promise<void>;
   cspViolations(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
@@ -67,7 +71,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
   osLanguages: [['en-US'], { option: true }],
   env: [{}, { option: true }],
   cliConfig: [null, { option: true }],
-  app: async ({ page, osLanguages, env, cliConfig }, use, testInfo) => {
+  fleet: [{ seed: 7, instances: 200 }, { option: true }],
+  app: async ({ page, osLanguages, env, cliConfig, fleet }, use, testInfo) => {
     if (process.env.KPD_KEYCHAIN_SANDBOX === undefined) {
       throw new Error('Browser tests use the real keychain: run them inside test/with-keychain.sh (npm run test:browser).');
     }
@@ -79,7 +84,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
     const userDataDir = path.join(base, 'user-data');
     const homeDir = path.join(base, 'home');
     await mkdir(path.join(homeDir, '.volcengine'), { recursive: true });
-    const simulator = await startEcsSimulator({ credentials: [simulatorKeys], generate: { seed: 7, instances: 200 } });
+    const simulator = await startEcsSimulator({ credentials: [simulatorKeys], generate: fleet });
     if (cliConfig !== null) {
       const text = (typeof cliConfig === 'string' ? cliConfig : JSON.stringify(cliConfig)).replaceAll('SIMULATOR_URL', simulator.url);
       await writeFile(path.join(homeDir, '.volcengine', 'config.json'), text, { mode: 0o600 });
@@ -90,6 +95,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
       userDataDir,
       homeDir,
       env,
+      // The save dialog's answer: the suggested name in the test's own folder.
+      chooseSavePath: async (name) => path.join(base, name),
       secretStore: createKeytarSecretStore('com.keypairdesk.browser-test'),
       eventSink: (wireChannel, payload) => {
         void page
@@ -141,6 +148,11 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
       logLines: logger.lines,
       foreignRequests,
       consoleErrors,
+      addSimulatorProfile: async (name = 'prod') => {
+        const created = await core.dispatcher.invoke('profiles.create', { name, ...simulatorKeys, region: 'cn-beijing', endpoint: simulator.url });
+        if (!created.ok) throw new Error(`could not add the profile: ${created.error.code}`);
+        return (created.value as { id: string }).id;
+      },
       open: async () => {
         await page.goto(`${testOrigin}/index.html`);
       },

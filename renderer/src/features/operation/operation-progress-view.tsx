@@ -4,7 +4,7 @@ import type { OperationAction, OperationProgress } from '../../../../shared/doma
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { OperationErrorAlert } from './operation-error-alert';
+import { AppErrorAlert } from '../../common/app-error-alert';
 import { isTerminalState, progressCounts } from './progress-facts';
 
 export interface OperationProgressViewProps {
@@ -87,7 +87,7 @@ export const OperationProgressView = memo(function OperationProgressView(props: 
           </div>
         ))}
       </dl>
-      {props.error === null ? null : <OperationErrorAlert error={props.error} />}
+      {props.error === null ? null : <AppErrorAlert error={props.error} />}
       <div className="operation-progress-actions">
         {ended ? (
           props.loadingResult ? (

@@ -8,7 +8,7 @@ import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson, type ExportHa
 import { filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
 import { summarizeOutcomes } from './outcome-summary';
 import { OutcomeTable } from './outcome-table';
-import { OperationErrorAlert } from './operation-error-alert';
+import { AppErrorAlert } from '../../common/app-error-alert';
 import { distinctRequestIds } from './request-ids';
 import { ResultsFilters } from './results-filters';
 import { ResultsSummary } from './results-summary';
@@ -73,7 +73,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           {format(t('operation.results.retryable'), { count: retryable })}
         </Typography.Text>
       )}
-      {props.error === null ? null : <OperationErrorAlert error={props.error} />}
+      {props.error === null ? null : <AppErrorAlert error={props.error} />}
       <ResultsSummary summary={summary} />
       <ResultsFilters summary={summary} filter={filter} onChange={setFilter} />
       <Typography.Text type="secondary" data-testid="results-shown">

@@ -1,6 +1,6 @@
 import { useOperationStore } from '../../stores/operation-store';
 import type { ExportHandler } from './export';
-import { OperationErrorAlert } from './operation-error-alert';
+import { AppErrorAlert } from '../../common/app-error-alert';
 import { OperationProgressView } from './operation-progress-view';
 import { OperationResults } from './operation-results';
 import { PlanReview } from './plan-review';
@@ -54,7 +54,7 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
       />
     );
   } else if (planError !== null) {
-    body = <OperationErrorAlert error={planError} onClose={clearError} />;
+    body = <AppErrorAlert error={planError} onClose={clearError} />;
   }
 
   return (

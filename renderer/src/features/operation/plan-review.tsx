@@ -4,7 +4,7 @@ import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { OperationErrorAlert } from './operation-error-alert';
+import { AppErrorAlert } from '../../common/app-error-alert';
 import { PlanExclusions } from './plan-exclusions';
 import { isConfirmed } from './plan-facts';
 import { PlanOverview } from './plan-overview';
@@ -93,7 +93,7 @@ export function PlanReview(props: PlanReviewProps) {
             />
           </div>
         )}
-        {props.error === null ? null : <OperationErrorAlert error={props.error} />}
+        {props.error === null ? null : <AppErrorAlert error={props.error} />}
       </Space>
     </Modal>
   );

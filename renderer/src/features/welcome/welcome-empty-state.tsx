@@ -10,6 +10,12 @@ export const WelcomeEmptyState = memo(function WelcomeEmptyState() {
   const t = useT();
   const keychainReady = useAppStore((state) => state.keychain.state === 'done' && state.keychain.status.available);
   const openDrawer = useUiStore((state) => state.openDrawer);
+  const setView = useUiStore((state) => state.setView);
+  // The first profile lands on the profiles page, where its connection test shows; the instances come next.
+  const begin = (kind: 'create' | 'import') => {
+    setView('profiles');
+    openDrawer({ kind });
+  };
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <img className="welcome-icon" src="/icon.svg" alt="" width={72} height={72} />
@@ -26,10 +32,10 @@ export const WelcomeEmptyState = memo(function WelcomeEmptyState() {
         <KeychainStatusAlert />
       </div>
       <Space size="medium">
-        <Button type="primary" size="large" disabled={!keychainReady} onClick={() => openDrawer({ kind: 'create' })}>
+        <Button type="primary" size="large" disabled={!keychainReady} onClick={() => begin('create')}>
           {t('welcome.addCredentials')}
         </Button>
-        <Button size="large" disabled={!keychainReady} onClick={() => openDrawer({ kind: 'import' })}>
+        <Button size="large" disabled={!keychainReady} onClick={() => begin('import')}>
           {t('welcome.importCli')}
         </Button>
       </Space>

@@ -1,0 +1,26 @@
+import type { DetachBlocker } from '../../../../shared/domain/detachability';
+import { knownInstanceStatuses } from '../../../../shared/domain/ecs';
+import type { MessageKey } from '../../i18n/messages';
+
+type Translate = (key: MessageKey) => string;
+
+const knownStatuses: ReadonlySet<string> = new Set(knownInstanceStatuses);
+
+/** A status in the user's language; a status Volcengine added after this app was written is shown as sent. */
+export function statusLabel(t: Translate, status: string): string {
+  return knownStatuses.has(status) ? t(`instances.status.${status as (typeof knownInstanceStatuses)[number]}`) : status;
+}
+
+export type StatusColor = 'green' | 'gray' | 'orange' | 'red';
+
+/** Green runs, gray is stopped, orange is on its way somewhere, red needs attention. */
+export function statusColor(status: string): StatusColor {
+  if (status === 'RUNNING') return 'green';
+  if (status === 'STOPPED') return 'gray';
+  if (status === 'ERROR' || status === 'DELETING') return 'red';
+  return 'orange';
+}
+
+export function blockerLabel(t: Translate, blocker: DetachBlocker): string {
+  return t(`instances.blocker.${blocker}`);
+}

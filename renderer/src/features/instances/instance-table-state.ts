@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand';
+import type { KeyPairRef } from '../../../../shared/domain/detachability';
+import type { Instance } from '../../../../shared/domain/ecs';
+import type { FilterName } from './instance-filters';
+import { nextSort } from './instance-sort';
+import type { SortColumn, SortState } from './instance-sort-columns';
+import {
+  clearFilters,
+  clearSelection,
+  deselectAllMatching,
+  emptyInstanceTableModel,
+  selectAllMatching,
+  selectedIdsOf,
+  selectRange,
+  setFilter,
+  setInstanceData,
+  setKeyPair,
+  setQuery,
+  setSort,
+  toggleRow,
+  type InstanceTableModel,
+} from './instance-table-model';
+
+export interface InstanceTableActions {
+  /** New data and/or key pair. Selections that are gone or no longer selectable are dropped. */
+  setData: (instances: readonly Instance[], keyPair: KeyPairRef | null) => void;
+  setKeyPair: (keyPair: KeyPairRef | null) => void;
+  setQuery: (query: string) => void;
+  setFilter: (name: FilterName, values: readonly string[]) => void;
+  clearFilters: () => void;
+  setSort: (sort: SortState | null) => void;
+  /** A header click: ascending, then descending, then unsorted. */
+  cycleSort: (column: SortColumn) => void;
+  toggle: (id: string) => void;
+  /** Shift-click on `id`: the range from the last clicked row, over visible selectable rows. */
+  selectRange: (id: string) => void;
+  selectAllMatching: () => void;
+  deselectAllMatching: () => void;
+  clearSelection: () => void;
+  /** The selected instance IDs, in data order. */
+  selectedIds: () => string[];
+}
+
+export type InstanceTableState = InstanceTableModel & InstanceTableActions;
+
+/** The store's body, separate from `create` so tests build it with zustand/vanilla and no React. */
+export const createInstanceTableState: StateCreator<InstanceTableState> = (set, get) => {
+  // Transitions return the same model when nothing changed; skipping `set` then spares every subscriber.
+  const apply = (transition: (model: InstanceTableModel) => InstanceTableModel) => {
+    const current = get();
+    const next = transition(current);
+    if (next !== current) set(next);
+  };
+  return {
+    ...emptyInstanceTableModel(),
+    setData: (instances, keyPair) => apply((model) => setInstanceData(model, instances, keyPair)),
+    setKeyPair: (keyPair) => apply((model) => setKeyPair(model, keyPair)),
+    setQuery: (query) => apply((model) => setQuery(model, query)),
+    setFilter: (name, values) => apply((model) => setFilter(model, name, values)),
+    clearFilters: () => apply(clearFilters),
+    setSort: (sort) => apply((model) => setSort(model, sort)),
+    cycleSort: (column) => apply((model) => setSort(model, nextSort(model.sort, column))),
+    toggle: (id) => apply((model) => toggleRow(model, id)),
+    selectRange: (id) => apply((model) => selectRange(model, id)),
+    selectAllMatching: () => apply(selectAllMatching),
+    deselectAllMatching: () => apply(deselectAllMatching),
+    clearSelection: () => apply(clearSelection),
+    selectedIds: () => selectedIdsOf(get()),
+  };
+};

@@ -1,0 +1,88 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { checkboxColumnWidth, headerHeight, instanceColumns, rowHeight } from './instance-columns';
+import { InstanceTableHeader } from './instance-table-header';
+import { InstanceTableRow } from './instance-table-row';
+
+const columnCount = instanceColumns.length + 1;
+const tableWidth = instanceColumns.reduce((sum, column) => sum + column.width, checkboxColumnWidth);
+
+/**
+ * Enough rows beyond the viewport that a fast wheel or scrollbar drag paints rows, not blank space, before the
+ * next render catches up.
+ */
+const overscanRows = 12;
+
+/**
+ * The instances that match the search and filters, as a real <table> whose body renders only the rows in view
+ * (plus overscan) between two spacer rows. Fixed row height and a fixed table layout mean nothing is measured
+ * while scrolling. The scroll container grows into the space a flex-column parent gives it (480px elsewhere).
+ */
+export const InstanceTable = memo(function InstanceTable(props: { label?: string }) {
+  const t = useT();
+  const rows = useInstanceTableStore((state) => state.visibleRows);
+  const total = useInstanceTableStore((state) => state.rows.length);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: overscanRows,
+    // Rows start below the sticky header, inside the same scroll container.
+    scrollMargin: headerHeight,
+  });
+  // A new search, filter or sort shows its result from the first row; a key pair change or a refresh
+  // keeps the place.
+  const terms = useInstanceTableStore((state) => state.terms);
+  const filters = useInstanceTableStore((state) => state.filters);
+  const sort = useInstanceTableStore((state) => state.sort);
+  useEffect(() => {
+    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+  }, [terms, filters, sort]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const spaceAbove = first === undefined ? 0 : first.start - headerHeight;
+  const spaceBelow = last === undefined ? 0 : virtualizer.getTotalSize() - (last.end - headerHeight);
+
+  return (
+    <div ref={scrollRef} className="instances-scroll" data-testid="instance-table">
+      <table className="instances-table" aria-label={props.label ?? t('instances.tableLabel')} aria-rowcount={rows.length + 1} style={{ minWidth: tableWidth }}>
+        <colgroup>
+          <col style={{ width: checkboxColumnWidth }} />
+          {instanceColumns.map((column) => (
+            <col key={column.id} style={{ width: column.width }} />
+          ))}
+        </colgroup>
+        <InstanceTableHeader />
+        <tbody>
+          {spaceAbove > 0 ? (
+            <tr aria-hidden="true" className="instances-spacer">
+              <td colSpan={columnCount} style={{ height: spaceAbove }} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            // Keyed by slot, not by instance: when the search changes the rows, React updates the DOM rows in
+            // place instead of tearing them down and building new ones.
+            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} />;
+          })}
+          {spaceBelow > 0 ? (
+            <tr aria-hidden="true" className="instances-spacer">
+              <td colSpan={columnCount} style={{ height: spaceBelow }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {rows.length === 0 ? (
+        <div className="instances-empty" role="status">
+          {total === 0 ? t('instances.empty.noData') : t('instances.empty.noMatch')}
+        </div>
+      ) : null}
+    </div>
+  );
+});

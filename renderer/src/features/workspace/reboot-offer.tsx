@@ -1,0 +1,56 @@
+import { Alert, Button, Checkbox, Space, Typography } from '@arco-design/web-react';
+import { memo, useState } from 'react';
+import type { OperationResult } from '../../../../shared/domain/operation';
+import { format } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useOperationStore } from '../../stores/operation-store';
+import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+
+/**
+ * After a detach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
+ * and are running (stopped ones pick it up at their next start), with the hard power-off behind a warning.
+ */
+export const RebootOffer = memo(function RebootOffer(props: { result: OperationResult }) {
+  const t = useT();
+  const [forceStop, setForceStop] = useState(false);
+  const plan = useOperationStore((state) => state.plan);
+  const inventory = useWorkspaceStore((state) => currentInventory(state.inventory));
+  const { result } = props;
+  if (result.plan.action !== 'detach-key-pair' || result.progress.state === 'running') return null;
+  const running = new Set(inventory?.instances.filter((instance) => instance.status === 'RUNNING').map((instance) => instance.instanceId));
+  const toReboot = result.outcomes.filter((outcome) => outcome.status === 'succeeded' && running.has(outcome.instanceId)).map((outcome) => outcome.instanceId);
+  if (toReboot.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      data-testid="reboot-offer"
+      content={
+        <Space direction="vertical">
+          <Typography.Text>{format(t('workspace.rebootOffer'), { count: toReboot.length })}</Typography.Text>
+          <Typography.Text type="secondary">{t('workspace.stoppedNote')}</Typography.Text>
+          <Space>
+            <Checkbox checked={forceStop} onChange={setForceStop}>
+              <Typography.Text type={forceStop ? 'error' : undefined}>{t('workspace.forceStop')}</Typography.Text>
+            </Checkbox>
+            <Button
+              type="primary"
+              status={forceStop ? 'danger' : undefined}
+              onClick={() =>
+                void plan({
+                  profileId: result.plan.profileId,
+                  regionId: result.plan.regionId,
+                  action: 'reboot',
+                  keyPair: null,
+                  forceStop,
+                  instanceIds: toReboot,
+                })
+              }
+            >
+              {format(t('workspace.rebootNow'), { count: toReboot.length })}
+            </Button>
+          </Space>
+        </Space>
+      }
+    />
+  );
+});

@@ -1,0 +1,88 @@
+import { Button, Progress, Select, Space, Tooltip, Typography } from '@arco-design/web-react';
+import { memo } from 'react';
+import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import { format } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+
+/** Profile and region pickers, the refresh button with the time of the last refresh, and the load's progress. */
+export const RegionBar = memo(function RegionBar() {
+  const t = useT();
+  const locale = useLocale();
+  const profiles = useProfilesStore((state) => state.profiles);
+  const { profileId, regions, regionId, inventory } = useWorkspaceStore();
+  const selectProfile = useWorkspaceStore((state) => state.selectProfile);
+  const selectRegion = useWorkspaceStore((state) => state.selectRegion);
+  const refreshRegions = useWorkspaceStore((state) => state.refreshRegions);
+  const loadInventory = useWorkspaceStore((state) => state.loadInventory);
+  const cancelLoad = useWorkspaceStore((state) => state.cancelLoad);
+  const loaded = currentInventory(inventory);
+
+  const regionIds = new Set(regions?.regions.map((region) => region.regionId) ?? []);
+  if (regionId !== null) regionIds.add(regionId);
+
+  return (
+    <div className="workspace-bar">
+      <Space size="medium" wrap>
+        <Select
+          aria-label={t('workspace.profile')}
+          style={{ width: 200 }}
+          value={profileId ?? undefined}
+          onChange={(id: string) => {
+            const profile = profiles.find((candidate) => candidate.id === id);
+            if (profile !== undefined) void selectProfile(profile.id, profile.region);
+          }}
+          options={profiles.map((profile) => ({ value: profile.id, label: `${profile.name} · ${profile.accessKeyHint}` }))}
+        />
+        <Select
+          aria-label={t('workspace.region')}
+          placeholder={t('workspace.chooseRegion')}
+          style={{ width: 300 }}
+          showSearch
+          value={regionId ?? undefined}
+          onChange={(id: string) => void selectRegion(id)}
+          options={[...regionIds].sort().map((id) => ({ value: id, label: regionDisplayName(id, locale) }))}
+        />
+        <Tooltip content={t('workspace.refreshRegions')}>
+          <Button aria-label={t('workspace.refreshRegions')} onClick={() => void refreshRegions()}>
+            ↻
+          </Button>
+        </Tooltip>
+        <Button type="primary" disabled={inventory.state === 'loading' || regionId === null} onClick={() => void loadInventory()}>
+          {t('workspace.refresh')}
+        </Button>
+        {loaded === null ? null : (
+          <Typography.Text type="secondary" data-testid="last-refresh">
+            {t('workspace.lastRefresh')}: {new Date(loaded.loadedAt).toLocaleString(locale)}
+          </Typography.Text>
+        )}
+        {regions?.fromCache === true ? (
+          <Typography.Text type="secondary">{format(t('workspace.regionsCached'), { time: new Date(regions.fetchedAt).toLocaleString(locale) })}</Typography.Text>
+        ) : null}
+      </Space>
+      {inventory.state === 'loading' ? (
+        <div className="workspace-loading" data-testid="inventory-progress">
+          <Typography.Text>
+            {inventory.progress === null
+              ? t('workspace.loading')
+              : inventory.progress.phase === 'key-pairs'
+                ? format(t('workspace.loadingKeyPairs'), { items: inventory.progress.items })
+                : format(t('workspace.loadingInstances'), { items: inventory.progress.items, total: inventory.progress.totalCount ?? '…' })}
+          </Typography.Text>
+          <Progress
+            percent={
+              inventory.progress?.phase === 'instances' && inventory.progress.totalCount
+                ? Math.round((100 * inventory.progress.items) / inventory.progress.totalCount)
+                : 0
+            }
+            style={{ width: 320 }}
+          />
+          <Button size="small" onClick={() => void cancelLoad()}>
+            {t('workspace.cancelLoad')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+});
