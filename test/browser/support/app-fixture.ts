@@ -40,6 +40,8 @@ export interface AppOptions {
   cliConfig: object | string | null;
   /** The simulator's generated fleet. */
   fleet: { seed: number; instances: number; regions?: string[] };
+  /** Whether main says the cloud is simulated (`npm run demo`). */
+  demoMode: boolean;
 }
 
 /** The keys the test simulator accepts. Not secrets: they open nothing but the loopback simulator. */
@@ -72,7 +74,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
   env: [{}, { option: true }],
   cliConfig: [null, { option: true }],
   fleet: [{ seed: 7, instances: 200 }, { option: true }],
-  app: async ({ page, osLanguages, env, cliConfig, fleet }, use, testInfo) => {
+  demoMode: [false, { option: true }],
+  app: async ({ page, osLanguages, env, cliConfig, fleet, demoMode }, use, testInfo) => {
     if (process.env.KPD_KEYCHAIN_SANDBOX === undefined) {
       throw new Error('Browser tests use the real keychain: run them inside test/with-keychain.sh (npm run test:browser).');
     }
@@ -91,7 +94,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
     }
     const logger = createMemoryLogger();
     const core = createAppCore({
-      info: { name: 'KeyPair Desk', version: '0.1.0', platform: 'linux', osLanguages, demoMode: false },
+      info: { name: 'KeyPair Desk', version: '0.1.0', platform: 'linux', osLanguages, demoMode },
       userDataDir,
       homeDir,
       env,
