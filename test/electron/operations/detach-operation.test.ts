@@ -25,6 +25,13 @@ function busiestKeyPair() {
   return { keyPairId, keyPairName: keyPair.keyPairName };
 }
 
+/** Plans a detach of `keyPair` from these instances in cn-beijing. */
+async function planDetach(keyPair: { keyPairId: string; keyPairName: string }, instanceIds: string[]) {
+  return valueOf(
+    await app.api.operations.plan({ profileId: app.profileId, regionId: 'cn-beijing', action: 'detach-key-pair', keyPair, forceStop: false, instanceIds }),
+  );
+}
+
 describe('inventory', () => {
   it('loads every instance and key pair of the region, with progress', () => {
     expect(inventory.instances).toHaveLength(1500);
@@ -45,16 +52,7 @@ describe('inventory', () => {
 describe('detach', () => {
   it('plans only detachable instances, in requests of at most 100, with the reason for each one left out', async () => {
     const keyPair = busiestKeyPair();
-    const plan = valueOf(
-      await app.api.operations.plan({
-        profileId: app.profileId,
-        regionId: 'cn-beijing',
-        action: 'detach-key-pair',
-        keyPair,
-        forceStop: false,
-        instanceIds: [...inventory.instances.map((instance) => instance.instanceId), 'i-not-in-this-region'],
-      }),
-    );
+    const plan = await planDetach(keyPair, [...inventory.instances.map((instance) => instance.instanceId), 'i-not-in-this-region']);
     const bound = inventory.instances.filter((instance) => instance.keyPairId === keyPair.keyPairId);
     const eligible = bound.filter((instance) => instance.osType === 'Linux' && ['RUNNING', 'STOPPED'].includes(instance.status));
     expect(plan.instanceIds.sort()).toEqual(eligible.map((instance) => instance.instanceId).sort());
@@ -71,16 +69,7 @@ describe('detach', () => {
 
   it('refuses to start without the typed confirmation, then runs to one outcome per instance, each applied once', async () => {
     const keyPair = busiestKeyPair();
-    const plan = valueOf(
-      await app.api.operations.plan({
-        profileId: app.profileId,
-        regionId: 'cn-beijing',
-        action: 'detach-key-pair',
-        keyPair,
-        forceStop: false,
-        instanceIds: inventory.instances.map((instance) => instance.instanceId),
-      }),
-    );
+    const plan = await planDetach(keyPair, inventory.instances.map((instance) => instance.instanceId));
     const wrong = await app.api.operations.start({ planId: plan.planId, confirmation: 'not it' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'PLAN_CONFIRMATION_MISMATCH' } });
 
