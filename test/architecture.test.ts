@@ -43,6 +43,11 @@ describe('architecture', () => {
     expect(await filesMatching(['renderer'], /from\s+['"](node:|electron['"]|keytar['"]|(\.\.\/)+electron\/)/)).toEqual([]);
   });
 
+  it('lets only the renderer\'s stores call window.api: components render state and call store actions', async () => {
+    const callers = await filesMatching(['renderer'], /windowApi\(|window\.api\b|from\s+['"][./]*api\/window-api['"]/);
+    expect(callers.filter((file) => !file.startsWith('renderer/src/stores/') && !file.startsWith('renderer/src/api/'))).toEqual([]);
+  });
+
   it('reads nothing outside the project (no ../shared of the workspace)', async () => {
     expect(
       await filesMatching(['electron', 'renderer', 'shared', 'test'], /['"`](\.\.\/)+shared\/(volcengine|style|perf)/),

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/app-fixture';
 import { busiestKeyPair, chooseKeyPair } from './support/workspace-steps';
 
@@ -33,6 +34,13 @@ test('the full path: region, key pair, select all that match, plan, detach, resu
 
   await expect(page.getByText('Result: detach key pair')).toBeVisible({ timeout: 20_000 });
   await app.screenshot('results-en-US-light');
+  // Exports go through main, which asks where to save (the test's answer: its own folder) and writes the file.
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const saved = page.getByText(/^Saved to .*\.csv$/);
+  await expect(saved).toBeVisible();
+  const csv = await readFile((await saved.innerText()).replace(/^Saved to /, ''), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFinstanceId,status,errorCode,errorMessage,requestId');
+  expect(csv.split('\r\n').filter((line) => line.includes(',succeeded,')).length).toBeGreaterThan(0);
   const changed = [...app.simulator.changeCounts().values()];
   expect(changed.every((count) => count === 1)).toBe(true);
   expect(changed.length).toBeGreaterThan(0);

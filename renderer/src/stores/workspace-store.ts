@@ -24,6 +24,8 @@ interface WorkspaceState {
   loadInventory: () => Promise<void>;
   cancelLoad: () => Promise<void>;
   selectKeyPair: (keyPair: KeyPairRef | null) => void;
+  /** Hands an export to main, which asks where to save it; the saved path, or null when cancelled or failed. */
+  saveExport: (fileName: string, content: string, mimeType: string) => Promise<string | null>;
 }
 
 let listening = false;
@@ -96,4 +98,13 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   },
 
   selectKeyPair: (keyPair) => set({ keyPair }),
+
+  saveExport: async (fileName, content, mimeType) => {
+    const saved = await windowApi().exports.save({
+      fileName,
+      content,
+      mimeType: mimeType.startsWith('text/csv') ? 'text/csv' : 'application/json',
+    });
+    return saved.ok ? saved.value.path : null;
+  },
 }));

@@ -7,7 +7,6 @@ import { useInstanceTableStore } from '../../stores/instance-table-store';
 import { useOperationStore } from '../../stores/operation-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
-import { windowApi } from '../../api/window-api';
 import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
 import type { ExportHandler } from '../operation/export';
@@ -61,15 +60,14 @@ export function WorkspacePage() {
     });
   };
 
+  const saveExport = useWorkspaceStore((state) => state.saveExport);
   const onExport: ExportHandler = useCallback(
     (fileName, content, mimeType) => {
-      void windowApi()
-        .exports.save({ fileName, content, mimeType: mimeType.startsWith('text/csv') ? 'text/csv' : 'application/json' })
-        .then((saved) => {
-          if (saved.ok && saved.value.path !== null) Message.success(format(t('workspace.exported'), { path: saved.value.path }));
-        });
+      void saveExport(fileName, content, mimeType).then((path) => {
+        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
+      });
     },
-    [t],
+    [saveExport, t],
   );
 
   const cancelled = inventoryState.state === 'failed' && inventoryState.error.cloud?.code === 'ECS_CANCELLED';
