@@ -36,7 +36,7 @@ export interface AppCoreOptions {
   /** Where events for the renderer go. */
   eventSink: EventSink;
   logger: Logger;
-  /** How long a secret read from the keychain may stay in memory (default five minutes). */
+  /** Overrides the setting for how long a secret may stay in memory (tests). */
   secretCacheTtlMs?: number;
   /** Asks where to save an export: Electron's save dialog in the app, a temp path in tests. */
   chooseSavePath: ChooseSavePath;
@@ -52,8 +52,6 @@ export interface AppCore {
   operations: OperationService;
 }
 
-export const defaultSecretCacheTtlMs = 5 * 60_000;
-
 /**
  * Everything main does, built from its dependencies and free of Electron: `main.ts` builds it with the real
  * keychain and `ipcMain`, the browser tests build the same thing and bridge Chromium to it.
@@ -65,7 +63,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const vault = createCredentialVault({
     store: options.secretStore,
     platform: options.info.platform,
-    cacheTtlMs: options.secretCacheTtlMs ?? defaultSecretCacheTtlMs,
+    cacheTtlMs: () => options.secretCacheTtlMs ?? settings.current().secretCacheMinutes * 60_000,
   });
   const profiles = createProfileService({
     file: path.join(options.userDataDir, 'profiles.json'),
@@ -75,7 +73,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
   });
   const createClient = options.createEcsClient ?? createEcsClient;
-  const clientFor = createClientForProfile({ profiles, createClient, env: options.env });
+  const clientFor = createClientForProfile({ profiles, createClient, env: options.env, settings: () => settings.get() });
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
   const inventory = createInventoryService({ clientFor, now });
   const operations = createOperationService({
@@ -95,12 +93,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       profiles,
       vault,
       importer: createCredentialImporter({ homeDir: options.homeDir, env: options.env, profiles }),
-      testConnection: createConnectionTester({
-        profiles,
-        createClient,
-        env: options.env,
-        now,
-      }),
+      testConnection: createConnectionTester({ profiles, clientFor, now }),
     }),
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),

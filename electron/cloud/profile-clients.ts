@@ -1,13 +1,23 @@
+import type { ProxySettingValue, Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors/app-error';
 import type { ProfileService } from '../credentials/profile-service';
 import type { EcsClient, EcsClientDependencies } from '../volcengine/ecs-client';
 import { isEcsError } from '../volcengine/ecs-error';
+import type { ProxySetting } from '../volcengine/proxy-dispatcher';
 
 export interface ProfileClientOptions {
   profiles: ProfileService;
   createClient: (dependencies: EcsClientDependencies) => EcsClient;
   /** Where HTTPS_PROXY / NO_PROXY are read from. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The user's proxy, timeout and concurrency choices, read for each new client. */
+  settings: () => Promise<Settings>;
+}
+
+export function proxySettingFor(setting: ProxySettingValue, env: Readonly<Record<string, string | undefined>>): ProxySetting {
+  if (setting.mode === 'custom') return { mode: 'explicit', url: setting.url };
+  if (setting.mode === 'direct') return { mode: 'direct' };
+  return { mode: 'environment', variables: env };
 }
 
 export type ClientForProfile = (
@@ -25,12 +35,18 @@ export function createClientForProfile(options: ProfileClientOptions): ClientFor
     const profile = await options.profiles.get(profileId);
     // Read once up front, so a locked keychain is reported as such before anything is sent.
     await options.profiles.credentials(profileId);
+    const settings = await options.settings();
     return options.createClient({
       endpoint: profile.endpoint ?? undefined,
       region: regionId,
       credentials: () => options.profiles.credentials(profileId),
-      proxy: { mode: 'environment', variables: options.env },
-      ...extra,
+      proxy: proxySettingFor(settings.proxy, options.env),
+      newClientToken: extra?.newClientToken,
+      options: {
+        requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
+        batchConcurrency: settings.requestConcurrency,
+        ...extra?.options,
+      },
     });
   };
 }

@@ -30,8 +30,8 @@ export interface CredentialVault {
 export interface CredentialVaultOptions {
   store: SecretStore;
   platform: Platform;
-  /** How long a secret read from the keychain may stay in memory. */
-  cacheTtlMs: number;
+  /** How long a secret read from the keychain may stay in memory (read at each read: the setting can change). */
+  cacheTtlMs: () => number;
 }
 
 /**
@@ -50,8 +50,9 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
 
   const remember = (profileId: string, credentials: ProfileCredentials) => {
     forget(profileId);
-    if (options.cacheTtlMs <= 0) return;
-    const timer = setTimeout(() => cache.delete(profileId), options.cacheTtlMs);
+    const ttl = options.cacheTtlMs();
+    if (ttl <= 0) return;
+    const timer = setTimeout(() => cache.delete(profileId), ttl);
     timer.unref();
     cache.set(profileId, { credentials, timer });
   };

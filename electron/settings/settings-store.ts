@@ -1,9 +1,11 @@
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
+import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
 import type { Logger } from '../logging/logger';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 
 export interface SettingsStore {
   get(): Promise<Settings>;
+  /** The settings as last read or written; the defaults until the file has been read. */
+  current(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
 }
 
@@ -13,11 +15,13 @@ export interface SettingsStore {
  */
 export function createSettingsStore(file: string, logger: Logger): SettingsStore {
   let current: Promise<Settings> | undefined;
+  let latest: Settings = defaultSettings;
   let queue: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<Settings> => {
-    const read = await readJsonFile(file, settingsSchema);
-    if (read.kind === 'ok') return read.value;
+    // A file from an older version lacks the newer settings: those take their defaults.
+    const read = await readJsonFile(file, settingsPatchSchema);
+    if (read.kind === 'ok') return (latest = { ...defaultSettings, ...read.value });
     if (read.kind === 'corrupt') {
       logger.warn('settings file unreadable; kept aside, defaults in use', { keptAt: read.keptAt, reason: read.reason });
     }
@@ -28,11 +32,13 @@ export function createSettingsStore(file: string, logger: Logger): SettingsStore
 
   return {
     get,
+    current: () => latest,
     update(patch) {
       const next = queue.then(async () => {
         const merged = settingsSchema.parse({ ...(await get()), ...patch });
         await writeJsonFileAtomic(file, merged);
         current = Promise.resolve(merged);
+        latest = merged;
         return merged;
       });
       queue = next.catch(() => undefined);

@@ -5,9 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/app-shell';
 import { useAppStore } from './stores/app-store';
-import { followSystemTheme } from './theme/follow-system-theme';
 
-followSystemTheme();
 void useAppStore.getState().start();
 
 const root = document.getElementById('root');

@@ -6,15 +6,54 @@ export type LanguageSetting = z.infer<typeof languageSettingSchema>;
 export const themeSettingSchema = z.enum(['system', 'light', 'dark']);
 export type ThemeSetting = z.infer<typeof themeSettingSchema>;
 
-/** User preferences kept by main in the user-data folder. Nothing here is secret. */
+/** An HTTP(S) proxy address, optionally with credentials: `http://[user:password@]host:port`. */
+export const proxyUrlSchema = z
+  .string()
+  .trim()
+  .max(512)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.pathname === '/' && url.search === '';
+    } catch {
+      return false;
+    }
+  }, 'must be http(s)://host:port');
+
+/**
+ * How requests reach Volcengine: the HTTPS_PROXY / NO_PROXY variables (the default, as command-line tools do),
+ * no proxy at all, or a proxy the admin names here.
+ */
+export const proxySettingSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('environment') }),
+  z.strictObject({ mode: z.literal('direct') }),
+  z.strictObject({ mode: z.literal('custom'), url: proxyUrlSchema }),
+]);
+export type ProxySettingValue = z.infer<typeof proxySettingSchema>;
+
+/** User preferences kept by main in the user-data folder. Nothing here is secret (a proxy password aside: see README). */
 export const settingsSchema = z.strictObject({
   language: languageSettingSchema,
   theme: themeSettingSchema,
+  proxy: proxySettingSchema,
+  /** Requests of a bulk operation in flight at once. */
+  requestConcurrency: z.number().int().min(1).max(10),
+  /** How long one request may take, answer included. */
+  requestTimeoutSeconds: z.number().int().min(5).max(120),
+  /** How long a secret read from the keychain may stay in memory; 0 reads the keychain for every request. */
+  secretCacheMinutes: z.number().int().min(0).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { language: 'system', theme: 'system' };
+export const defaultSettings: Settings = {
+  language: 'system',
+  theme: 'system',
+  proxy: { mode: 'environment' },
+  requestConcurrency: 4,
+  requestTimeoutSeconds: 30,
+  secretCacheMinutes: 5,
+};
 
-/** A change to some settings; fields left out stay as they are. */
+/** A change to some settings; fields left out stay as they are. Also what an older settings file holds. */
 export const settingsPatchSchema = settingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { defaultSettings } from '../../shared/domain/settings';
 import { expect, test, type AppHarness } from './support/app-fixture';
 
 async function expectCleanPage(app: AppHarness) {
@@ -31,7 +32,7 @@ test.describe('first screen, OS in English', () => {
     await page.getByRole('option', { name: '简体中文' }).click();
     await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
     const saved = JSON.parse(await readFile(path.join(app.userDataDir, 'settings.json'), 'utf8')) as unknown;
-    expect(saved).toEqual({ language: 'zh-CN', theme: 'system' });
+    expect(saved).toEqual({ ...defaultSettings, language: 'zh-CN' });
 
     await page.reload();
     await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Layout, Radio, Typography } from '@arco-design/web-react';
+import { Button, Layout, Radio, Space, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../i18n/use-t';
 import { useProfilesStore } from '../stores/profiles-store';
@@ -10,6 +10,7 @@ export const AppHeader = memo(function AppHeader() {
   const hasProfiles = useProfilesStore((state) => state.profiles.length > 0);
   const view = useUiStore((state) => state.view);
   const setView = useUiStore((state) => state.setView);
+  const openDrawer = useUiStore((state) => state.openDrawer);
   return (
     <Layout.Header className="app-header">
       <div className="app-brand">
@@ -22,7 +23,12 @@ export const AppHeader = memo(function AppHeader() {
           <Radio value="profiles">{t('nav.profiles')}</Radio>
         </Radio.Group>
       ) : null}
-      <LanguageSwitch />
+      <Space>
+        <LanguageSwitch />
+        <Button size="small" onClick={() => openDrawer({ kind: 'settings' })}>
+          {t('settings.open')}
+        </Button>
+      </Space>
     </Layout.Header>
   );
 });

@@ -10,6 +10,7 @@ import { useLocale, useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useProfilesStore } from '../stores/profiles-store';
 import { useUiStore } from '../stores/ui-store';
+import { applyTheme } from '../theme/apply-theme';
 import { AppHeader } from './app-header';
 import { DrawerHost } from './drawer-host';
 
@@ -25,6 +26,9 @@ export function AppShell() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+
+  const theme = useAppStore((state) => state.settings?.theme ?? 'system');
+  useEffect(() => applyTheme(theme), [theme]);
 
   let content;
   if (phase === 'loading') content = <Spin tip={t('app.loading')} className="app-loading" />;

@@ -1,5 +1,6 @@
 import { ImportDrawer } from '../features/profiles/import-drawer';
 import { ProfileFormDrawer } from '../features/profiles/profile-form-drawer';
+import { SettingsDrawer } from '../features/settings/settings-drawer';
 import { useProfilesStore } from '../stores/profiles-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -11,6 +12,7 @@ export function DrawerHost() {
   if (drawer === null) return null;
   if (drawer.kind === 'import') return <ImportDrawer onClose={closeDrawer} />;
   if (drawer.kind === 'create') return <ProfileFormDrawer onClose={closeDrawer} />;
+  if (drawer.kind === 'settings') return <SettingsDrawer onClose={closeDrawer} />;
   const profile = profiles.find((candidate) => candidate.id === drawer.profileId);
   return profile === undefined ? null : <ProfileFormDrawer key={profile.id} profile={profile} onClose={closeDrawer} />;
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Drawer = { kind: 'create' } | { kind: 'edit'; profileId: string } | { kind: 'import' };
+export type Drawer = { kind: 'create' } | { kind: 'edit'; profileId: string } | { kind: 'import' } | { kind: 'settings' };
 
 export type View = 'workspace' | 'profiles';
 

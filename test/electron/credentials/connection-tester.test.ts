@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClientForProfile } from '../../../electron/cloud/profile-clients';
 import { createConnectionTester } from '../../../electron/credentials/connection-tester';
 import { createCredentialVault } from '../../../electron/credentials/credential-vault';
 import { createProfileService, type ProfileService } from '../../../electron/credentials/profile-service';
@@ -10,6 +11,7 @@ import { createMemorySecretStore } from '../../../electron/keychain/secret-store
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import { createEcsClient } from '../../../electron/volcengine/ecs-client';
+import { defaultSettings } from '../../../shared/domain/settings';
 
 const keys = { accessKeyId: 'AKLTconnectionTest0001', secretAccessKey: 'connection-test-secret-01' };
 let simulator: EcsSimulator;
@@ -31,7 +33,7 @@ beforeEach(async () => {
   let id = 0;
   profiles = createProfileService({
     file: path.join(dir, 'profiles.json'),
-    vault: createCredentialVault({ store: createMemorySecretStore(), platform: 'linux', cacheTtlMs: 0 }),
+    vault: createCredentialVault({ store: createMemorySecretStore(), platform: 'linux', cacheTtlMs: () => 0 }),
     logger: createMemoryLogger(),
     newId: () => `profile-000${++id}`,
     now: () => new Date(),
@@ -44,8 +46,13 @@ afterEach(async () => {
 const tester = () =>
   createConnectionTester({
     profiles,
-    createClient: (dependencies) => createEcsClient({ ...dependencies, options: { retry: { maxAttempts: 1 } } }),
-    env: {},
+    clientFor: createClientForProfile({
+      profiles,
+      // One attempt: these tests are about what a failure says, not about patience.
+      createClient: (dependencies) => createEcsClient({ ...dependencies, options: { ...dependencies.options, retry: { maxAttempts: 1 } } }),
+      env: {},
+      settings: async () => defaultSettings,
+    }),
     now: () => new Date(),
   });
 

@@ -15,7 +15,7 @@ afterEach(() => {
 describe('credential vault', () => {
   it('keeps all of a profile’s secrets in one keychain item under the profile id', async () => {
     const store = createMemorySecretStore();
-    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: 60_000 });
+    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: () => 60_000 });
     await vault.save('profile-1', { ...credentials, sessionToken: 'sts-token' });
     expect(JSON.parse(store.entries.get('profile-1')!)).toEqual({ v: 1, ...credentials, sessionToken: 'sts-token' });
   });
@@ -24,7 +24,7 @@ describe('credential vault', () => {
     const store = createMemorySecretStore();
     await store.set('profile-1', JSON.stringify({ v: 1, ...credentials }));
     const get = vi.spyOn(store, 'get');
-    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: 60_000 });
+    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: () => 60_000 });
     expect(await vault.read('profile-1')).toEqual(credentials);
     expect(await vault.read('profile-1')).toEqual(credentials);
     expect(get).toHaveBeenCalledTimes(1);
@@ -37,7 +37,7 @@ describe('credential vault', () => {
     const store = createMemorySecretStore();
     await store.set('profile-1', JSON.stringify({ v: 1, ...credentials }));
     const get = vi.spyOn(store, 'get');
-    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: 60_000 });
+    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: () => 60_000 });
     await vault.read('profile-1');
     vault.lock();
     await vault.read('profile-1');
@@ -45,7 +45,7 @@ describe('credential vault', () => {
   });
 
   it('says CREDENTIALS_MISSING when a working keychain has no item for the profile', async () => {
-    const vault = createCredentialVault({ store: createMemorySecretStore(), platform: 'linux', cacheTtlMs: 0 });
+    const vault = createCredentialVault({ store: createMemorySecretStore(), platform: 'linux', cacheTtlMs: () => 0 });
     await expect(vault.read('profile-1')).rejects.toMatchObject({ code: 'CREDENTIALS_MISSING' });
   });
 
@@ -58,14 +58,14 @@ describe('credential vault', () => {
       },
       delete: async () => false,
     };
-    const vault = createCredentialVault({ store: locked, platform: 'linux', cacheTtlMs: 0 });
+    const vault = createCredentialVault({ store: locked, platform: 'linux', cacheTtlMs: () => 0 });
     await expect(vault.read('profile-1')).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
   });
 
   it('treats an unreadable keychain item as missing rather than crashing', async () => {
     const store = createMemorySecretStore();
     await store.set('profile-1', 'not json');
-    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: 0 });
+    const vault = createCredentialVault({ store, platform: 'linux', cacheTtlMs: () => 0 });
     await expect(vault.read('profile-1')).rejects.toMatchObject({ code: 'CREDENTIALS_MISSING' });
   });
 });

@@ -21,7 +21,7 @@ function service(store: SecretStore = createMemorySecretStore()) {
   const file = path.join(dir, 'profiles.json');
   const profiles = createProfileService({
     file,
-    vault: createCredentialVault({ store, platform: 'linux', cacheTtlMs: 0 }),
+    vault: createCredentialVault({ store, platform: 'linux', cacheTtlMs: () => 0 }),
     logger: createMemoryLogger(),
     newId: () => `profile-${String(++ids).padStart(4, '0')}`,
     now: () => new Date('2026-11-28T00:00:00Z'),

@@ -32,7 +32,7 @@ describe('IPC dispatcher', () => {
     const dispatcher = createIpcDispatcher(handlers({ 'settings.update': update }), createMemoryLogger());
     expect(await dispatcher.invoke('settings.update', { language: 'zh-CN' })).toEqual({
       ok: true,
-      value: { language: 'zh-CN', theme: 'system' },
+      value: { ...defaultSettings, language: 'zh-CN' },
     });
     expect(update).toHaveBeenCalledWith({ language: 'zh-CN' });
   });

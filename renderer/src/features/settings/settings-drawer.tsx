@@ -1,0 +1,92 @@
+import { Button, Form, Input, InputNumber, Message, Radio } from '@arco-design/web-react';
+import { useState } from 'react';
+import { settingsPatchSchema, type Settings, type ThemeSetting } from '../../../../shared/domain/settings';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { AppErrorAlert } from '../../common/app-error-alert';
+import { DialogDrawer } from '../../common/dialog-drawer';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+
+type ProxyMode = Settings['proxy']['mode'];
+
+/** Theme, proxy, concurrency, timeout and how long secrets stay in memory; the language is in the header. */
+export function SettingsDrawer(props: { onClose: () => void }) {
+  const t = useT();
+  const settings = useAppStore((state) => state.settings);
+  const updateSettings = useAppStore((state) => state.updateSettings);
+  const [theme, setTheme] = useState<ThemeSetting>(settings?.theme ?? 'system');
+  const [proxyMode, setProxyMode] = useState<ProxyMode>(settings?.proxy.mode ?? 'environment');
+  const [proxyUrl, setProxyUrl] = useState(settings?.proxy.mode === 'custom' ? settings.proxy.url : '');
+  const [concurrency, setConcurrency] = useState(settings?.requestConcurrency ?? 4);
+  const [timeout, setTimeoutSeconds] = useState(settings?.requestTimeoutSeconds ?? 30);
+  const [secretMinutes, setSecretMinutes] = useState(settings?.secretCacheMinutes ?? 5);
+  const [invalidProxy, setInvalidProxy] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const save = async () => {
+    const patch = settingsPatchSchema.safeParse({
+      theme,
+      proxy: proxyMode === 'custom' ? { mode: 'custom', url: proxyUrl } : { mode: proxyMode },
+      requestConcurrency: concurrency,
+      requestTimeoutSeconds: timeout,
+      secretCacheMinutes: secretMinutes,
+    });
+    if (!patch.success) {
+      setInvalidProxy(patch.error.issues.some((issue) => issue.path[0] === 'proxy'));
+      return;
+    }
+    const failed = await updateSettings(patch.data);
+    if (failed !== null) return setError(failed);
+    Message.success(t('settings.saved'));
+    props.onClose();
+  };
+
+  return (
+    <DialogDrawer
+      label={t('settings.title')}
+      width={480}
+      title={t('settings.title')}
+      onCancel={props.onClose}
+      footer={
+        <>
+          <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" onClick={() => void save()}>
+            {t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      <Form layout="vertical">
+        {error === null ? null : <AppErrorAlert error={error} />}
+        <Form.Item label={t('settings.theme')}>
+          <Radio.Group type="button" aria-label={t('settings.theme')} value={theme} onChange={setTheme}>
+            <Radio value="system">{t('settings.theme.system')}</Radio>
+            <Radio value="light">{t('settings.theme.light')}</Radio>
+            <Radio value="dark">{t('settings.theme.dark')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item label={t('settings.proxy')}>
+          <Radio.Group aria-label={t('settings.proxy')} direction="vertical" value={proxyMode} onChange={setProxyMode}>
+            <Radio value="environment">{t('settings.proxy.environment')}</Radio>
+            <Radio value="direct">{t('settings.proxy.direct')}</Radio>
+            <Radio value="custom">{t('settings.proxy.custom')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {proxyMode === 'custom' ? (
+          <Form.Item label={t('settings.proxyUrl')} validateStatus={invalidProxy ? 'error' : undefined} help={invalidProxy ? t('form.invalid') : undefined}>
+            <Input aria-label={t('settings.proxyUrl')} placeholder={t('settings.proxyUrlPlaceholder')} value={proxyUrl} onChange={(url: string) => { setProxyUrl(url); setInvalidProxy(false); }} spellCheck={false} />
+          </Form.Item>
+        ) : null}
+        <Form.Item label={t('settings.concurrency')} help={t('settings.concurrencyHelp')}>
+          <InputNumber aria-label={t('settings.concurrency')} min={1} max={10} precision={0} value={concurrency} onChange={(value) => setConcurrency(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.timeout')}>
+          <InputNumber aria-label={t('settings.timeout')} min={5} max={120} precision={0} value={timeout} onChange={(value) => setTimeoutSeconds(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.secretCache')} help={t('settings.secretCacheHelp')}>
+          <InputNumber aria-label={t('settings.secretCache')} min={0} max={60} precision={0} value={secretMinutes} onChange={(value) => setSecretMinutes(value)} />
+        </Form.Item>
+      </Form>
+    </DialogDrawer>
+  );
+}
