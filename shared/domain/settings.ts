@@ -6,7 +6,10 @@ export type LanguageSetting = z.infer<typeof languageSettingSchema>;
 export const themeSettingSchema = z.enum(['system', 'light', 'dark']);
 export type ThemeSetting = z.infer<typeof themeSettingSchema>;
 
-/** An HTTP(S) proxy address, optionally with credentials: `http://[user:password@]host:port`. */
+/**
+ * An HTTP(S) proxy address, `http://host:port`. Credentials in it are refused: settings are a plain file, and no
+ * secret goes into a plain file.
+ */
 export const proxyUrlSchema = z
   .string()
   .trim()
@@ -14,11 +17,12 @@ export const proxyUrlSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.pathname === '/' && url.search === '';
+      const plain = url.username === '' && url.password === '' && url.pathname === '/' && url.search === '';
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && plain;
     } catch {
       return false;
     }
-  }, 'must be http(s)://host:port');
+  }, 'must be http(s)://host:port, without credentials');
 
 /**
  * How requests reach Volcengine: the HTTPS_PROXY / NO_PROXY variables (the default, as command-line tools do),
@@ -31,7 +35,7 @@ export const proxySettingSchema = z.discriminatedUnion('mode', [
 ]);
 export type ProxySettingValue = z.infer<typeof proxySettingSchema>;
 
-/** User preferences kept by main in the user-data folder. Nothing here is secret (a proxy password aside: see README). */
+/** User preferences kept by main in the user-data folder. Nothing here is secret. */
 export const settingsSchema = z.strictObject({
   language: languageSettingSchema,
   theme: themeSettingSchema,
