@@ -5,7 +5,9 @@ import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { Logger } from '../logging/logger';
+import { cloudError } from '../cloud/profile-clients';
 import { buildPlan, type StoredPlan } from './plan-builder';
+import { settleUnknown } from './recheck';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
@@ -15,6 +17,8 @@ export interface OperationService {
   get(operationId: string): OperationResult;
   /** Resolves when the operation has a final outcome for every instance. */
   settled(operationId: string): Promise<OperationResult>;
+  /** Asks Volcengine about the instances whose outcome is unknown, and settles what it can. */
+  recheck(operationId: string): Promise<OperationResult>;
 }
 
 export interface OperationServiceOptions {
@@ -41,6 +45,14 @@ function sameBatches(planned: readonly BatchPlan[], stored: StoredPlan): boolean
       return batch.clientToken === stored.clientTokens[index] && batch.instanceIds.join(',') === ids.join(',');
     })
   );
+}
+
+/** Counts the outcomes into the progress, so the two can never disagree. */
+function tally(result: OperationResult): void {
+  const count = (status: InstanceOutcome['status']) => result.outcomes.filter((outcome) => outcome.status === status).length;
+  result.progress.succeeded = count('succeeded');
+  result.progress.failed = count('failed');
+  result.progress.unknown = count('unknown');
 }
 
 /** Outcomes for instances nothing was sent for, because the operation could not begin. */
@@ -104,11 +116,8 @@ export function createOperationService(options: OperationServiceOptions): Operat
       options.logger.error('operation could not run', { operationId: result.operationId, errorName: error instanceof Error ? error.name : typeof error });
       outcomes = neverSent(plan.instanceIds, error);
     }
-    // The final tally comes from the outcomes themselves, so it can never disagree with them.
     result.outcomes = outcomes;
-    progress.succeeded = outcomes.filter((outcome) => outcome.status === 'succeeded').length;
-    progress.failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
-    progress.unknown = outcomes.filter((outcome) => outcome.status === 'unknown').length;
+    tally(result);
     progress.state = cancelled ? 'cancelled' : 'finished';
     result.finishedAt = options.now().toISOString();
     emit(result);
@@ -172,6 +181,28 @@ export function createOperationService(options: OperationServiceOptions): Operat
       const operation = operations.get(operationId);
       if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
       return operation.result;
+    },
+
+    async recheck(operationId) {
+      const operation = operations.get(operationId);
+      if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
+      const result = await operation.done;
+      const unknown = result.outcomes.filter((outcome) => outcome.status === 'unknown').map((outcome) => outcome.instanceId);
+      if (unknown.length === 0) return result;
+      const client = await options.clientFor(result.plan.profileId, result.plan.regionId);
+      let instances;
+      try {
+        instances = await client.describeInstances({ instanceIds: unknown });
+      } catch (error) {
+        throw cloudError(error);
+      } finally {
+        await client.close();
+      }
+      const byId = new Map(instances.map((instance) => [instance.instanceId, instance]));
+      result.outcomes = result.outcomes.map((outcome) => settleUnknown(result.plan, outcome, byId.get(outcome.instanceId)));
+      tally(result);
+      emit(result);
+      return result;
     },
 
     settled(operationId) {

@@ -337,6 +337,13 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
       'en-US': { title: 'Something unexpected went wrong inside the app', action: 'The result is unknown. Refresh the instance list to see the real state before retrying, and report the problem.' },
     },
   },
+  ECS_NOT_APPLIED: {
+    retryable: true,
+    text: {
+      'zh-CN': { title: '复查发现更改没有生效', action: '该实例仍绑定着此密钥对。可以放心重试（同一请求不会重复执行）。' },
+      'en-US': { title: 'A re-check found the change was not made', action: 'The instance still has the key pair bound. It is safe to retry.' },
+    },
+  },
 };
 
 export function isKnownEcsErrorCode(code: string): code is EcsKnownErrorCode {

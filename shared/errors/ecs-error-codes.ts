@@ -66,6 +66,7 @@ export const ecsClientErrorCodes = [
   'ECS_CREDENTIALS_UNAVAILABLE',
   'ECS_REQUEST_INVALID',
   'ECS_UNEXPECTED_ERROR',
+  'ECS_NOT_APPLIED',
 ] as const;
 export type EcsClientErrorCode = (typeof ecsClientErrorCodes)[number];
 export type EcsNetworkErrorCode = (typeof ecsNetworkErrorCodes)[number];

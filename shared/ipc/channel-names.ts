@@ -24,6 +24,7 @@ export const invokeChannelNames = [
   'operations.start',
   'operations.cancel',
   'operations.get',
+  'operations.recheck',
   'exports.save',
 ] as const;
 export type InvokeChannel = (typeof invokeChannelNames)[number];

@@ -64,6 +64,8 @@ export const invokeContract = {
   'operations.start': { request: startRequestSchema, response: operationRefSchema },
   'operations.cancel': { request: operationRefSchema, response: z.strictObject({ cancelling: z.boolean() }) },
   'operations.get': { request: operationRefSchema, response: operationResultSchema },
+  /** Looks at the instances whose outcome is unknown (DescribeInstances) and settles what can be settled. */
+  'operations.recheck': { request: operationRefSchema, response: operationResultSchema },
   'exports.save': { request: exportFileSchema, response: exportSavedSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 

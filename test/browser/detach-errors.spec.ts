@@ -70,3 +70,24 @@ test('cancel stops sending: requests in flight finish, the rest are reported as 
   expect(changed.size).toBeLessThan(selected);
   expect([...changed.values()].every((count) => count === 1)).toBe(true);
 });
+
+test('re-checks unknown outcomes: answers lost after the change was applied are settled from DescribeInstances', async ({ app }) => {
+  await app.addSimulatorProfile();
+  await app.open();
+  const { page } = app;
+  const keyPairName = busiestKeyPair(app);
+  await chooseKeyPair(page, keyPairName);
+  const selected = await selectAllAndReview(page);
+  // Every answer is lost after the service applied the change: the app cannot know, so it says "unknown".
+  app.simulator.addFault({ kind: 'destroy-after-apply', action: 'DetachKeyPair' });
+  await confirmDetach(page, keyPairName, selected);
+  await expect(page.getByText('Result: detach key pair')).toBeVisible({ timeout: 40_000 });
+  const recheck = page.getByRole('button', { name: 'Re-check the unknown ones' });
+  await expect(recheck).toBeVisible();
+  app.simulator.setFaults([]);
+  await recheck.click();
+  await expect(recheck).toBeHidden();
+  await expect(page.getByText('Unknown', { exact: true }).locator('..')).toContainText('0');
+  await app.screenshot('results-rechecked-en-US-light');
+  expect([...app.simulator.changeCounts().values()].every((count) => count === 1)).toBe(true);
+});

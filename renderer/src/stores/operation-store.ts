@@ -43,6 +43,8 @@ export interface OperationState {
   retryFailed: () => Promise<boolean>;
   /** Fetches the result again (after a failed fetch, or when no final progress event came). */
   refreshResult: () => Promise<void>;
+  /** Asks main to look up the instances whose outcome is unknown (DescribeInstances) and settle them. */
+  recheckUnknown: () => Promise<void>;
   /** Closes the review without starting: what was shown before (a result, or nothing) stays. */
   dismissPlan: () => void;
   clearError: () => void;
@@ -189,6 +191,15 @@ export function createOperationStore(api: () => KeyPairDeskApi) {
       refreshResult: async () => {
         set({ lastError: null });
         await fetchResult();
+      },
+
+      recheckUnknown: async () => {
+        const { result } = get();
+        if (result === null) return;
+        set({ loadingResult: true, lastError: null });
+        const answer = await api().operations.recheck({ operationId: result.operationId });
+        if (answer.ok) set({ loadingResult: false, result: answer.value, progress: answer.value.progress });
+        else set({ loadingResult: false, lastError: { during: 'result', error: answer.error } });
       },
 
       dismissPlan: () => {

@@ -137,3 +137,32 @@ describe('detach', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVENTORY_NOT_LOADED' } });
   });
 });
+
+describe('re-check of unknown outcomes', () => {
+  it('settles each unknown instance from what DescribeInstances shows', async () => {
+    const fresh = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'load-0003' }));
+    const linux = fresh.instances.filter(
+      (instance) => instance.osType === 'Linux' && instance.status === 'RUNNING' && instance.keyPairId !== null,
+    );
+    const [applied, notApplied] = [linux[0]!, linux.find((instance) => instance.keyPairId !== linux[0]!.keyPairId)!];
+    app.simulator.resetChangeCounts();
+    // Two single-instance detaches whose answers never arrive: one is applied first, the other never is.
+    app.simulator.addFault({ kind: 'destroy-after-apply', action: 'DetachKeyPair', times: 4 });
+    const first = await planDetach({ keyPairId: applied.keyPairId!, keyPairName: applied.keyPairName! }, [applied.instanceId]);
+    const { operationId } = valueOf(await app.api.operations.start({ planId: first.planId, confirmation: null }));
+    const result = await app.core.operations.settled(operationId);
+    expect(result.outcomes).toMatchObject([{ instanceId: applied.instanceId, status: 'unknown' }]);
+
+    app.simulator.addFault({ kind: 'destroy-before-apply', action: 'DetachKeyPair', times: 4 });
+    const second = await planDetach({ keyPairId: notApplied.keyPairId!, keyPairName: notApplied.keyPairName! }, [notApplied.instanceId]);
+    const other = valueOf(await app.api.operations.start({ planId: second.planId, confirmation: null }));
+    expect((await app.core.operations.settled(other.operationId)).outcomes).toMatchObject([{ status: 'unknown' }]);
+
+    expect(valueOf(await app.api.operations.recheck({ operationId })).outcomes).toEqual([{ instanceId: applied.instanceId, status: 'succeeded' }]);
+    expect(valueOf(await app.api.operations.recheck({ operationId: other.operationId })).outcomes).toMatchObject([
+      { instanceId: notApplied.instanceId, status: 'failed', error: { code: 'ECS_NOT_APPLIED' } },
+    ]);
+    expect(app.simulator.changeCount(applied.instanceId)).toBe(1);
+    expect(app.simulator.changeCount(notApplied.instanceId)).toBe(0);
+  }, 30_000);
+});

@@ -21,6 +21,8 @@ export interface OperationResultsProps {
   /** Why the retry could not be planned, shown above the table. */
   error: AppErrorData | null;
   onRetryFailed: () => void;
+  /** Looks up the unknown outcomes again; absent where it cannot help (a reboot leaves no trace). */
+  onRecheck?: (() => void) | undefined;
   /** Receives the file to save; the main process writes it. */
   onExport: ExportHandler;
 }
@@ -60,6 +62,9 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           <Button type="primary" disabled={retryable === 0} loading={props.retrying} onClick={props.onRetryFailed} data-testid="retry-failed">
             {t('operation.results.retry')}
           </Button>
+          {props.onRecheck === undefined || summary.unknown === 0 ? null : (
+            <Button onClick={props.onRecheck}>{t('operation.results.recheck')}</Button>
+          )}
           <Button disabled={requestIds.length === 0} onClick={() => void copyRequestIds()}>
             {t('operation.results.copyRequestIds')}
           </Button>

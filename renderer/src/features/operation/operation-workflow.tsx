@@ -23,6 +23,7 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
   const cancel = useOperationStore((state) => state.cancel);
   const retryFailed = useOperationStore((state) => state.retryFailed);
   const refreshResult = useOperationStore((state) => state.refreshResult);
+  const recheckUnknown = useOperationStore((state) => state.recheckUnknown);
   const dismissPlan = useOperationStore((state) => state.dismissPlan);
   const clearError = useOperationStore((state) => state.clearError);
   const errorFrom = (source: NonNullable<typeof lastError>['during']) => (lastError?.during === source ? lastError.error : null);
@@ -37,6 +38,7 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
         retrying={planning}
         error={planError}
         onRetryFailed={() => void retryFailed()}
+        onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheckUnknown() : undefined}
         onExport={props.onExport}
       />
     );

@@ -1,0 +1,20 @@
+import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
+import type { OperationPlan } from '../../shared/domain/operation';
+
+/**
+ * What DescribeInstances says about an `unknown` detach outcome: the key pair gone means the detach happened; still
+ * bound means it did not (safe to retry, with a new request); anything else (the instance gone, a reboot, which
+ * leaves no trace) stays unknown.
+ */
+export function settleUnknown(plan: OperationPlan, outcome: InstanceOutcome, instance: Instance | undefined): InstanceOutcome {
+  if (outcome.status !== 'unknown' || plan.action !== 'detach-key-pair' || plan.keyPair === null || instance === undefined) {
+    return outcome;
+  }
+  const stillBound = instance.keyPairId === plan.keyPair.keyPairId;
+  if (!stillBound) return { instanceId: outcome.instanceId, status: 'succeeded' };
+  return {
+    instanceId: outcome.instanceId,
+    status: 'failed',
+    error: { code: 'ECS_NOT_APPLIED', message: 'A re-check found the key pair still bound.', cause: { code: outcome.reason.code, message: outcome.reason.message } },
+  };
+}
