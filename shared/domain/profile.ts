@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionIdSchema } from './ecs';
+import { parseOriginUrl } from './origin-url';
 
 /*
  * Credential profiles. What crosses to the renderer is only the summary: never the Secret AccessKey, the session
@@ -26,13 +27,8 @@ export const endpointSchema = z
   .trim()
   .max(512)
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      const pathOk = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-      return pathOk && (url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname)));
-    } catch {
-      return false;
-    }
+    const url = parseOriginUrl(value);
+    return url !== undefined && (url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname)));
   }, 'must be https://host[:port] (plain http only for this machine)');
 
 /** What the renderer knows about a profile. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOriginUrl } from './origin-url';
 
 export const languageSettingSchema = z.enum(['system', 'zh-CN', 'en-US']);
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
@@ -15,13 +16,8 @@ export const proxyUrlSchema = z
   .trim()
   .max(512)
   .refine((value) => {
-    try {
-      const url = new URL(value);
-      const plain = url.username === '' && url.password === '' && url.pathname === '/' && url.search === '';
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && plain;
-    } catch {
-      return false;
-    }
+    const url = parseOriginUrl(value);
+    return url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:');
   }, 'must be http(s)://host:port, without credentials');
 
 /**

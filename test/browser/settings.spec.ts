@@ -1,13 +1,5 @@
-import { createServer } from 'node:net';
 import { expect, test } from './support/app-fixture';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from '../support/closed-port';
 
 test('settings: a fixed dark theme, and a proxy that main really uses', async ({ app }) => {
   await app.addSimulatorProfile();

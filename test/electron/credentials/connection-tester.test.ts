@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import { createEcsClient } from '../../../electron/volcengine/ecs-client';
 import { defaultSettings } from '../../../shared/domain/settings';
+import { closedPort } from '../../support/closed-port';
 
 const keys = { accessKeyId: 'AKLTconnectionTest0001', secretAccessKey: 'connection-test-secret-01' };
 let simulator: EcsSimulator;
@@ -60,13 +60,6 @@ async function profile(endpoint: string, secretAccessKey = keys.secretAccessKey)
   return profiles.create({ name: 'p', accessKeyId: keys.accessKeyId, secretAccessKey, region: 'cn-beijing', endpoint });
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('test connection', () => {
   it('lists the regions with a signed DescribeRegions and records when the keys last worked', async () => {
