@@ -8,14 +8,14 @@ import { useAppStore } from '../stores/app-store';
 export const LanguageSwitch = memo(function LanguageSwitch() {
   const t = useT();
   const language = useAppStore((state) => state.settings?.language ?? 'system');
-  const setLanguage = useAppStore((state) => state.setLanguage);
+  const updateSettings = useAppStore((state) => state.updateSettings);
   return (
     <Select
       aria-label={t('language.label')}
       size="small"
       style={{ width: 128 }}
       value={language}
-      onChange={(value: LanguageSetting) => void setLanguage(value)}
+      onChange={(language: LanguageSetting) => void updateSettings({ language })}
       options={[
         { label: t('language.system'), value: 'system' },
         { label: '简体中文', value: 'zh-CN' },

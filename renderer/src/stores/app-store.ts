@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/domain/app-info';
 import type { KeychainStatus } from '../../../shared/domain/keychain-status';
-import type { LanguageSetting, Settings, SettingsPatch } from '../../../shared/domain/settings';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import { windowApi } from '../api/window-api';
 import { useProfilesStore } from './profiles-store';
@@ -19,7 +19,6 @@ interface AppState {
   keychain: KeychainCheck;
   /** Loads what the first screen needs and starts listening to main. Safe to call once per window. */
   start: () => Promise<void>;
-  setLanguage: (language: LanguageSetting) => Promise<void>;
   /** Saves a change in main; the error, if any, for the settings screen to show. */
   updateSettings: (patch: SettingsPatch) => Promise<AppErrorData | null>;
   checkKeychain: () => Promise<void>;
@@ -44,11 +43,6 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (!settings.ok) return set({ phase: 'failed', startError: settings.error });
     set({ phase: 'ready', info: info.value, settings: settings.value });
     await get().checkKeychain();
-  },
-
-  setLanguage: async (language) => {
-    const result = await windowApi().settings.update({ language });
-    if (result.ok) set({ settings: result.value });
   },
 
   updateSettings: async (patch) => {
