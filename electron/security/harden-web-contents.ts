@@ -1,4 +1,5 @@
 import type { Event, Session, WebContents } from 'electron';
+import { originOf } from './origin-of';
 
 const preventDefault = (event: Event) => event.preventDefault();
 
@@ -29,7 +30,7 @@ export function denyAllPermissions(
   >,
   appOrigin: string,
 ): void {
-  const fromApp = (url: string | undefined) => url !== undefined && (url === appOrigin || url.startsWith(`${appOrigin}/`));
+  const fromApp = (url: string | undefined) => url !== undefined && originOf(url) === appOrigin;
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(permission === allowedPermission && fromApp(details.requestingUrl)),
   );

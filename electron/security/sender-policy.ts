@@ -1,3 +1,5 @@
+import { originOf } from './origin-of';
+
 /** What main knows about who sent an IPC message. */
 export interface SenderFacts {
   webContentsId: number;
@@ -12,19 +14,6 @@ export interface SenderPolicyOptions {
   appOrigin: string;
   /** The webContents of the app's own windows, read at each message (windows come and go). */
   trustedWebContentsIds: () => ReadonlySet<number>;
-}
-
-/**
- * scheme://host[:port] of a URL. Not `URL.origin`: Node's URL (which main uses) treats a custom scheme as
- * non-special and reports its origin as "null", which would either match nothing or, compared carelessly, anything.
- */
-function originOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.host === '' ? undefined : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
