@@ -1,6 +1,5 @@
 import type { Instance } from '../../shared/domain/ecs';
 import type { Inventory, InventoryProgress } from '../../shared/domain/inventory';
-import { AppError } from '../../shared/errors/app-error';
 import { cloudError, type ClientForProfile } from '../cloud/profile-clients';
 
 export interface InventoryService {
@@ -44,7 +43,7 @@ export function createInventoryService(options: { clientFor: ClientForProfile; n
           await client.close();
         }
       } catch (error) {
-        throw error instanceof AppError ? error : cloudError(error);
+        throw cloudError(error);
       } finally {
         running.delete(jobId);
       }

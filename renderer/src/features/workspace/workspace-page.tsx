@@ -43,7 +43,7 @@ export function WorkspacePage() {
   }, [inventory, keyPair, setTableData]);
 
   // Bindings changed: show the region as it is now, once an operation has ended.
-  const finishedOperation = result?.finishedAt !== null && result !== null ? result.operationId : null;
+  const finishedOperation = result !== null && result.finishedAt !== null ? result.operationId : null;
   useEffect(() => {
     if (finishedOperation !== null) void loadInventory();
   }, [finishedOperation, loadInventory]);
