@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../electron/app-core';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { createApi } from '../../../electron/preload/create-api';
 import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { channelPrefix } from '../../../shared/ipc/channel-names';
 import type { IpcResult } from '../../../shared/ipc/result';
+import { apiOverDispatcher } from '../support/api-over-dispatcher';
 
 // Drives every credentials channel, and every error path we can reach, with marked secrets, then searches
 // everything that could carry them out of main: IPC answers, events, log lines, error messages, and every file
@@ -75,14 +74,7 @@ beforeAll(async () => {
     logger,
   });
   // The renderer's own API object, over a transport that records every answer.
-  api = createApi({
-    invoke: async (wire, request) => {
-      const answer = await core.dispatcher.invoke(wire.slice(channelPrefix.length), request);
-      answers.push(answer);
-      return answer;
-    },
-    subscribe: () => () => undefined,
-  });
+  api = apiOverDispatcher(core.dispatcher, { onAnswer: (answer) => answers.push(answer) });
 });
 
 afterAll(async () => {

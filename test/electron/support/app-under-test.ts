@@ -4,10 +4,10 @@ import path from 'node:path';
 import { createAppCore, type AppCore } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { createApi } from '../../../electron/preload/create-api';
 import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
+import { apiOverDispatcher } from './api-over-dispatcher';
 import type { IpcResult } from '../../../shared/ipc/result';
 
 export const testKeys = { accessKeyId: 'AKLTappUnderTestKey0001', secretAccessKey: 'app-under-test-secret-01' };
@@ -49,8 +49,7 @@ export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptio
     },
     logger: createMemoryLogger(),
   });
-  const api = createApi({
-    invoke: (wire, request) => core.dispatcher.invoke(wire.slice(channelPrefix.length), request),
+  const api = apiOverDispatcher(core.dispatcher, {
     subscribe: (wire, listener) => {
       const set = listeners.get(wire) ?? new Set();
       listeners.set(wire, set);
