@@ -344,6 +344,13 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
       'en-US': { title: 'A re-check found the change was not made', action: 'The instance still has the key pair bound. It is safe to retry.' },
     },
   },
+  ECS_INTERRUPTED: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '结果未知：应用在收到返回之前停止了', action: '请求可能已经到达火山引擎。请复查该实例，或继续执行该操作：它会用同一个 ClientToken 再次发送同一个请求，火山引擎最多只执行一次。' },
+      'en-US': { title: 'Result unknown: the app stopped before the answer came', action: 'The request may have reached Volcengine. Re-check the instance, or resume the operation: it sends the same request with the same ClientToken, which Volcengine applies at most once.' },
+    },
+  },
 };
 
 export function isKnownEcsErrorCode(code: string): code is EcsKnownErrorCode {

@@ -67,6 +67,7 @@ export const ecsClientErrorCodes = [
   'ECS_REQUEST_INVALID',
   'ECS_UNEXPECTED_ERROR',
   'ECS_NOT_APPLIED',
+  'ECS_INTERRUPTED',
 ] as const;
 export type EcsClientErrorCode = (typeof ecsClientErrorCodes)[number];
 export type EcsNetworkErrorCode = (typeof ecsNetworkErrorCodes)[number];
