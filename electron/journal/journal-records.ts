@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
+import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
+import { maxInstancesPerRequest } from '../volcengine/batching';
+
+/*
+ * The records of the operation journal, one JSON object per line. Every schema is strict: a record cannot carry a
+ * field it does not declare, so a secret, a signature or an Authorization header has no place to slip in, and a
+ * line that has one is not a record. The fields reuse the shared plan and outcome schemas, so a record holds
+ * exactly what the app already shows and validates, nothing more.
+ */
+
+const operationId = operationRefSchema.shape.operationId;
+/** When the step was recorded: ISO 8601 in UTC, as `Date#toISOString` writes it. */
+const at = z.iso.datetime();
+const batchIndex = batchPlanSchema.shape.index;
+
+/** What was reviewed and started: enough to show it in history and to resume it after a crash. */
+const plannedFields = operationPlanSchema.pick({
+  profileId: true,
+  profileName: true,
+  accessKeyHint: true,
+  regionId: true,
+  action: true,
+  keyPair: true,
+  forceStop: true,
+  instanceIds: true,
+  excluded: true,
+}).shape;
+
+export const plannedRecordSchema = z
+  .strictObject({
+    type: z.literal('planned'),
+    operationId,
+    at,
+    ...plannedFields,
+    /** Every request the operation will send, with the ClientToken that every send of it (resumed ones too) reuses. */
+    batches: z.array(batchPlanSchema).max(maxListedItems / maxInstancesPerRequest + 1),
+  })
+  .superRefine((record, context) => {
+    // Replay gives every planned instance exactly one status through its batch: the batches must be the plan.
+    const tokens = new Set(record.batches.map((batch) => batch.clientToken));
+    if (tokens.size !== record.batches.length) context.addIssue({ code: 'custom', path: ['batches'], message: 'ClientTokens must be distinct' });
+    if (record.batches.some((batch, index) => batch.index !== index)) {
+      context.addIssue({ code: 'custom', path: ['batches'], message: 'batches must be numbered 0, 1, 2, … in order' });
+    }
+    const batched = record.batches.flatMap((batch) => batch.instanceIds);
+    if (new Set(record.instanceIds).size !== record.instanceIds.length) {
+      context.addIssue({ code: 'custom', path: ['instanceIds'], message: 'instance IDs must be distinct' });
+    }
+    if (batched.length !== record.instanceIds.length || batched.some((id, index) => id !== record.instanceIds[index])) {
+      context.addIssue({ code: 'custom', path: ['batches'], message: 'the batches must hold exactly the instances, in order' });
+    }
+  });
+
+/** Written before each send of a batch; attempt 2 and later are retries (or a resume) with the same ClientToken. */
+export const batchSentRecordSchema = z.strictObject({
+  type: z.literal('batch-sent'),
+  operationId,
+  at,
+  batchIndex,
+  attempt: z.number().int().positive(),
+});
+
+/** What Volcengine answered for a batch that was sent; the outcomes carry its RequestId or error. */
+export const batchAnsweredRecordSchema = z.strictObject({
+  type: z.literal('batch-answered'),
+  operationId,
+  at,
+  batchIndex,
+  outcomes: z.array(instanceOutcomeSchema).min(1).max(maxInstancesPerRequest),
+});
+
+const settledOutcomeSchema = instanceOutcomeSchema.refine((outcome) => outcome.status !== 'unknown', {
+  message: 'a re-check records only the outcomes it settled',
+});
+
+/** Outcomes that a DescribeInstances re-check settled; they replace what the batch answers said. */
+export const recheckedRecordSchema = z.strictObject({
+  type: z.literal('rechecked'),
+  operationId,
+  at,
+  outcomes: z.array(settledOutcomeSchema).min(1).max(maxListedItems),
+});
+
+/** The operation ended: every batch answered or not sent. Without it, the operation was interrupted. */
+export const finishedRecordSchema = z.strictObject({
+  type: z.literal('finished'),
+  operationId,
+  at,
+  state: operationStateSchema.extract(['finished', 'cancelled']),
+});
+
+export const journalRecordSchema = z.discriminatedUnion('type', [
+  plannedRecordSchema,
+  batchSentRecordSchema,
+  batchAnsweredRecordSchema,
+  recheckedRecordSchema,
+  finishedRecordSchema,
+]);
+
+export type JournalRecord = z.infer<typeof journalRecordSchema>;
+export type PlannedRecord = z.infer<typeof plannedRecordSchema>;
+export type BatchSentRecord = z.infer<typeof batchSentRecordSchema>;
+export type BatchAnsweredRecord = z.infer<typeof batchAnsweredRecordSchema>;
+export type RecheckedRecord = z.infer<typeof recheckedRecordSchema>;
+export type FinishedRecord = z.infer<typeof finishedRecordSchema>;
