@@ -10,7 +10,7 @@ export type JsonFileRead<T> =
   | { kind: 'corrupt'; keptAt: string; reason: string };
 
 /** Opens a folder and fsyncs it, so a rename inside it survives a power cut (no-op where unsupported). */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');
