@@ -21,6 +21,8 @@ import type { Logger } from './logging/logger';
 import { createOperationHandlers } from './operations/operation-handlers';
 import { createOperationService, type OperationService } from './operations/operation-service';
 import { createSettingsHandlers } from './settings/settings-handlers';
+import { createSweepHandlers } from './sweep/sweep-handlers';
+import { createSweepService } from './sweep/sweep-service';
 import { createSettingsStore } from './settings/settings-store';
 import { createEcsClient, type EcsClient, type EcsClientDependencies } from './volcengine/ecs-client';
 
@@ -85,6 +87,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     newId: randomUUID,
     now,
   });
+  const sweeps = createSweepService({ regions, inventory, operations, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
@@ -97,6 +100,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),
+    ...createSweepHandlers(sweeps, events),
     ...createExportHandlers(options.chooseSavePath),
   };
   return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations };

@@ -1,9 +1,13 @@
 import { rm } from 'node:fs/promises';
 import type { AppCore } from '../app-core';
 import { startEcsSimulator, type EcsSimulator } from '../simulator/ecs-simulator';
+import { bindSharedKeyPair } from '../simulator/shared-key-pair';
 
 /** The demo's keys: they open nothing but the built-in simulator on this machine. */
 export const demoKeys = { accessKeyId: 'AKLTdemoModeAccessKey01', secretAccessKey: 'demo-mode-secret-not-real-01' };
+
+/** The key pair the demo binds in every region, for the sweep. */
+export const demoSharedKeyPairName = 'departed-admin';
 
 export interface DemoCloudOptions {
   instances: number;
@@ -21,11 +25,14 @@ export const defaultDemoCloud: DemoCloudOptions = { instances: 5000, seed: 1, la
  */
 export async function startDemoCloud(demoUserDataDir: string, options: DemoCloudOptions = defaultDemoCloud): Promise<EcsSimulator> {
   await rm(demoUserDataDir, { recursive: true, force: true });
-  return startEcsSimulator({
+  const simulator = await startEcsSimulator({
     credentials: [demoKeys],
     generate: { seed: options.seed, instances: options.instances },
     latencyMs: options.latencyMs,
   });
+  // Something for "Sweep all regions" to find: one key imported into every region under the same name.
+  bindSharedKeyPair(simulator.fleet, { keyPairName: demoSharedKeyPairName, instancesPerRegion: 40 });
+  return simulator;
 }
 
 /** Adds the demo profile, pointing at the simulator. */

@@ -6,19 +6,28 @@ export interface InventoryService {
   /** Loads a region's key pairs and instances to the end, reporting progress; cancellable by its job id. */
   load(profileId: string, regionId: string, jobId: string, onProgress: (progress: InventoryProgress) => void): Promise<Inventory>;
   cancel(jobId: string): boolean;
-  /** The instances of the last complete load of this region with this profile, which plans are checked against. */
-  latest(profileId: string, regionId: string): Inventory | undefined;
+  /**
+   * Records instances read from Volcengine outside a full load (a sweep's search for one key pair), so they can be
+   * planned too. Each instance keeps whichever record is newest.
+   */
+  remember(profileId: string, regionId: string, instances: readonly Instance[]): void;
+  /**
+   * What main last read from Volcengine about this region's instances, which plans are checked against; undefined
+   * when nothing has been read yet.
+   */
+  known(profileId: string, regionId: string): ReadonlyMap<string, Instance> | undefined;
 }
 
 const keyOf = (profileId: string, regionId: string) => `${profileId}/${regionId}`;
 
 /**
- * A region's inventory, paged to the end (100 per request) in main. Main keeps the last complete load: a plan is
- * checked against what main itself read from Volcengine, never against what the renderer says an instance is.
+ * A region's inventory, paged to the end (100 per request) in main. Main keeps what it last read of each instance:
+ * a plan is checked against what main itself read from Volcengine, never against what the renderer says an
+ * instance is. A complete load replaces everything known about the region (instances gone are gone).
  */
 export function createInventoryService(options: { clientFor: ClientForProfile; now: () => Date }): InventoryService {
   const running = new Map<string, AbortController>();
-  const loaded = new Map<string, Inventory>();
+  const known = new Map<string, Map<string, Instance>>();
 
   return {
     async load(profileId, regionId, jobId, onProgress) {
@@ -37,7 +46,7 @@ export function createInventoryService(options: { clientFor: ClientForProfile; n
             onProgress: (progress) => onProgress({ jobId, phase: 'instances', items: progress.items, totalCount: progress.totalCount ?? null }),
           });
           const inventory: Inventory = { regionId, instances, keyPairs, loadedAt: options.now().toISOString() };
-          loaded.set(keyOf(profileId, regionId), inventory);
+          known.set(keyOf(profileId, regionId), new Map(instances.map((instance) => [instance.instanceId, instance])));
           return inventory;
         } finally {
           await client.close();
@@ -55,8 +64,15 @@ export function createInventoryService(options: { clientFor: ClientForProfile; n
       return controller !== undefined;
     },
 
-    latest(profileId, regionId) {
-      return loaded.get(keyOf(profileId, regionId));
+    remember(profileId, regionId, instances) {
+      const key = keyOf(profileId, regionId);
+      const region = known.get(key) ?? new Map<string, Instance>();
+      for (const instance of instances) region.set(instance.instanceId, instance);
+      known.set(key, region);
+    },
+
+    known(profileId, regionId) {
+      return known.get(keyOf(profileId, regionId));
     },
   };
 }

@@ -11,6 +11,8 @@ import { settleUnknown } from './recheck';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
+  /** Whether a plan is waiting to be started (made, not yet started). */
+  isPending(planId: string): boolean;
   /** Starts a reviewed plan (once) and returns at once; progress goes to `onProgress`. */
   start(planId: string, confirmation: string | null): { operationId: string };
   cancel(operationId: string): boolean;
@@ -126,12 +128,16 @@ export function createOperationService(options: OperationServiceOptions): Operat
 
   return {
     async plan(request) {
-      const inventory = options.inventory.latest(request.profileId, request.regionId);
-      if (inventory === undefined) throw new AppError('INVENTORY_NOT_LOADED', 'Load the region before planning.');
+      const instances = options.inventory.known(request.profileId, request.regionId);
+      if (instances === undefined) throw new AppError('INVENTORY_NOT_LOADED', 'Load the region before planning.');
       const profile = await options.profiles.get(request.profileId);
-      const stored = buildPlan({ request, profile, instances: inventory.instances, planId: options.newId(), newClientToken: options.newId });
+      const stored = buildPlan({ request, profile, instances, planId: options.newId(), newClientToken: options.newId });
       plans.set(stored.plan.planId, stored);
       return stored.plan;
+    },
+
+    isPending(planId) {
+      return plans.has(planId);
     },
 
     start(planId, confirmation) {

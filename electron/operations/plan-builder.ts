@@ -32,12 +32,12 @@ function exclusionOf(request: PlanRequest, instance: Instance | undefined): Excl
 export function buildPlan(options: {
   request: PlanRequest;
   profile: ProfileRecord;
-  instances: readonly Instance[];
+  instances: ReadonlyMap<string, Instance>;
   planId: string;
   newClientToken: () => string;
 }): StoredPlan {
   const { request } = options;
-  const byId = new Map(options.instances.map((instance) => [instance.instanceId, instance]));
+  const byId = options.instances;
   const included: string[] = [];
   const excluded: OperationPlan['excluded'] = [];
   for (const instanceId of uniqueInOrder(request.instanceIds)) {

@@ -186,6 +186,13 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
       'en-US': { title: 'The operation was not found', action: 'Look for it in the history.' },
     },
   },
+  SWEEP_NOT_FOUND: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '搜索结果已失效', action: '请重新在所有地域搜索该密钥对，再制定计划。' },
+      'en-US': { title: 'The search results are no longer valid', action: 'Search all regions for the key pair again, then make the plan.' },
+    },
+  },
 };
 
 export function describeAppError(code: AppErrorCode, locale: Locale): ErrorText {

@@ -30,6 +30,7 @@ export const appErrorCodes = [
   'PLAN_CONFIRMATION_MISMATCH',
   'PLAN_EMPTY',
   'OPERATION_NOT_FOUND',
+  'SWEEP_NOT_FOUND',
 ] as const;
 
 export const appErrorCodeSchema = z.enum(appErrorCodes);

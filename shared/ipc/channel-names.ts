@@ -25,12 +25,16 @@ export const invokeChannelNames = [
   'operations.cancel',
   'operations.get',
   'operations.recheck',
+  'sweep.find',
+  'sweep.cancel',
+  'sweep.plan',
+  'sweep.start',
   'exports.save',
 ] as const;
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 
 /** Messages main pushes to the renderer; exposed as `window.api.on.<namespace>.<event>(listener)`. */
-export const eventChannelNames = ['settings.changed', 'inventory.progress', 'operations.progress'] as const;
+export const eventChannelNames = ['settings.changed', 'inventory.progress', 'operations.progress', 'sweep.progress'] as const;
 export type EventChannel = (typeof eventChannelNames)[number];
 
 /** Prefix of every channel on the wire, so nothing else on the IPC bus can be mistaken for ours. */

@@ -28,6 +28,15 @@ import {
   profileUpdateSchema,
 } from '../domain/profile';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+import {
+  sweepPlanRequestSchema,
+  sweepPlanSchema,
+  sweepProgressSchema,
+  sweepRequestSchema,
+  sweepSchema,
+  sweepStartedSchema,
+  sweepStartRequestSchema,
+} from '../domain/sweep';
 import type { EventChannel, InvokeChannel } from './channel-names';
 
 /**
@@ -66,6 +75,12 @@ export const invokeContract = {
   'operations.get': { request: operationRefSchema, response: operationResultSchema },
   /** Looks at the instances whose outcome is unknown (DescribeInstances) and settles what can be settled. */
   'operations.recheck': { request: operationRefSchema, response: operationResultSchema },
+  /** Answers when every region was searched; progress comes as `sweep.progress` events. */
+  'sweep.find': { request: sweepRequestSchema, response: sweepSchema },
+  'sweep.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },
+  'sweep.plan': { request: sweepPlanRequestSchema, response: sweepPlanSchema },
+  /** Starts each region's part and answers at once; progress comes as `operations.progress` events. */
+  'sweep.start': { request: sweepStartRequestSchema, response: sweepStartedSchema },
   'exports.save': { request: exportFileSchema, response: exportSavedSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
@@ -73,6 +88,7 @@ export const eventContract = {
   'settings.changed': settingsSchema,
   'inventory.progress': inventoryProgressSchema,
   'operations.progress': operationProgressSchema,
+  'sweep.progress': sweepProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 // The two lists of names must agree both ways; `satisfies` above checks one direction, this the other.
