@@ -4,6 +4,7 @@ import zhCN from '@arco-design/web-react/es/locale/zh-CN';
 import { useEffect } from 'react';
 import { describeAppError } from '../../../shared/errors/catalogue';
 import { ProfilesPage } from '../features/profiles/profiles-page';
+import { SweepPage } from '../features/sweep/sweep-page';
 import { WelcomeEmptyState } from '../features/welcome/welcome-empty-state';
 import { WorkspacePage } from '../features/workspace/workspace-page';
 import { useLocale, useT } from '../i18n/use-t';
@@ -36,7 +37,9 @@ export function AppShell() {
     const text = describeAppError(startError?.code ?? 'INTERNAL', locale);
     content = <Alert type="error" title={`${t('app.loadFailed')}: ${text.title}`} content={text.action} />;
   } else if (!hasProfiles) content = <WelcomeEmptyState />;
-  else content = view === 'profiles' ? <ProfilesPage /> : <WorkspacePage />;
+  else if (view === 'profiles') content = <ProfilesPage />;
+  else if (view === 'sweep') content = <SweepPage />;
+  else content = <WorkspacePage />;
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>

@@ -1,5 +1,5 @@
-import { Button, Input, Modal, Space, Typography } from '@arco-design/web-react';
-import { useId, useState } from 'react';
+import { Button, Modal, Space } from '@arco-design/web-react';
+import { useState } from 'react';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
@@ -10,6 +10,7 @@ import { isConfirmed } from './plan-facts';
 import { PlanOverview } from './plan-overview';
 import { PlanWarnings } from './plan-warnings';
 import { PlannedRequests } from './planned-requests';
+import { TypedConfirmation } from './typed-confirmation';
 
 export interface PlanReviewProps {
   plan: OperationPlan;
@@ -29,7 +30,6 @@ export function PlanReview(props: PlanReviewProps) {
   const t = useT();
   const { plan } = props;
   const [typed, setTyped] = useState('');
-  const hintId = useId();
   const count = plan.instanceIds.length;
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const one = count === 1;
@@ -72,26 +72,7 @@ export function PlanReview(props: PlanReviewProps) {
         <PlanWarnings plan={plan} />
         <PlannedRequests requests={plan.requests} />
         {plan.confirmationText === null ? null : (
-          <div className="operation-confirm-input">
-            <label htmlFor={`${hintId}-input`}>
-              <Typography.Text bold>{t(`operation.confirm.label.${plan.action}`)}</Typography.Text>
-            </label>
-            <Typography.Text type="secondary" id={hintId}>
-              {format(t('operation.confirm.hint'), { text: plan.confirmationText })}
-            </Typography.Text>
-            <Input
-              id={`${hintId}-input`}
-              aria-label={t(`operation.confirm.label.${plan.action}`)}
-              aria-describedby={hintId}
-              value={typed}
-              onChange={setTyped}
-              onPressEnter={confirm}
-              autoComplete="off"
-              spellCheck={false}
-              status={typed.length > 0 && !confirmed ? 'warning' : undefined}
-              data-testid="plan-confirmation"
-            />
-          </div>
+          <TypedConfirmation action={plan.action} confirmationText={plan.confirmationText} value={typed} onChange={setTyped} onConfirm={confirm} />
         )}
         {props.error === null ? null : <AppErrorAlert error={props.error} />}
       </Space>

@@ -1,0 +1,118 @@
+import { Button, Checkbox, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
+import { memo, useMemo } from 'react';
+import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
+import { describeAppError } from '../../../../shared/errors/catalogue';
+import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { format } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useSweepStore } from '../../stores/sweep-store';
+import { plannableRegions, regionCounts } from './sweep-facts';
+import { SweepRegionInstances } from './sweep-region-instances';
+
+type Row = SweepRegion & { key: string };
+
+/** What the search found, one row per region: the regional key pair, the instances carrying it, or the failure. */
+export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }) {
+  const t = useT();
+  const locale = useLocale();
+  const { sweep } = props;
+  const skipped = useSweepStore((state) => state.skippedRegions);
+  const setRegionIncluded = useSweepStore((state) => state.setRegionIncluded);
+  const review = useSweepStore((state) => state.review);
+  const planning = useSweepStore((state) => state.planning);
+  const rows: Row[] = useMemo(() => sweep.regions.map((region) => ({ ...region, key: region.regionId })), [sweep.regions]);
+  const plannable = useMemo(() => plannableRegions(sweep.regions), [sweep.regions]);
+  const included = plannable.filter((region) => !skipped.has(region.regionId));
+  const includedInstances = included.reduce((sum, region) => sum + regionCounts(region).detachable, 0);
+  const boundEverywhere = plannable.reduce((sum, region) => sum + region.instances.length, 0);
+  const failed = sweep.regions.filter((region) => region.state === 'failed').length;
+
+  const columns: Array<TableColumnProps<Row>> = [
+    {
+      title: t('sweep.col.include'),
+      width: 90,
+      render: (_value, row) =>
+        row.state === 'found' && row.instances.length > 0 ? (
+          <Checkbox
+            checked={!skipped.has(row.regionId)}
+            onChange={(checked: boolean) => setRegionIncluded(row.regionId, checked)}
+            aria-label={format(t('sweep.includeRegion'), { region: row.regionId })}
+          />
+        ) : null,
+    },
+    {
+      title: t('workspace.region'),
+      render: (_value, row) => regionDisplayName(row.regionId, locale),
+    },
+    {
+      title: t('sweep.col.keyPairId'),
+      render: (_value, row) => (row.state === 'found' ? <code>{row.keyPair.keyPairId}</code> : '—'),
+    },
+    {
+      title: t('sweep.col.bound'),
+      width: 120,
+      render: (_value, row) => regionCounts(row).bound,
+    },
+    {
+      title: t('sweep.col.detachable'),
+      width: 140,
+      render: (_value, row) => regionCounts(row).detachable,
+    },
+    {
+      title: t('sweep.col.state'),
+      render: (_value, row) => {
+        if (row.state === 'absent') return <Typography.Text type="secondary">{t('sweep.state.absent')}</Typography.Text>;
+        if (row.state === 'found') {
+          return row.instances.length === 0 ? (
+            <Typography.Text type="secondary">{t('sweep.state.unbound')}</Typography.Text>
+          ) : (
+            <Tag color="orangered" size="small">
+              {t('sweep.state.found')}
+            </Tag>
+          );
+        }
+        const cloud = row.error.cloud;
+        const text = cloud === undefined ? describeAppError(row.error.code, locale) : describeEcsError(cloud.code, locale);
+        return (
+          <span className="sweep-region-error" data-testid={`sweep-error-${row.regionId}`}>
+            <Tag color="red" size="small">
+              {cloud?.code ?? row.error.code}
+            </Tag>{' '}
+            {text.title}. {text.action}
+          </span>
+        );
+      },
+    },
+  ];
+
+  return (
+    <section className="sweep-findings" aria-labelledby="sweep-findings-title" data-testid="sweep-findings">
+      <div className="operation-section-header">
+        <div>
+          <Typography.Title heading={6} id="sweep-findings-title">
+            {format(t('sweep.foundTitle'), { name: sweep.keyPairName })}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="sweep-summary">
+            {format(t('sweep.summary'), { instances: boundEverywhere, regions: plannable.length, searched: sweep.regions.length })}
+            {failed > 0 ? ` ${format(t('sweep.failedRegions'), { count: failed })}` : ''}
+          </Typography.Text>
+        </div>
+        <Button type="primary" status="danger" disabled={includedInstances === 0} loading={planning} onClick={() => void review()}>
+          {format(t('sweep.review'), { instances: includedInstances, regions: included.length })}
+        </Button>
+      </div>
+      <Table
+        rowKey="key"
+        columns={columns}
+        data={rows}
+        pagination={false}
+        size="small"
+        border={false}
+        aria-label={t('sweep.regionsTable')}
+        expandedRowRender={(row) => (row.state === 'found' && row.instances.length > 0 ? <SweepRegionInstances region={row} /> : null)}
+        expandProps={{ rowExpandable: (row) => row.state === 'found' && row.instances.length > 0 }}
+      />
+    </section>
+  );
+});

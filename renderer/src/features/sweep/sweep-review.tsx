@@ -1,0 +1,121 @@
+import { Button, Descriptions, Modal, Space } from '@arco-design/web-react';
+import { useMemo, useState } from 'react';
+import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import type { SweepPlan } from '../../../../shared/domain/sweep';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { AppErrorAlert } from '../../common/app-error-alert';
+import { format } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { PlanExclusions } from '../operation/plan-exclusions';
+import { isConfirmed } from '../operation/plan-facts';
+import { PlanWarnings } from '../operation/plan-warnings';
+import { PlannedRequests } from '../operation/planned-requests';
+import { TypedConfirmation } from '../operation/typed-confirmation';
+import { sweepPlanTotals } from './sweep-facts';
+
+export interface SweepReviewProps {
+  plan: SweepPlan;
+  starting: boolean;
+  error: AppErrorData | null;
+  onConfirm: (confirmation: string | null) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The last look before a sweep sends anything: every region with its own key pair ID, how many instances and
+ * requests in each, who is left out and why, the consequences, the exact requests, and one typed confirmation.
+ */
+export function SweepReview(props: SweepReviewProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { plan } = props;
+  const [typed, setTyped] = useState('');
+  const totals = useMemo(() => sweepPlanTotals(plan), [plan]);
+  const sections = useMemo(
+    () => plan.plans.filter((part) => part.requests.length > 0).map((part) => ({ heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})`, requests: part.requests })),
+    [plan.plans],
+  );
+  const confirmed = isConfirmed(plan.confirmationText, typed);
+  const first = plan.plans[0];
+  const confirm = () => {
+    if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
+  };
+
+  const overview = [
+    { label: t('operation.review.keyPair'), value: <strong data-testid="sweep-plan-key-pair">{plan.keyPairName}</strong> },
+    {
+      label: t('operation.review.profile'),
+      value: first === undefined ? '' : (
+        <span>
+          {first.profileName} <code>{first.accessKeyHint}</code>
+        </span>
+      ),
+    },
+    {
+      label: t('operation.review.instances'),
+      value: (
+        <span data-testid="sweep-plan-counts">
+          {format(t('sweep.plan.counts'), { instances: totals.instances, requests: totals.requests, regions: totals.regions })}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <Modal
+      visible
+      title={t('sweep.plan.title')}
+      onCancel={props.onCancel}
+      maskClosable={false}
+      unmountOnExit
+      style={{ width: 760 }}
+      className="operation-review"
+      footer={
+        <>
+          <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+          <Button type="primary" status="danger" loading={props.starting} disabled={!confirmed || totals.instances === 0} onClick={confirm} data-testid="plan-confirm">
+            {format(t(totals.instances === 1 ? 'operation.confirm.detach-key-pair.one' : 'operation.confirm.detach-key-pair.other'), { count: totals.instances })}
+          </Button>
+        </>
+      }
+    >
+      <Space direction="vertical" size="medium" className="operation-review-body">
+        <Descriptions column={1} data={overview} labelStyle={{ width: 140 }} border size="small" />
+        <table className="sweep-plan-regions" data-testid="sweep-plan-regions">
+          <caption className="visually-hidden">{t('sweep.plan.regionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workspace.region')}</th>
+              <th scope="col">{t('sweep.col.keyPairId')}</th>
+              <th scope="col">{t('operation.review.instances')}</th>
+              <th scope="col">{t('operation.progress.requests')}</th>
+              <th scope="col">{t('sweep.plan.leftOut')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.plans.map((part) => (
+              <tr key={part.regionId} data-region={part.regionId}>
+                <td>
+                  {regionDisplayName(part.regionId, locale)}
+                </td>
+                <td>
+                  <code>{part.keyPair?.keyPairId}</code>
+                </td>
+                <td>{part.instanceIds.length}</td>
+                <td>{part.requests.length}</td>
+                <td>{part.excluded.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <PlanExclusions excluded={totals.excluded} />
+        <PlanWarnings plan={{ action: 'detach-key-pair', forceStop: false }} />
+        <PlannedRequests sections={sections} />
+        {plan.confirmationText === null ? null : (
+          <TypedConfirmation action="detach-key-pair" confirmationText={plan.confirmationText} value={typed} onChange={setTyped} onConfirm={confirm} />
+        )}
+        {props.error === null ? null : <AppErrorAlert error={props.error} />}
+      </Space>
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
+import { expect, test } from './support/app-fixture';
+
+const keyPairName = 'departed-admin';
+const regions = ['cn-beijing', 'cn-shanghai', 'ap-southeast-1'];
+
+test.use({ fleet: { seed: 41, instances: 1800, regions } });
+
+test('sweeps three regions: finds the key in each, reviews one plan, detaches everywhere, each instance once', async ({ app }) => {
+  const bound = bindSharedKeyPair(app.simulator.fleet, { keyPairName, instancesPerRegion: 60 });
+  await app.addSimulatorProfile();
+  await app.open();
+  const { page } = app;
+  await page.getByText('Sweep all regions', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
+  await page.getByRole('button', { name: 'Search all regions' }).click();
+
+  const findings = page.getByTestId('sweep-findings');
+  await expect(findings).toBeVisible();
+  await expect(page.getByTestId('sweep-summary')).toContainText('180 instances in 3 regions carry the key (3 regions searched)');
+  const keyPairIds = new Map(regions.map((regionId) => [regionId, app.simulator.fleet.findKeyPairByName(regionId, keyPairName)!.keyPairId]));
+  for (const keyPairId of keyPairIds.values()) await expect(findings.getByText(keyPairId)).toBeVisible();
+  // Grouped by region: a region's row opens onto the instances that carry its key.
+  await findings.getByRole('row', { name: /cn-shanghai/ }).getByRole('button').first().click();
+  const shanghai = page.getByTestId('sweep-instances-cn-shanghai');
+  await expect(shanghai.getByRole('row')).toHaveCount(61);
+  await expect(shanghai).toContainText(bound.get('cn-shanghai')![0]!);
+  await app.screenshot('sweep-findings-en-US-light');
+
+  // Which instances can really be detached, as the simulator holds them (status, OS), region by region.
+  const detachable = new Map(
+    regions.map((regionId) => [
+      regionId,
+      bound.get(regionId)!.filter((instanceId) => ['RUNNING', 'STOPPED'].includes(app.simulator.fleet.findInstance(regionId, instanceId)!.status)),
+    ]),
+  );
+  const total = [...detachable.values()].reduce((sum, ids) => sum + ids.length, 0);
+  await page.getByRole('button', { name: `Review detach: ${total} instances in 3 regions` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
+  await expect(dialog.getByTestId('sweep-plan-counts')).toContainText(`${total} instances in 3 requests, in 3 regions`);
+  for (const regionId of regions) {
+    const row = dialog.getByTestId('sweep-plan-regions').locator(`tr[data-region="${regionId}"]`);
+    await expect(row).toContainText(keyPairIds.get(regionId)!);
+    await expect(row.locator('td').nth(2)).toHaveText(String(detachable.get(regionId)!.length));
+  }
+  await expect(dialog.getByTestId('plan-warnings')).toContainText('reboot');
+  await dialog.getByRole('button', { name: 'Show requests' }).click();
+  const requests = dialog.getByTestId('planned-requests');
+  for (const regionId of regions) await expect(requests).toContainText(`# ${regionId} (${keyPairIds.get(regionId)!})`);
+  await expect(requests).toContainText(`KeyPairId=${keyPairIds.get('ap-southeast-1')!}`);
+  const confirm = dialog.getByRole('button', { name: `Detach from ${total} instances` });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type the key pair name to confirm').fill(keyPairName);
+  await app.screenshot('sweep-review-en-US-light');
+  await confirm.click();
+
+  // The password-reset agent is invisible to DescribeInstances: instances without it fail, with the reason.
+  const withAgent = (regionId: string) => detachable.get(regionId)!.filter((instanceId) => app.simulator.fleet.findInstance(regionId, instanceId)!.hasResetAgent);
+  const results = page.getByTestId('sweep-results');
+  await expect(results).toBeVisible({ timeout: 40_000 });
+  for (const regionId of regions) {
+    const cells = results.getByTestId('sweep-results-regions').locator(`tr[data-region="${regionId}"] td`);
+    await expect(cells.nth(1)).toHaveText(String(withAgent(regionId).length));
+    await expect(cells.nth(2)).toHaveText(String(detachable.get(regionId)!.length - withAgent(regionId).length));
+  }
+  await app.screenshot('sweep-results-en-US-light');
+  for (const regionId of regions) {
+    for (const instanceId of withAgent(regionId)) {
+      expect(app.simulator.fleet.findInstance(regionId, instanceId)!.keyPairId, `${instanceId} in ${regionId}`).toBe('');
+    }
+  }
+  expect(app.simulator.changeCounts().size).toBe(regions.reduce((sum, regionId) => sum + withAgent(regionId).length, 0));
+  expect([...app.simulator.changeCounts().values()].every((count) => count === 1)).toBe(true);
+  expect(await app.cspViolations()).toEqual([]);
+});
