@@ -21,7 +21,8 @@ export interface EcsCallerDependencies {
 export interface CallOptions {
   /** Cancels a read: aborts the request in flight and any wait between attempts. */
   signal?: AbortSignal | undefined;
-  onAttempt?: ((attempt: number) => void) | undefined;
+  /** Awaited before each send (the journal records the send first). */
+  onAttempt?: ((attempt: number) => void | Promise<void>) | undefined;
 }
 
 /** One signed, retried, validated ECS call. Every action goes through it. */

@@ -11,8 +11,8 @@ export interface RetryRuntime {
 export interface RetryHooks {
   /** Stops waiting between attempts (lists pass it; a batch in flight does not, so that it finishes). */
   signal?: AbortSignal | undefined;
-  /** Called before each send, 1-based. */
-  onAttempt?: ((attempt: number) => void) | undefined;
+  /** Called and awaited before each send, 1-based; if it throws, nothing more is sent and the error propagates. */
+  onAttempt?: ((attempt: number) => void | Promise<void>) | undefined;
 }
 
 function cancelledError(): EcsError {
@@ -49,7 +49,7 @@ export async function withRetries<T>(attempt: (attemptNumber: number) => Promise
   let mayHaveTakenEffect = false;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     if (hooks.signal?.aborted) throw cancelledError().with({ mayHaveTakenEffect, attempts: attemptNumber - 1 });
-    hooks.onAttempt?.(attemptNumber);
+    await hooks.onAttempt?.(attemptNumber);
     try {
       return await attempt(attemptNumber);
     } catch (caught) {

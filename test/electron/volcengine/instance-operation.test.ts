@@ -157,13 +157,97 @@ describe('running a batched instance operation', () => {
     const attempts: string[] = [];
     await run({
       instanceIds: ids(1),
-      options: { onBatchSent: (batch, attempt) => attempts.push(`${batch.clientToken}#${attempt}`) },
+      options: {
+        onBatchSent: (batch, attempt) => {
+          attempts.push(`${batch.clientToken}#${attempt}`);
+        },
+      },
       sendBatch: async (batch, onAttempt) => {
-        onAttempt(1);
-        onAttempt(2);
+        await onAttempt(1);
+        await onAttempt(2);
         return allSucceed(batch);
       },
     });
     expect(attempts).toEqual(['token-1#1', 'token-1#2']);
+  });
+
+  it('waits for onBatchSent before each send (the journal records a send before it happens)', async () => {
+    const events: string[] = [];
+    await run({
+      instanceIds: ids(1),
+      options: {
+        onBatchSent: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          events.push('recorded');
+        },
+      },
+      sendBatch: async (batch, onAttempt) => {
+        await onAttempt(1);
+        events.push('sent');
+        return allSucceed(batch);
+      },
+    });
+    expect(events).toEqual(['recorded', 'sent']);
+  });
+
+  it('does not send a batch whose send could not be recorded, and sends nothing after it', async () => {
+    let sends = 0;
+    const result = await run({
+      instanceIds: ids(300),
+      concurrency: 1,
+      options: {
+        onBatchSent: (batch) => {
+          if (batch.index === 1) throw new Error('disk full');
+        },
+      },
+      sendBatch: async (batch, onAttempt) => {
+        await onAttempt(1);
+        sends += 1;
+        return allSucceed(batch);
+      },
+    });
+    expect(sends).toBe(1);
+    expect(result.stopped).toMatchObject({ reason: 'callback-failed' });
+    const codes = result.outcomes.map((outcome) => (outcome.status === 'failed' ? outcome.error.code : outcome.status));
+    expect(codes.slice(0, 100).every((code) => code === 'succeeded')).toBe(true);
+    expect(codes.slice(100).every((code) => code === 'ECS_NOT_SENT')).toBe(true);
+  });
+
+  it('calls a batch unknown when a retry could not be recorded after an earlier send went out', async () => {
+    const result = await run({
+      instanceIds: ids(2),
+      options: {
+        onBatchSent: (_batch, attempt) => {
+          if (attempt === 2) throw new Error('disk full');
+        },
+      },
+      sendBatch: async (batch, onAttempt) => {
+        await onAttempt(1);
+        await onAttempt(2);
+        return allSucceed(batch);
+      },
+    });
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('sends batches given by the caller exactly as given, with their ClientTokens', async () => {
+    const given: BatchPlan[] = [
+      { index: 2, clientToken: 'recorded-2', instanceIds: ids(3).slice(0, 2) },
+      { index: 5, clientToken: 'recorded-5', instanceIds: [ids(3)[2]!] },
+    ];
+    const sent: string[] = [];
+    const result = await run({
+      instanceIds: ids(3),
+      options: { batches: given },
+      sendBatch: async (batch) => {
+        sent.push(`${batch.index}:${batch.clientToken}:${batch.instanceIds.join('+')}`);
+        return allSucceed(batch);
+      },
+    });
+    expect(sent.sort()).toEqual(['2:recorded-2:i-0000+i-0001', '5:recorded-5:i-0002']);
+    expect(result.batches).toEqual(given);
+    await expect(run({ options: { batches: [{ index: 0, clientToken: 't', instanceIds: ['i-1'] }, { index: 1, clientToken: 'u', instanceIds: ['i-1'] }] } })).rejects.toThrow(
+      RangeError,
+    );
   });
 });

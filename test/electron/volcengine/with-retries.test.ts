@@ -35,7 +35,7 @@ describe('retrying a call', () => {
     const { runtime: rt, sleeps } = runtime();
     const script = failingThen([failure({ code: 'InternalError', httpStatus: 500 }), failure({ code: 'X', httpStatus: 503 })]);
     const attempts: number[] = [];
-    await expect(withRetries(script.attempt, rt, { onAttempt: (n) => attempts.push(n) })).resolves.toBe('done');
+    await expect(withRetries(script.attempt, rt, { onAttempt: (n) => void attempts.push(n) })).resolves.toBe('done');
     expect(attempts).toEqual([1, 2, 3]);
     expect(sleeps.waits).toEqual([75, 150]);
   });
