@@ -22,6 +22,10 @@ import { createOperationHandlers } from './operations/operation-handlers';
 import { createOperationService, type OperationService } from './operations/operation-service';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSweepHandlers } from './sweep/sweep-handlers';
+import { createHistoryHandlers } from './history/history-handlers';
+import { createHistoryService, type HistoryService } from './history/history-service';
+import { deferredJournal } from './journal/deferred-journal';
+import { openJournal } from './journal/journal-file';
 import { createSweepService } from './sweep/sweep-service';
 import { createSettingsStore } from './settings/settings-store';
 import { createEcsClient, type EcsClient, type EcsClientDependencies } from './volcengine/ecs-client';
@@ -45,6 +49,8 @@ export interface AppCoreOptions {
   /** The ECS client factory; tests may pin a transport or a clock. */
   createEcsClient?: (dependencies: EcsClientDependencies) => EcsClient;
   now?: () => Date;
+  /** The size the journal's active file is kept near before older history is archived (default 8 MiB). */
+  journalMaxActiveBytes?: number;
 }
 
 export interface AppCore {
@@ -52,7 +58,12 @@ export interface AppCore {
   profiles: ProfileService;
   vault: CredentialVault;
   operations: OperationService;
+  history: HistoryService;
+  /** Waits for the journal's last write and closes it: call before the process exits. */
+  close(): Promise<void>;
 }
+
+const defaultJournalMaxActiveBytes = 8 * 1024 * 1024;
 
 /**
  * Everything main does, built from its dependencies and free of Electron: `main.ts` builds it with the real
@@ -78,10 +89,30 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const clientFor = createClientForProfile({ profiles, createClient, env: options.env, settings: () => settings.get() });
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
   const inventory = createInventoryService({ clientFor, now });
+  const journal = deferredJournal(
+    openJournal({
+      directory: path.join(options.userDataDir, 'journal'),
+      maxActiveBytes: options.journalMaxActiveBytes ?? defaultJournalMaxActiveBytes,
+      now,
+      logger: options.logger,
+    }),
+  );
+  // The history asks what runs (the journal cannot tell running from interrupted), and resuming asks the history:
+  // each looks the other up when called, after both exist.
+  const history = createHistoryService({
+    journal,
+    liveState: (operationId) => {
+      if (!operations.isRunning(operationId)) return null;
+      const { state } = operations.get(operationId).progress;
+      return state === 'cancelling' ? 'cancelling' : 'running';
+    },
+  });
   const operations = createOperationService({
     profiles,
     inventory,
     clientFor,
+    journal,
+    findInJournal: (operationId) => history.findActive(operationId),
     onProgress: (progress) => events.emit('operations.progress', progress),
     logger: options.logger,
     newId: randomUUID,
@@ -101,7 +132,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),
     ...createSweepHandlers(sweeps, events),
+    ...createHistoryHandlers(history),
     ...createExportHandlers(options.chooseSavePath),
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations };
+  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations, history, close: () => journal.close() };
 }

@@ -4,8 +4,13 @@ import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
 import type { InventoryService } from '../inventory/inventory-service';
+import { resultFromJournal } from '../history/journal-results';
+import type { JournalRecord } from '../journal/journal-records';
+import { resumableBatches, type ReplayedOperation } from '../journal/journal-replay';
 import type { Logger } from '../logging/logger';
 import { cloudError } from '../cloud/profile-clients';
+import type { EcsClient } from '../volcengine/ecs-client';
+import type { ChangeOptions } from '../volcengine/ecs-actions';
 import { buildPlan, type StoredPlan } from './plan-builder';
 import { settleUnknown } from './recheck';
 
@@ -15,18 +20,33 @@ export interface OperationService {
   isPending(planId: string): boolean;
   /** Starts a reviewed plan (once) and returns at once; progress goes to `onProgress`. */
   start(planId: string, confirmation: string | null): { operationId: string };
+  /**
+   * Continues an operation the journal shows as interrupted: its unanswered batches are sent again with their
+   * original ClientTokens, so Volcengine applies each at most once. Returns once it is running.
+   */
+  resume(operationId: string): Promise<{ operationId: string }>;
   cancel(operationId: string): boolean;
   get(operationId: string): OperationResult;
+  /** Whether this process is running the operation (not ended, not merely in the journal). */
+  isRunning(operationId: string): boolean;
   /** Resolves when the operation has a final outcome for every instance. */
   settled(operationId: string): Promise<OperationResult>;
   /** Asks Volcengine about the instances whose outcome is unknown, and settles what it can. */
   recheck(operationId: string): Promise<OperationResult>;
 }
 
+/** Where every step is recorded before it is taken (see electron/journal/journal-file.ts). */
+export interface OperationJournal {
+  append(record: JournalRecord): Promise<void>;
+}
+
 export interface OperationServiceOptions {
   profiles: ProfileService;
   inventory: InventoryService;
   clientFor: ClientForProfile;
+  journal: OperationJournal;
+  /** The journal's account of an operation, for resuming one from an earlier run of the app. */
+  findInJournal: (operationId: string) => Promise<ReplayedOperation | undefined>;
   onProgress: (progress: OperationProgress) => void;
   logger: Logger;
   newId: () => string;
@@ -37,16 +57,6 @@ interface RunningOperation {
   result: OperationResult;
   controller: AbortController;
   done: Promise<OperationResult>;
-}
-
-function sameBatches(planned: readonly BatchPlan[], stored: StoredPlan): boolean {
-  return (
-    planned.length === stored.plan.requests.length &&
-    planned.every((batch, index) => {
-      const ids = stored.plan.requests[index]!.query.filter(([key]) => key.startsWith('InstanceIds.')).map(([, id]) => id);
-      return batch.clientToken === stored.clientTokens[index] && batch.instanceIds.join(',') === ids.join(',');
-    })
-  );
 }
 
 /** Counts the outcomes into the progress, so the two can never disagree. */
@@ -63,68 +73,110 @@ function neverSent(instanceIds: readonly string[], error: unknown): InstanceOutc
   return instanceIds.map((instanceId) => ({ instanceId, status: 'failed', error: { code: 'ECS_NOT_SENT', message } }));
 }
 
+function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): JournalRecord {
+  const { plan } = result;
+  return {
+    type: 'planned',
+    operationId: result.operationId,
+    at: result.startedAt,
+    profileId: plan.profileId,
+    profileName: plan.profileName,
+    accessKeyHint: plan.accessKeyHint,
+    regionId: plan.regionId,
+    action: plan.action,
+    keyPair: plan.keyPair,
+    forceStop: plan.forceStop,
+    instanceIds: plan.instanceIds,
+    excluded: plan.excluded,
+    batches: [...batches],
+  };
+}
+
 /**
- * Plans and runs bulk changes. The plan is made in main from main's inventory; it runs exactly as reviewed: the
- * client's batches are checked against the plan's requests and ClientTokens before anything is sent. Every instance
- * ends with one outcome, whatever happens.
+ * Plans and runs bulk changes. The plan is made in main from what main read; it runs exactly as reviewed (the
+ * reviewed batches and ClientTokens are what is sent). Every step is in the journal before it is taken: the plan
+ * before the first request, each send before it leaves, each answer before the next step, and the end. Every
+ * instance ends with one outcome, whatever happens, and an interrupted operation can be resumed.
  */
 export function createOperationService(options: OperationServiceOptions): OperationService {
   const plans = new Map<string, StoredPlan>();
   const operations = new Map<string, RunningOperation>();
+  const { journal, logger } = options;
+  const at = () => options.now().toISOString();
 
   const emit = (result: OperationResult) => options.onProgress({ ...result.progress });
 
-  async function run(stored: StoredPlan, operation: RunningOperation): Promise<OperationResult> {
-    const { plan } = stored;
+  /** Sends `batches` for the operation and records every step; `known` holds outcomes from before (a resume). */
+  async function run(operation: RunningOperation, client: EcsClient | null, batches: readonly BatchPlan[], fresh: boolean): Promise<OperationResult> {
     const { result } = operation;
-    const progress = result.progress;
-    const tokens = [...stored.clientTokens];
-    let outcomes: InstanceOutcome[];
+    const { plan, progress, operationId } = result;
+    const known = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
+    const instanceIds = batches.flatMap((batch) => batch.instanceIds);
     let cancelled = false;
+    let outcomes: InstanceOutcome[];
     try {
-      const client = await options.clientFor(plan.profileId, plan.regionId, {
-        newClientToken: () => {
-          const token = tokens.shift();
-          if (token === undefined) throw new Error('more batches than the plan has requests');
-          return token;
-        },
-      });
+      if (client === null) client = await options.clientFor(plan.profileId, plan.regionId);
       try {
-        const callbacks = {
+        const callbacks: ChangeOptions = {
           signal: operation.controller.signal,
-          onPlanned: (batches: readonly BatchPlan[]) => {
-            if (!sameBatches(batches, stored)) throw new Error('the batches differ from the reviewed plan');
+          batches,
+          onPlanned: async (planned) => {
+            if (fresh) await journal.append(plannedRecord(result, planned));
           },
-          onBatchSent: (_batch: BatchPlan, attempt: number) => {
+          onBatchSent: async (batch, attempt) => {
+            await journal.append({ type: 'batch-sent', operationId, at: at(), batchIndex: batch.index, attempt });
             if (attempt === 1) progress.requestsSent += 1;
             emit(result);
           },
-          onBatchFinished: (_batch: BatchPlan, batchOutcomes: readonly InstanceOutcome[], sent: boolean) => {
-            if (sent) progress.requestsAnswered += 1;
+          onBatchFinished: async (batch, batchOutcomes, sent) => {
+            if (sent) {
+              await journal.append({ type: 'batch-answered', operationId, at: at(), batchIndex: batch.index, outcomes: [...batchOutcomes] });
+              progress.requestsAnswered += 1;
+            }
             for (const outcome of batchOutcomes) progress[outcome.status] += 1;
             emit(result);
           },
         };
         const answer =
           plan.action === 'detach-key-pair' && plan.keyPair !== null
-            ? await client.detachKeyPair({ instanceIds: plan.instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
-            : await client.rebootInstances({ instanceIds: plan.instanceIds, forceStop: plan.forceStop }, callbacks);
+            ? await client.detachKeyPair({ instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
+            : await client.rebootInstances({ instanceIds, forceStop: plan.forceStop }, callbacks);
         outcomes = answer.outcomes;
         cancelled = answer.stopped?.reason === 'cancelled';
+        if (answer.stopped?.reason === 'callback-failed') logger.error('the journal could not record a step; the operation stopped sending', { operationId });
       } finally {
         await client.close();
       }
     } catch (error) {
-      options.logger.error('operation could not run', { operationId: result.operationId, errorName: error instanceof Error ? error.name : typeof error });
-      outcomes = neverSent(plan.instanceIds, error);
+      logger.error('operation could not run', { operationId, errorName: error instanceof Error ? error.name : typeof error });
+      outcomes = neverSent(instanceIds, error);
+      // Still on record, so history shows what was asked and that nothing was sent.
+      if (fresh) await journal.append(plannedRecord(result, batches)).catch(() => undefined);
     }
-    result.outcomes = outcomes;
+    for (const outcome of outcomes) known.set(outcome.instanceId, outcome);
+    result.outcomes = plan.instanceIds.flatMap((instanceId) => known.get(instanceId) ?? []);
     tally(result);
     progress.state = cancelled ? 'cancelled' : 'finished';
-    result.finishedAt = options.now().toISOString();
+    result.finishedAt = at();
+    try {
+      await journal.append({ type: 'finished', operationId, at: result.finishedAt, state: progress.state });
+    } catch {
+      // Every outcome is on record already; without this line the next start shows it as interrupted, to resume.
+      logger.error('the end of the operation could not be recorded', { operationId });
+    }
     emit(result);
     return result;
   }
+
+  function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>): RunningOperation {
+    const operation = { result, controller: new AbortController() } as RunningOperation;
+    operations.set(result.operationId, operation);
+    operation.done = start(operation);
+    emit(result);
+    return operation;
+  }
+
+  const isLive = (operation: RunningOperation | undefined) => operation !== undefined && ['running', 'cancelling'].includes(operation.result.progress.state);
 
   return {
     async plan(request) {
@@ -152,7 +204,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
       const result: OperationResult = {
         operationId,
         plan: stored.plan,
-        startedAt: options.now().toISOString(),
+        startedAt: at(),
         finishedAt: null,
         progress: {
           operationId,
@@ -167,10 +219,26 @@ export function createOperationService(options: OperationServiceOptions): Operat
         },
         outcomes: [],
       };
-      const operation = { result, controller: new AbortController() } as RunningOperation;
-      operation.done = run(stored, operation);
-      operations.set(operationId, operation);
-      emit(result);
+      track(result, (operation) => run(operation, null, stored.batches, true));
+      return { operationId };
+    },
+
+    async resume(operationId) {
+      if (isLive(operations.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
+      const replayed = await options.findInJournal(operationId);
+      if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
+      if (replayed.finished !== null) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation has ended.');
+      const batches = resumableBatches(replayed);
+      const resending = new Set(batches.flatMap((batch) => batch.instanceIds));
+      // Before anything is sent: without keys (a removed profile, a locked keychain) the operation stays resumable.
+      const client = await options.clientFor(replayed.planned.profileId, replayed.planned.regionId).catch((error: unknown) => {
+        throw cloudError(error);
+      });
+      const result = resultFromJournal(replayed, 'running');
+      result.outcomes = result.outcomes.filter((outcome) => !resending.has(outcome.instanceId));
+      tally(result);
+      result.progress.requestsSent -= batches.filter((batch) => replayed.batches[batch.index]?.sentAt !== null).length;
+      track(result, (operation) => run(operation, client, batches, false));
       return { operationId };
     },
 
@@ -189,6 +257,10 @@ export function createOperationService(options: OperationServiceOptions): Operat
       return operation.result;
     },
 
+    isRunning(operationId) {
+      return isLive(operations.get(operationId));
+    },
+
     async recheck(operationId) {
       const operation = operations.get(operationId);
       if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
@@ -205,7 +277,11 @@ export function createOperationService(options: OperationServiceOptions): Operat
         await client.close();
       }
       const byId = new Map(instances.map((instance) => [instance.instanceId, instance]));
-      result.outcomes = result.outcomes.map((outcome) => settleUnknown(result.plan, outcome, byId.get(outcome.instanceId)));
+      const rechecked = result.outcomes.map((outcome) => settleUnknown(result.plan, outcome, byId.get(outcome.instanceId)));
+      const settled = rechecked.filter((outcome, index) => outcome !== result.outcomes[index] && outcome.status !== 'unknown');
+      // On record before it is shown: a settled outcome must survive a restart like any other.
+      if (settled.length > 0) await journal.append({ type: 'rechecked', operationId, at: at(), outcomes: settled as Array<Exclude<InstanceOutcome, { status: 'unknown' }>> });
+      result.outcomes = rechecked;
       tally(result);
       emit(result);
       return result;

@@ -1,5 +1,5 @@
 import { detachBlocker } from '../../shared/domain/detachability';
-import type { Instance } from '../../shared/domain/ecs';
+import type { BatchPlan, Instance } from '../../shared/domain/ecs';
 import {
   typedConfirmationThreshold,
   type ExclusionReason,
@@ -10,13 +10,23 @@ import {
 import type { ProfileRecord } from '../credentials/profile-file';
 import { splitIntoBatches, uniqueInOrder } from '../volcengine/batching';
 
-/** A plan as main keeps it: what the renderer reviews, plus the ClientToken of each request in order. */
+/** A plan as main keeps it: what the renderer reviews, plus the batches (with their ClientTokens) it will send. */
 export interface StoredPlan {
   plan: OperationPlan;
-  clientTokens: string[];
+  batches: BatchPlan[];
 }
 
 const ecsAction = { 'detach-key-pair': 'DetachKeyPair', reboot: 'RebootInstances' } as const;
+
+/** The API call a batch makes, exactly as it is sent (the signature aside): what the review's "show requests" lists. */
+export function plannedRequestFor(plan: Pick<OperationPlan, 'action' | 'keyPair' | 'forceStop'>, batch: BatchPlan): PlannedRequest {
+  const query: Array<[string, string]> = [['Action', ecsAction[plan.action]], ['ClientToken', batch.clientToken]];
+  batch.instanceIds.forEach((instanceId, index) => query.push([`InstanceIds.${index + 1}`, instanceId]));
+  if (plan.action === 'reboot') query.push(['ForceStop', String(plan.forceStop)]);
+  // The ID alone: it is unambiguous, and Volcengine prefers it over the name anyway.
+  else if (plan.keyPair !== null) query.push(['KeyPairId', plan.keyPair.keyPairId]);
+  return { action: ecsAction[plan.action], query };
+}
 
 function exclusionOf(request: PlanRequest, instance: Instance | undefined): ExclusionReason | null {
   if (instance === undefined) return 'not-in-inventory';
@@ -45,20 +55,12 @@ export function buildPlan(options: {
     if (reason === null) included.push(instanceId);
     else excluded.push({ instanceId, reason });
   }
-  const clientTokens: string[] = [];
-  const requests: PlannedRequest[] = splitIntoBatches(included).map((batch) => {
-    const clientToken = options.newClientToken();
-    clientTokens.push(clientToken);
-    const query: Array<[string, string]> = [['Action', ecsAction[request.action]], ['ClientToken', clientToken]];
-    batch.forEach((instanceId, index) => query.push([`InstanceIds.${index + 1}`, instanceId]));
-    if (request.action === 'reboot') query.push(['ForceStop', String(request.forceStop)]);
-    // The ID alone: it is unambiguous, and Volcengine prefers it over the name anyway.
-    else if (request.keyPair !== null) query.push(['KeyPairId', request.keyPair.keyPairId]);
-    return { action: ecsAction[request.action], query };
-  });
+  const batches: BatchPlan[] = splitIntoBatches(included).map((instanceIds, index) => ({ index, clientToken: options.newClientToken(), instanceIds }));
+  const keyPair = request.action === 'detach-key-pair' ? request.keyPair : null;
+  const forceStop = request.action === 'reboot' && request.forceStop;
   const needsTypedConfirmation = request.action === 'detach-key-pair' && included.length >= typedConfirmationThreshold;
   return {
-    clientTokens,
+    batches,
     plan: {
       planId: options.planId,
       action: request.action,
@@ -66,11 +68,11 @@ export function buildPlan(options: {
       profileName: options.profile.name,
       accessKeyHint: options.profile.accessKeyHint,
       regionId: request.regionId,
-      keyPair: request.action === 'detach-key-pair' ? request.keyPair : null,
-      forceStop: request.action === 'reboot' && request.forceStop,
+      keyPair,
+      forceStop,
       instanceIds: included,
       excluded,
-      requests,
+      requests: batches.map((batch) => plannedRequestFor({ action: request.action, keyPair, forceStop }, batch)),
       confirmationText: needsTypedConfirmation ? (request.keyPair?.keyPairName ?? null) : null,
     },
   };

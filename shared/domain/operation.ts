@@ -55,7 +55,8 @@ export const typedConfirmationThreshold = 20;
 export const startRequestSchema = z.strictObject({ planId: z.string().min(1).max(64), confirmation: z.string().max(256).nullable() });
 export const operationRefSchema = z.strictObject({ operationId: z.string().min(1).max(64) });
 
-export const operationStateSchema = z.enum(['running', 'cancelling', 'finished', 'cancelled']);
+/** `interrupted`: the app stopped (a crash, a power cut) before the operation ended; it can be resumed. */
+export const operationStateSchema = z.enum(['running', 'cancelling', 'finished', 'cancelled', 'interrupted']);
 
 export const operationProgressSchema = z.strictObject({
   operationId: z.string().max(64),

@@ -186,6 +186,20 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
       'en-US': { title: 'The operation was not found', action: 'Look for it in the history.' },
     },
   },
+  OPERATION_NOT_RESUMABLE: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '该操作无法继续', action: '只有被中断（应用意外退出）的操作可以继续；正在运行或已结束的操作不能。' },
+      'en-US': { title: 'This operation cannot be resumed', action: 'Only an interrupted operation (the app stopped during it) can be resumed, not one that is running or has ended.' },
+    },
+  },
+  JOURNAL_UNAVAILABLE: {
+    retryable: true,
+    text: {
+      'zh-CN': { title: '无法读取操作日志', action: '请检查用户数据目录的磁盘空间和权限，然后重启应用。在日志可写之前，不会发送任何更改。' },
+      'en-US': { title: 'The operation journal cannot be read', action: "Check the disk space and permissions of the app's data folder, then restart the app. No change is sent until the journal can be written." },
+    },
+  },
   SWEEP_NOT_FOUND: {
     retryable: false,
     text: {

@@ -12,6 +12,7 @@ import {
   regionListRequestSchema,
   regionListSchema,
 } from '../domain/inventory';
+import { historyListSchema } from '../domain/history';
 import { keychainStatusSchema } from '../domain/keychain-status';
 import {
   operationPlanSchema,
@@ -75,6 +76,10 @@ export const invokeContract = {
   'operations.get': { request: operationRefSchema, response: operationResultSchema },
   /** Looks at the instances whose outcome is unknown (DescribeInstances) and settles what can be settled. */
   'operations.recheck': { request: operationRefSchema, response: operationResultSchema },
+  /** Sends an interrupted operation's unanswered requests again, with their ClientTokens; answers once it runs. */
+  'operations.resume': { request: operationRefSchema, response: operationRefSchema },
+  'history.list': { request: z.undefined(), response: historyListSchema },
+  'history.get': { request: operationRefSchema, response: operationResultSchema },
   /** Answers when every region was searched; progress comes as `sweep.progress` events. */
   'sweep.find': { request: sweepRequestSchema, response: sweepSchema },
   'sweep.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },

@@ -166,6 +166,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
         await testInfo.attach(name, { path: file, contentType: 'image/png' });
       },
     });
+    await core.close();
     await simulator.close();
     await rm(base, { recursive: true, force: true });
   },

@@ -23,6 +23,8 @@ export interface AppUnderTest {
   /** Every event main pushed, by channel (without the wire prefix). */
   events: Array<{ channel: string; payload: unknown }>;
   profileId: string;
+  /** Main's user-data folder (profiles, settings, the operation journal). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,9 @@ export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptio
     simulator,
     events,
     profileId: profile.id,
+    userDataDir: path.join(base, 'user-data'),
     close: async () => {
+      await core.close();
       await simulator.close();
       await rm(base, { recursive: true, force: true });
     },

@@ -27,5 +27,5 @@ export function progressCounts(progress: OperationProgress): ProgressCounts {
 
 /** Whether no more outcomes will come: the full result can be fetched. */
 export function isTerminalState(state: OperationProgress['state']): boolean {
-  return state === 'finished' || state === 'cancelled';
+  return state === 'finished' || state === 'cancelled' || state === 'interrupted';
 }

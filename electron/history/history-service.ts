@@ -1,0 +1,82 @@
+import type { HistoryEntry, HistoryList } from '../../shared/domain/history';
+import type { OperationResult } from '../../shared/domain/operation';
+import { AppError } from '../../shared/errors/app-error';
+import type { Journal } from '../journal/journal-file';
+import type { JournalRecord } from '../journal/journal-records';
+import { countsOf, replayJournal, type ReplayedOperation } from '../journal/journal-replay';
+import { resultFromJournal, type LiveState } from './journal-results';
+
+export interface HistoryService {
+  /** Every operation in the journal, archives included, newest first. */
+  list(): Promise<HistoryList>;
+  /** One operation, per instance, as the journal tells it. */
+  get(operationId: string): Promise<OperationResult>;
+  /** The journal's account of one operation in the active file (where every unfinished operation is). */
+  findActive(operationId: string): Promise<ReplayedOperation | undefined>;
+}
+
+export interface HistoryServiceOptions {
+  journal: Pick<Journal, 'read' | 'archives' | 'readArchive'>;
+  /** Whether this process is running the operation: the journal cannot tell running from interrupted. */
+  liveState: (operationId: string) => LiveState;
+}
+
+function entryOf(operation: ReplayedOperation, live: LiveState): HistoryEntry {
+  const { planned, finished } = operation;
+  return {
+    operationId: planned.operationId,
+    action: planned.action,
+    state: finished?.state ?? live ?? 'interrupted',
+    startedAt: planned.at,
+    finishedAt: finished?.at ?? null,
+    profileName: planned.profileName,
+    accessKeyHint: planned.accessKeyHint,
+    regionId: planned.regionId,
+    keyPair: planned.keyPair,
+    counts: countsOf(operation),
+  };
+}
+
+/**
+ * The history of operations, read from the journal: the archives oldest first, then the active file. Replay is
+ * indifferent to the copies rotation makes, so the whole sequence replays as one.
+ */
+export function createHistoryService(options: HistoryServiceOptions): HistoryService {
+  const { journal } = options;
+
+  async function readAll(): Promise<{ operations: ReplayedOperation[]; skippedLines: number; archives: number }> {
+    const names = await journal.archives();
+    const records: JournalRecord[] = [];
+    let skippedLines = 0;
+    for (const name of names) {
+      const read = await journal.readArchive(name);
+      records.push(...read.records);
+      skippedLines += read.skipped.length;
+    }
+    const active = await journal.read();
+    records.push(...active.records);
+    skippedLines += active.skipped.length;
+    return { operations: replayJournal(records).operations, skippedLines, archives: names.length };
+  }
+
+  return {
+    async list() {
+      const { operations, skippedLines, archives } = await readAll();
+      const entries = operations.map((operation) => entryOf(operation, options.liveState(operation.operationId)));
+      entries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+      return { entries, skippedLines, archives };
+    },
+
+    async get(operationId) {
+      const { operations } = await readAll();
+      const operation = operations.find((candidate) => candidate.operationId === operationId);
+      if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
+      return resultFromJournal(operation, options.liveState(operationId));
+    },
+
+    async findActive(operationId) {
+      const { records } = await journal.read();
+      return replayJournal(records).operations.find((operation) => operation.operationId === operationId);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { InstanceOutcome } from '../../shared/domain/ecs';
+import type { OperationResult } from '../../shared/domain/operation';
+import { outcomesOf, type ReplayedOperation } from '../journal/journal-replay';
+import { plannedRequestFor } from '../operations/plan-builder';
+
+/** Running in this process (so not interrupted), or ended; an operation with neither is interrupted. */
+export type LiveState = 'running' | 'cancelling' | null;
+
+/**
+ * An operation as the journal tells it, in the shape the app shows any operation. Instances the journal has no
+ * answer for: `unknown` when their request was sent (it may have been applied), and `failed` when it never was:
+ * `ECS_CANCELLED` in a cancelled operation, `ECS_NOT_SENT` otherwise (an interrupted operation sends them when
+ * resumed).
+ */
+export function resultFromJournal(operation: ReplayedOperation, live: LiveState): OperationResult {
+  const { planned, finished } = operation;
+  const notSentCode = finished?.state === 'cancelled' ? 'ECS_CANCELLED' : 'ECS_NOT_SENT';
+  const outcomes = outcomesOf(operation).map(
+    (status): InstanceOutcome =>
+      status.status === 'not-sent'
+        ? { instanceId: status.instanceId, status: 'failed', error: { code: notSentCode, message: 'Not sent.', action: planned.action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair' } }
+        : status,
+  );
+  const count = (status: InstanceOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const plan = {
+    planId: planned.operationId,
+    action: planned.action,
+    profileId: planned.profileId,
+    profileName: planned.profileName,
+    accessKeyHint: planned.accessKeyHint,
+    regionId: planned.regionId,
+    keyPair: planned.keyPair,
+    forceStop: planned.forceStop,
+    instanceIds: planned.instanceIds,
+    excluded: planned.excluded,
+    requests: planned.batches.map((batch) => plannedRequestFor(planned, batch)),
+    confirmationText: null,
+  };
+  return {
+    operationId: planned.operationId,
+    plan,
+    startedAt: planned.at,
+    finishedAt: finished?.at ?? null,
+    progress: {
+      operationId: planned.operationId,
+      state: finished?.state ?? live ?? 'interrupted',
+      total: planned.instanceIds.length,
+      succeeded: count('succeeded'),
+      failed: count('failed'),
+      unknown: count('unknown'),
+      requestsTotal: planned.batches.length,
+      requestsSent: operation.batches.filter((batch) => batch.sentAt !== null).length,
+      requestsAnswered: operation.batches.filter((batch) => batch.answeredAt !== null).length,
+    },
+    outcomes,
+  };
+}

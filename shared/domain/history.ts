@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { operationActionSchema, keyPairRefSchema, operationStateSchema } from './operation';
+import { regionIdSchema } from './ecs';
+import { profileNameSchema } from './profile';
+
+/** One operation as the history lists it, from the journal: what, where, when, and how it came out. */
+export const historyEntrySchema = z.strictObject({
+  operationId: z.string().max(64),
+  action: operationActionSchema,
+  state: operationStateSchema,
+  startedAt: z.string().max(40),
+  finishedAt: z.string().max(40).nullable(),
+  profileName: profileNameSchema,
+  accessKeyHint: z.string().max(16),
+  regionId: regionIdSchema,
+  keyPair: keyPairRefSchema.nullable(),
+  counts: z.strictObject({
+    total: z.number().int().nonnegative(),
+    succeeded: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    unknown: z.number().int().nonnegative(),
+    /** Never sent: cancelled, or waiting for a resume. */
+    notSent: z.number().int().nonnegative(),
+    excluded: z.number().int().nonnegative(),
+  }),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const historyListSchema = z.strictObject({
+  /** Newest first. */
+  entries: z.array(historyEntrySchema).max(100_000),
+  /** Journal lines that could not be read (a crash mid-write, damage): skipped, and said so. */
+  skippedLines: z.number().int().nonnegative(),
+  /** Older journal files kept in the archive folder, all included above. */
+  archives: z.number().int().nonnegative(),
+});
+export type HistoryList = z.infer<typeof historyListSchema>;

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalRecordSchema, type JournalRecord } from '../../../electron/journal/journal-records';
+import { startAppUnderTest, testKeys, valueOf, type AppUnderTest } from '../support/app-under-test';
+
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  app = await startAppUnderTest({ generate: { seed: 23, instances: 900, regions: ['cn-beijing'] } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+async function journalRecords(): Promise<JournalRecord[]> {
+  const text = await readFile(path.join(app.userDataDir, 'journal', 'operations.jsonl'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => journalRecordSchema.parse(JSON.parse(line)));
+}
+
+async function detachBusiestKey() {
+  const inventory = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'journal-load-1' }));
+  const counts = new Map<string, number>();
+  for (const instance of inventory.instances) if (instance.keyPairId !== null) counts.set(instance.keyPairId, (counts.get(instance.keyPairId) ?? 0) + 1);
+  const keyPairId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const keyPair = inventory.keyPairs.find((candidate) => candidate.keyPairId === keyPairId)!;
+  const plan = valueOf(
+    await app.api.operations.plan({
+      profileId: app.profileId,
+      regionId: 'cn-beijing',
+      action: 'detach-key-pair',
+      keyPair: { keyPairId, keyPairName: keyPair.keyPairName },
+      forceStop: false,
+      instanceIds: inventory.instances.map((instance) => instance.instanceId),
+    }),
+  );
+  const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: plan.confirmationText }));
+  return { plan, result: await app.core.operations.settled(operationId) };
+}
+
+describe('the operation journal', () => {
+  it('records each step before the next: the plan, every send before its answer, then the end', async () => {
+    const { plan, result } = await detachBusiestKey();
+    const records = (await journalRecords()).filter((record) => record.operationId === result.operationId);
+    expect(records[0]).toMatchObject({ type: 'planned', instanceIds: plan.instanceIds, regionId: 'cn-beijing', profileName: 'test' });
+    expect(records.at(-1)).toMatchObject({ type: 'finished', state: 'finished' });
+    const planned = records[0]!.type === 'planned' ? records[0] : null;
+    expect(planned!.batches.map((batch) => batch.clientToken)).toEqual(plan.requests.map((request) => request.query.find(([key]) => key === 'ClientToken')![1]));
+    for (const batch of planned!.batches) {
+      const sent = records.findIndex((record) => record.type === 'batch-sent' && record.batchIndex === batch.index);
+      const answered = records.findIndex((record) => record.type === 'batch-answered' && record.batchIndex === batch.index);
+      expect(sent).toBeGreaterThan(0);
+      expect(answered).toBeGreaterThan(sent);
+    }
+    const text = JSON.stringify(records);
+    expect(text).not.toContain(testKeys.secretAccessKey);
+    expect(text).not.toContain(testKeys.accessKeyId);
+  });
+
+  it('tells the same story as the live operation, through the history', async () => {
+    const { result } = await detachBusiestKey();
+    const fromJournal = valueOf(await app.api.history.get({ operationId: result.operationId }));
+    expect(fromJournal.outcomes).toEqual(result.outcomes);
+    expect(fromJournal.progress).toEqual(result.progress);
+    const list = valueOf(await app.api.history.list());
+    expect(list.entries[0]).toMatchObject({
+      operationId: result.operationId,
+      state: 'finished',
+      counts: { total: result.outcomes.length, succeeded: result.progress.succeeded, failed: result.progress.failed, unknown: 0, notSent: 0 },
+    });
+    expect(list.skippedLines).toBe(0);
+  });
+
+  it('keeps a re-check’s settlements', async () => {
+    app.simulator.addFault({ kind: 'destroy-after-apply', action: 'DetachKeyPair' });
+    const { result } = await detachBusiestKey();
+    app.simulator.setFaults([]);
+    expect(result.progress.unknown).toBeGreaterThan(0);
+    const rechecked = valueOf(await app.api.operations.recheck({ operationId: result.operationId }));
+    expect(rechecked.progress.unknown).toBe(0);
+    const fromJournal = valueOf(await app.api.history.get({ operationId: result.operationId }));
+    expect(fromJournal.outcomes).toEqual(rechecked.outcomes);
+  });
+
+  it('refuses to resume an operation that ended', async () => {
+    const { result } = await detachBusiestKey();
+    expect(await app.api.operations.resume({ operationId: result.operationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
+    expect(await app.api.operations.resume({ operationId: 'no-such-operation' })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_FOUND' } });
+  });
+});
