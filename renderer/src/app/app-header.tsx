@@ -21,6 +21,7 @@ export const AppHeader = memo(function AppHeader() {
         <Radio.Group type="button" aria-label={t('nav.label')} value={view} onChange={(next: View) => setView(next)}>
           <Radio value="workspace">{t('nav.instances')}</Radio>
           <Radio value="sweep">{t('nav.sweep')}</Radio>
+          <Radio value="history">{t('nav.history')}</Radio>
           <Radio value="profiles">{t('nav.profiles')}</Radio>
         </Radio.Group>
       ) : null}

@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { describeAppError } from '../../../shared/errors/catalogue';
 import { ProfilesPage } from '../features/profiles/profiles-page';
 import { SweepPage } from '../features/sweep/sweep-page';
+import { HistoryPage } from '../features/history/history-page';
+import { InterruptedNotice } from './interrupted-notice';
 import { WelcomeEmptyState } from '../features/welcome/welcome-empty-state';
 import { WorkspacePage } from '../features/workspace/workspace-page';
 import { useLocale, useT } from '../i18n/use-t';
@@ -39,6 +41,7 @@ export function AppShell() {
   } else if (!hasProfiles) content = <WelcomeEmptyState />;
   else if (view === 'profiles') content = <ProfilesPage />;
   else if (view === 'sweep') content = <SweepPage />;
+  else if (view === 'history') content = <HistoryPage />;
   else content = <WorkspacePage />;
 
   return (
@@ -46,6 +49,7 @@ export function AppShell() {
       <Layout className="app-layout">
         <AppHeader />
         {demoMode ? <Alert type="warning" banner className="demo-banner" data-testid="demo-banner" content={t('demo.banner')} /> : null}
+        {phase === 'ready' && view !== 'history' ? <InterruptedNotice /> : null}
         <Layout.Content className="app-content">{content}</Layout.Content>
       </Layout>
       <DrawerHost />

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 export type Drawer = { kind: 'create' } | { kind: 'edit'; profileId: string } | { kind: 'import' } | { kind: 'settings' };
 
-export type View = 'workspace' | 'sweep' | 'profiles';
+export type View = 'workspace' | 'sweep' | 'history' | 'profiles';
 
 /** Which screen and which drawer are showing: shared by the screens that open one and the shell that shows it. */
 interface UiState {

@@ -20,7 +20,8 @@ export interface OperationResultsProps {
   retrying: boolean;
   /** Why the retry could not be planned, shown above the table. */
   error: AppErrorData | null;
-  onRetryFailed: () => void;
+  /** Absent where no new plan can be made from here (the history): the button is not shown. */
+  onRetryFailed?: (() => void) | undefined;
   /** Looks up the unknown outcomes again; absent where it cannot help (a reboot leaves no trace). */
   onRecheck?: (() => void) | undefined;
   /** Receives the file to save; the main process writes it. */
@@ -59,9 +60,11 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           </Typography.Text>
         </div>
         <Space wrap>
-          <Button type="primary" disabled={retryable === 0} loading={props.retrying} onClick={props.onRetryFailed} data-testid="retry-failed">
-            {t('operation.results.retry')}
-          </Button>
+          {props.onRetryFailed === undefined ? null : (
+            <Button type="primary" disabled={retryable === 0} loading={props.retrying} onClick={props.onRetryFailed} data-testid="retry-failed">
+              {t('operation.results.retry')}
+            </Button>
+          )}
           {props.onRecheck === undefined || summary.unknown === 0 ? null : (
             <Button onClick={props.onRecheck}>{t('operation.results.recheck')}</Button>
           )}

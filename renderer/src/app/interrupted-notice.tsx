@@ -1,0 +1,34 @@
+import { Alert, Button } from '@arco-design/web-react';
+import { memo, useEffect } from 'react';
+import { format } from '../i18n/format';
+import { useT } from '../i18n/use-t';
+import { useHistoryStore } from '../stores/history-store';
+import { useUiStore } from '../stores/ui-store';
+
+/**
+ * After a crash, the first thing to know: operations the app stopped in the middle of. Shown on every screen but
+ * the history, where they are listed and can be resumed.
+ */
+export const InterruptedNotice = memo(function InterruptedNotice() {
+  const t = useT();
+  const refresh = useHistoryStore((state) => state.refresh);
+  const interrupted = useHistoryStore((state) => state.list?.entries.filter((entry) => entry.state === 'interrupted').length ?? 0);
+  const setView = useUiStore((state) => state.setView);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  if (interrupted === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      banner
+      data-testid="interrupted-notice"
+      content={format(t('history.interruptedNotice'), { count: interrupted })}
+      action={
+        <Button size="small" type="primary" status="warning" onClick={() => setView('history')}>
+          {t('history.openHistory')}
+        </Button>
+      }
+    />
+  );
+});

@@ -1,0 +1,83 @@
+import { Alert, Button, Message, Spin, Typography } from '@arco-design/web-react';
+import { useCallback, useEffect } from 'react';
+import { AppErrorAlert } from '../../common/app-error-alert';
+import { format } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { useHistoryStore } from '../../stores/history-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
+import type { ExportHandler } from '../operation/export';
+import { OperationProgressView } from '../operation/operation-progress-view';
+import { OperationResults } from '../operation/operation-results';
+import { HistoryTable } from './history-table';
+
+/**
+ * Every operation the journal holds, this run's and earlier ones', archives included. Opening one shows its
+ * per-instance record, to read and export; an interrupted one can be resumed from here.
+ */
+export function HistoryPage() {
+  const t = useT();
+  const list = useHistoryStore((state) => state.list);
+  const loading = useHistoryStore((state) => state.loading);
+  const opened = useHistoryStore((state) => state.opened);
+  const resuming = useHistoryStore((state) => state.resuming);
+  const lastError = useHistoryStore((state) => state.lastError);
+  const refresh = useHistoryStore((state) => state.refresh);
+  const open = useHistoryStore((state) => state.open);
+  const resume = useHistoryStore((state) => state.resume);
+  const clearError = useHistoryStore((state) => state.clearError);
+  const cancel = useHistoryStore((state) => state.cancel);
+  const saveExport = useWorkspaceStore((state) => state.saveExport);
+  const onExport: ExportHandler = useCallback(
+    (fileName, content, mimeType) => {
+      void saveExport(fileName, content, mimeType).then((path) => {
+        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
+      });
+    },
+    [saveExport, t],
+  );
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const result = opened?.result ?? null;
+  const interrupted = result !== null && opened?.progress === null && result.progress.state === 'interrupted';
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <div className="operation-section-header">
+        <div>
+          <Typography.Title heading={5} id="history-title">
+            {t('history.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('history.intro')}</Typography.Text>
+        </div>
+        <Button loading={loading} onClick={() => void refresh()}>
+          {t('workspace.refresh')}
+        </Button>
+      </div>
+      {list !== null && list.skippedLines > 0 ? (
+        <Alert type="warning" data-testid="history-skipped" content={format(t('history.skippedLines'), { count: list.skippedLines })} />
+      ) : null}
+      {lastError === null ? null : <AppErrorAlert error={lastError} onClose={clearError} />}
+      <HistoryTable entries={list?.entries ?? []} openedId={opened?.operationId ?? null} onOpen={(operationId) => void open(operationId)} />
+      {opened?.loading === true && result === null ? <Spin /> : null}
+      {interrupted ? (
+        <Alert
+          type="warning"
+          data-testid="history-interrupted"
+          title={t('history.interruptedTitle')}
+          content={format(t('history.interruptedBody'), { unknown: result.progress.unknown })}
+          action={
+            <Button type="primary" status="warning" loading={resuming} onClick={() => void resume()}>
+              {t('history.resume')}
+            </Button>
+          }
+        />
+      ) : null}
+      {opened?.progress == null || result === null ? null : (
+        <OperationProgressView action={result.plan.action} progress={opened.progress} cancelRequested={false} loadingResult={opened.loading} error={null} onCancel={() => void cancel()} />
+      )}
+      {result === null || opened?.progress != null ? null : <OperationResults key={`${result.operationId}-${result.progress.state}`} result={result} retrying={false} error={null} onExport={onExport} />}
+    </section>
+  );
+}

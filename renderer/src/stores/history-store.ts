@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import type { HistoryList } from '../../../shared/domain/history';
+import type { OperationProgress, OperationResult } from '../../../shared/domain/operation';
+import type { AppErrorData } from '../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
+import { windowApi } from '../api/window-api';
+import { isTerminalState } from '../features/operation/progress-facts';
+
+/** The operation opened in the history: its record, and its live progress while it is resumed. */
+export interface OpenedOperation {
+  operationId: string;
+  result: OperationResult | null;
+  /** Set while a resumed operation runs; cleared when its final result is in. */
+  progress: OperationProgress | null;
+  loading: boolean;
+}
+
+export interface HistoryState {
+  list: HistoryList | null;
+  loading: boolean;
+  opened: OpenedOperation | null;
+  resuming: boolean;
+  lastError: AppErrorData | null;
+  /** Reads the journal's operations again. */
+  refresh: () => Promise<void>;
+  open: (operationId: string) => Promise<void>;
+  close: () => void;
+  /** Continues the opened (interrupted) operation; its progress then shows in place of its record. */
+  resume: () => Promise<void>;
+  /** Stops sending the resumed operation's requests; those in flight finish. */
+  cancel: () => Promise<void>;
+  clearError: () => void;
+}
+
+/** The store, built on whatever API it is given, so tests can drive it with a fake main. */
+export function createHistoryStore(api: () => KeyPairDeskApi) {
+  return create<HistoryState>()((set, get) => {
+    let subscribed = false;
+
+    const load = async (operationId: string) => {
+      set({ opened: { operationId, result: get().opened?.result ?? null, progress: get().opened?.progress ?? null, loading: true } });
+      const answer = await api().history.get({ operationId });
+      if (get().opened?.operationId !== operationId) return;
+      if (answer.ok) set({ opened: { operationId, result: answer.value, progress: null, loading: false } });
+      else set({ opened: { operationId, result: null, progress: null, loading: false }, lastError: answer.error });
+    };
+
+    const subscribeOnce = () => {
+      if (subscribed) return;
+      subscribed = true;
+      api().on.operations.progress((progress) => {
+        const opened = get().opened;
+        if (opened === null || opened.operationId !== progress.operationId || opened.progress === null) return;
+        set({ opened: { ...opened, progress } });
+        if (isTerminalState(progress.state)) {
+          void load(progress.operationId);
+          void get().refresh();
+        }
+      });
+    };
+
+    return {
+      list: null,
+      loading: false,
+      opened: null,
+      resuming: false,
+      lastError: null,
+
+      refresh: async () => {
+        set({ loading: true });
+        const answer = await api().history.list();
+        set(answer.ok ? { loading: false, list: answer.value } : { loading: false, lastError: answer.error });
+      },
+
+      open: async (operationId) => {
+        set({ opened: { operationId, result: null, progress: null, loading: true }, lastError: null });
+        await load(operationId);
+      },
+
+      close: () => set({ opened: null }),
+
+      resume: async () => {
+        const opened = get().opened;
+        if (opened?.result == null || get().resuming) return;
+        subscribeOnce();
+        set({ resuming: true, lastError: null });
+        const answer = await api().operations.resume({ operationId: opened.operationId });
+        if (!answer.ok) {
+          set({ resuming: false, lastError: answer.error });
+          return;
+        }
+        // Until the first event: everything the journal did not answer is pending again.
+        const start = { ...opened.result.progress, state: 'running' as const };
+        set({ resuming: false, opened: { ...opened, progress: start } });
+      },
+
+      cancel: async () => {
+        const opened = get().opened;
+        if (opened?.progress == null) return;
+        const answer = await api().operations.cancel({ operationId: opened.operationId });
+        if (!answer.ok) set({ lastError: answer.error });
+      },
+
+      clearError: () => set({ lastError: null }),
+    };
+  });
+}
+
+export const useHistoryStore = createHistoryStore(windowApi);
