@@ -14,6 +14,16 @@ export function outcomeErrorCode(outcome: InstanceOutcome): string | null {
 }
 
 /**
+ * Every code an outcome answers to: its own and, behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`, the last
+ * error's. The admin who asks "which instances hit InternalError?" means those the app gave up on too.
+ */
+export function outcomeErrorCodes(outcome: InstanceOutcome): string[] {
+  const error = outcomeError(outcome);
+  if (error === null) return [];
+  return error.cause === undefined || error.cause.code === error.code ? [error.code] : [error.code, error.cause.code];
+}
+
+/**
  * The RequestId to quote to Volcengine support for this instance. A wrapping error such as
  * `ECS_RETRIES_EXHAUSTED` has none of its own, but its last attempt's answer may: that one is the useful ID.
  */

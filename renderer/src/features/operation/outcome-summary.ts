@@ -16,6 +16,13 @@ export interface OutcomeSummary {
   unknownByCode: CodeCount[];
 }
 
+/** Most frequent first, ties by code, so the order is stable from one render to the next. */
+export function sortedCodeCounts(counts: ReadonlyMap<string, number>): CodeCount[] {
+  return [...counts]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
 /** How many outcomes of `status` carry each error code, most frequent first (ties by code, for a stable order). */
 export function countByCode(outcomes: readonly InstanceOutcome[], status: Exclude<OutcomeStatus, 'succeeded'>): CodeCount[] {
   const counts = new Map<string, number>();
@@ -24,9 +31,7 @@ export function countByCode(outcomes: readonly InstanceOutcome[], status: Exclud
     const code = outcomeErrorCode(outcome) ?? '';
     counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([code, count]) => ({ code, count }))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return sortedCodeCounts(counts);
 }
 
 export function summarizeOutcomes(outcomes: readonly InstanceOutcome[]): OutcomeSummary {

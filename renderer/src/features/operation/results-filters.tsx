@@ -3,17 +3,22 @@ import { memo } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import type { OutcomeFilter } from './outcome-filter';
-import type { OutcomeSummary } from './outcome-summary';
+import type { CodeCount, OutcomeSummary } from './outcome-summary';
 
 const statuses = ['succeeded', 'failed', 'unknown'] as const;
 
+export interface ResultsFiltersProps {
+  summary: OutcomeSummary;
+  /** The codes to offer, from filterCodeChoices. */
+  codes: readonly CodeCount[];
+  filter: OutcomeFilter;
+  onChange: (filter: OutcomeFilter) => void;
+}
+
 /** Narrow the table by outcome and by error code; each choice shows how many instances it leaves. */
-export const ResultsFilters = memo(function ResultsFilters(props: { summary: OutcomeSummary; filter: OutcomeFilter; onChange: (filter: OutcomeFilter) => void }) {
+export const ResultsFilters = memo(function ResultsFilters(props: ResultsFiltersProps) {
   const t = useT();
   const { summary, filter } = props;
-  const codeCounts = new Map<string, number>();
-  for (const entry of [...summary.failedByCode, ...summary.unknownByCode]) codeCounts.set(entry.code, (codeCounts.get(entry.code) ?? 0) + entry.count);
-  const codes = [...codeCounts].sort((a, b) => b[1] - a[1]);
   return (
     <div className="operation-filters">
       <Select
@@ -36,7 +41,7 @@ export const ResultsFilters = memo(function ResultsFilters(props: { summary: Out
         onChange={(code: string) => props.onChange({ ...filter, code: code === '' ? null : code })}
         options={[
           { value: '', label: t('operation.results.filter.allCodes') },
-          ...codes.map(([code, count]) => ({ value: code, label: `${code} (${count})` })),
+          ...props.codes.map(({ code, count }) => ({ value: code, label: `${code} (${count})` })),
         ]}
       />
     </div>
