@@ -9,10 +9,6 @@ export function outcomeError(outcome: InstanceOutcome): EcsErrorData | null {
   return null;
 }
 
-export function outcomeErrorCode(outcome: InstanceOutcome): string | null {
-  return outcomeError(outcome)?.code ?? null;
-}
-
 /**
  * Every code an outcome answers to: its own and, behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`, the last
  * error's. The admin who asks "which instances hit InternalError?" means those the app gave up on too.

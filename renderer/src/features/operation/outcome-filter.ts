@@ -1,6 +1,6 @@
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
 import { outcomeErrorCodes, type OutcomeStatus } from './outcome-facts';
-import { sortedCodeCounts, type CodeCount } from './outcome-summary';
+import { sortCodeCounts, type CodeCount } from './outcome-summary';
 
 export interface OutcomeFilter {
   status: OutcomeStatus | 'all';
@@ -28,5 +28,5 @@ export function filterCodeChoices(outcomes: readonly InstanceOutcome[]): CodeCou
   for (const outcome of outcomes) {
     for (const code of outcomeErrorCodes(outcome)) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  return sortedCodeCounts(counts);
+  return sortCodeCounts([...counts].map(([code, count]) => ({ code, count })));
 }
