@@ -17,6 +17,11 @@ const errorCatalogue = {
   InvalidActionOrVersion: { httpStatus: 400, codeN: 100010 },
   FlowLimitExceeded: { httpStatus: 429, codeN: 100011 },
   InternalError: { httpStatus: 500, codeN: 100012 },
+  // The gateway's permission refusals. The simulator never decides these itself (every accepted key may do
+  // everything); they exist so an `api-error` fault can answer them.
+  AccessDenied: { httpStatus: 403, codeN: 100013 },
+  LackProjectPolicy: { httpStatus: 403, codeN: 100014 },
+  ServiceShouldCallSelfApi: { httpStatus: 403, codeN: 100015 },
   InvalidArgument: { httpStatus: 400, codeN: 200001 },
   MissingParameter: { httpStatus: 400, codeN: 200002 },
   'MissingParameter.InstanceIds': { httpStatus: 400, codeN: 200003 },
@@ -33,6 +38,11 @@ const errorCatalogue = {
 } as const satisfies Record<string, { httpStatus: number; codeN: number }>;
 
 export type ApiErrorCode = keyof typeof errorCatalogue;
+
+/** For rules built at run time (an `api-error` fault): only a code in the table has a status to answer with. */
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(errorCatalogue, code);
+}
 
 export interface ApiError {
   readonly code: ApiErrorCode;

@@ -17,10 +17,12 @@
  *   a concurrent duplicate sees it in flight and gets 412 IdempotentProcessing).
  * - flowLimit: `{ ratePerSecond, burst }`, a token bucket for the whole simulator; over it, 429 FlowLimitExceeded
  *   with Retry-After (whole seconds). Checked after authentication. Off when absent.
- * - faults: FaultRule[] (fault-injection.ts), each matched by `action` and by count (`times`: the next N matching
- *   requests; `every`: every Nth). Kinds: internal-error (500), destroy-before-apply, destroy-after-apply (the
- *   change happens, the client never hears), html-502 (a proxy's page), truncated-json, empty-body, slow-reply
- *   (`delayMs`, default 35 s), instance-flow-limit (per-instance FlowLimitExceeded in OperationDetails).
+ * - faults: FaultRule[] (fault-injection.ts), each matched by `action`, by the instances a request names
+ *   (`instanceIds`) and by count (`times`: the next N matching requests; `every`: every Nth). Kinds:
+ *   internal-error (500), destroy-before-apply, destroy-after-apply (the change happens, the client never hears),
+ *   html-502 (a proxy's page), truncated-json, empty-body, slow-reply (`delayMs`, default 35 s),
+ *   instance-flow-limit (per-instance FlowLimitExceeded in OperationDetails), api-error (`code`, any of
+ *   api-error.ts, answered with its status; nothing applied).
  * - rebootDurationMs: how long a rebooted instance shows REBOOTING (0 by default: it stays RUNNING).
  * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
  * - requireSignedHost: SignedHeaders must name host (default true).

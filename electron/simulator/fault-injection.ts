@@ -1,3 +1,6 @@
+import { isApiErrorCode } from './api-error';
+import type { ApiErrorCode } from './api-error';
+
 /**
  * What can go wrong between a client and the gateway, on demand. "Before" faults stop a request before the
  * simulator applies anything; "after" faults let it apply, then spoil the answer, which is the case that makes
@@ -19,7 +22,13 @@ export type FaultKind =
   /** The request is applied, then the answer waits `delayMs` (default 35 s, past the SDKs' timeouts). */
   | 'slow-reply'
   /** Key pair and reboot operations fail per instance with FlowLimitExceeded (all, or `instanceIds`). */
-  | 'instance-flow-limit';
+  | 'instance-flow-limit'
+  /**
+   * The gateway answers `code` with its HTTP status and error envelope; nothing is applied and no ClientToken is
+   * used up, so every retry meets the fault again. For the request-level codes the app never provokes itself
+   * (a malformed request, a missing permission).
+   */
+  | 'api-error';
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -31,15 +40,28 @@ export interface FaultRule {
   readonly every?: number | undefined;
   /** For slow-reply. */
   readonly delayMs?: number | undefined;
-  /** For instance-flow-limit: the instances that fail; all of the request's instances when absent. */
+  /**
+   * Only requests naming at least one of these instances match (InstanceIds.N or InstanceId), so a rule can aim
+   * at one batch of a bulk operation. For instance-flow-limit they are also the instances that fail. Every
+   * request matches when absent, and instance-flow-limit then fails all of the request's instances.
+   */
   readonly instanceIds?: readonly string[] | undefined;
+  /** For api-error (required there): one of the simulator's API error codes (api-error.ts). */
+  readonly code?: ApiErrorCode | undefined;
+}
+
+/** What a rule is matched against. */
+export interface FaultTarget {
+  readonly action: string;
+  /** The instances the request names, in any of its parameters; empty for requests about none. */
+  readonly instanceIds: readonly string[];
 }
 
 export const defaultSlowReplyMs = 35_000;
 
 export interface FaultInjector {
   /** The fault for this request, if any. Each rule counts every request that matches it, even when another fires. */
-  readonly next: (action: string) => FaultRule | undefined;
+  readonly next: (request: FaultTarget) => FaultRule | undefined;
   readonly replace: (rules: readonly FaultRule[]) => void;
   readonly add: (rule: FaultRule) => void;
   /** The rules still able to fire. */
@@ -56,11 +78,18 @@ function validate(rule: FaultRule): void {
   const positive = (value: number | undefined) => value === undefined || (Number.isSafeInteger(value) && value > 0);
   if (!positive(rule.times) || !positive(rule.every)) throw new RangeError('times and every must be positive integers');
   if (rule.delayMs !== undefined && !(rule.delayMs >= 0)) throw new RangeError('delayMs must be >= 0');
+  // The type says so already; this catches rules built from untyped input, which would otherwise answer nothing.
+  if (rule.kind === 'api-error' && (rule.code === undefined || !isApiErrorCode(rule.code))) {
+    throw new RangeError(`api-error needs a code the simulator knows; got ${String(rule.code)}`);
+  }
 }
 
-function matchesAction(rule: FaultRule, action: string): boolean {
-  if (rule.action === undefined) return true;
-  return typeof rule.action === 'string' ? rule.action === action : rule.action.includes(action);
+function matches(rule: FaultRule, request: FaultTarget): boolean {
+  const { action, instanceIds } = rule;
+  if (action !== undefined && !(typeof action === 'string' ? action === request.action : action.includes(request.action))) {
+    return false;
+  }
+  return instanceIds === undefined || request.instanceIds.some((instanceId) => instanceIds.includes(instanceId));
 }
 
 export function createFaultInjector(initial: readonly FaultRule[] = []): FaultInjector {
@@ -71,10 +100,10 @@ export function createFaultInjector(initial: readonly FaultRule[] = []): FaultIn
   };
   initial.forEach(add);
   return {
-    next(action) {
+    next(request) {
       let chosen: RuleState | undefined;
       for (const state of states) {
-        if (!matchesAction(state.rule, action)) continue;
+        if (!matches(state.rule, request)) continue;
         state.matched += 1;
         const onItsTurn = state.rule.every === undefined || state.matched % state.rule.every === 0;
         if (!chosen && onItsTurn) chosen = state;

@@ -32,6 +32,12 @@ export interface FleetState {
   /** Throws for an unknown instance: a test that patches a missing instance has a bug worth hearing about. */
   updateInstance(instanceId: string, patch: InstancePatch): Readonly<SimulatedInstance>;
   addInstance(regionId: string, instance: SimulatedInstance): void;
+  /**
+   * Releases an instance: it is gone from every answer, and requests naming it get InvalidInstance.NotFound.
+   * Throws for an unknown instance, like updateInstance. A client paging through the region meanwhile may miss one
+   * instance, as it may when the real service releases one mid-listing.
+   */
+  removeInstance(instanceId: string): void;
   addKeyPair(regionId: string, keyPair: SimulatedKeyPair): void;
   /** Marks an instance REBOOTING until `completesAtMs` (see settleReboots). */
   startReboot(instanceId: string, completesAtMs: number): void;
@@ -116,6 +122,16 @@ export function createFleetState(definition: FleetDefinition): FleetState {
       region.instances.push(copy);
       region.instancesById.set(copy.instanceId, copy);
       regionOfInstance.set(copy.instanceId, region);
+      region.version += 1;
+    },
+    removeInstance(instanceId) {
+      const region = regionOfInstance.get(instanceId);
+      const instance = region?.instancesById.get(instanceId);
+      if (!region || !instance) throw new Error(`unknown instance ${instanceId}`);
+      region.instances.splice(region.instances.indexOf(instance), 1);
+      region.instancesById.delete(instanceId);
+      regionOfInstance.delete(instanceId);
+      rebootsInProgress.delete(instanceId);
       region.version += 1;
     },
     addKeyPair(regionId, keyPair) {

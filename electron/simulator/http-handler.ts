@@ -57,9 +57,12 @@ function flatHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function instanceCountOf(params: QueryParams): number {
-  const listed = params.list('InstanceIds').length;
-  return listed > 0 ? listed : params.get('InstanceId') === undefined ? 0 : 1;
+/** The instances a request names: InstanceIds.N (batch actions) or InstanceId (RebootInstance). */
+function instanceIdsOf(params: QueryParams): readonly string[] {
+  const listed = params.list('InstanceIds');
+  if (listed.length > 0) return listed;
+  const single = params.get('InstanceId');
+  return single === undefined ? [] : [single];
 }
 
 interface Exchange {
@@ -91,7 +94,7 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
       region: exchange.identity.region,
       httpStatus,
       errorCode,
-      instanceCount: instanceCountOf(exchange.params),
+      instanceCount: instanceIdsOf(exchange.params).length,
       clientToken: exchange.params.get('ClientToken'),
       fault: exchange.fault?.kind,
       replayed: exchange.replayed,
@@ -173,6 +176,12 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
       });
     }
 
+    // After authentication and the flow limit, as the gateway decides permissions only for a request it accepted,
+    // and before routing, so nothing is applied and no ClientToken is reserved.
+    if (fault?.kind === 'api-error' && fault.code !== undefined) {
+      return answerError(exchange, apiError(fault.code, `Injected fault: the request was refused with ${fault.code}.`));
+    }
+
     const limitedIds = fault?.kind === 'instance-flow-limit' ? fault.instanceIds : undefined;
     const routed = await dependencies.route({
       accessKeyId: auth.accessKeyId,
@@ -201,7 +210,7 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
         version: params.get('Version') ?? '',
         region: regionHint(request.headers.authorization),
       };
-      const fault = dependencies.faults.next(identity.action);
+      const fault = dependencies.faults.next({ action: identity.action, instanceIds: instanceIdsOf(params) });
       const exchange: Exchange = { request, response, identity, params, fault, replayed: false };
       try {
         await serve(exchange, rawQueryPairs, body);

@@ -26,6 +26,20 @@ export async function selectAllAndReview(page: Page): Promise<number> {
   return selected;
 }
 
+/**
+ * The instance IDs of each request the open review will send, in order, read from its "Show requests" listing:
+ * the requests listed are exactly what will be sent, so a test can aim a fault at one of them.
+ */
+export async function plannedBatches(page: Page): Promise<string[][]> {
+  const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair' });
+  await dialog.getByRole('button', { name: 'Show requests' }).click();
+  const listing = await dialog.getByTestId('planned-requests').innerText();
+  return listing
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => [...line.matchAll(/\bInstanceIds\.\d+=(\S+)/g)].map((match) => match[1]!));
+}
+
 /** Confirms a detach review (typing the key pair's name when asked). */
 export async function confirmDetach(page: Page, keyPairName: string, count: number): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair' });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiErrorCode } from '../../../electron/simulator/api-error';
 import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
@@ -136,6 +137,69 @@ describe('ECS simulator flow limit and fault injection', () => {
     const details = parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(reply).Result?.OperationDetails;
     expect(details?.map((detail) => detail.Error?.Code ?? null)).toEqual([null, 'FlowLimitExceeded']);
     expect(simulator.changeCount(ids.boundStopped)).toBe(0);
+  });
+
+  it('instance-flow-limit with instanceIds neither fires for nor counts requests that do not name them', async () => {
+    simulator.setFaults([{ kind: 'instance-flow-limit', instanceIds: [ids.boundStopped], times: 1 }]);
+    const other = await detach();
+    expect(parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(other).Result?.OperationDetails?.[0]?.Error).toBeNull();
+    const named = await client.ecs('DetachKeyPair', { ...listParam('InstanceIds', [ids.boundStopped]), KeyPairName: opsKey.keyPairName });
+    expect(parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(named).Result?.OperationDetails?.[0]?.Error?.Code).toBe('FlowLimitExceeded');
+  });
+
+  // The spec's request-level errors of DetachKeyPair and the gateway's, each with the status the spec gives it.
+  it.each<[ApiErrorCode, number]>([
+    ['MissingParameter.KeyPairNameAndKeyPairId', 400],
+    ['MissingParameter.InstanceIds', 400],
+    ['LimitExceeded.MaximumInstanceIds', 400],
+    ['InvalidClientToken.Malformed', 400],
+    ['IdempotentParameterMismatch', 400],
+    ['InvalidKeyPair.NotFound', 404],
+    ['IdempotentProcessing', 412],
+    ['FlowLimitExceeded', 429],
+    ['InternalError', 500],
+    ['MissingParameter', 400],
+    ['MissingRequestInfo', 400],
+    ['InvalidActionOrVersion', 400],
+    ['AccessDenied', 403],
+    ['LackProjectPolicy', 403],
+    ['ServiceShouldCallSelfApi', 403],
+  ])('api-error %s answers HTTP %i with that code in the error envelope, and applies nothing', async (code, status) => {
+    simulator.setFaults([{ kind: 'api-error', code, action: 'DetachKeyPair' }]);
+    const reply = await detach('token-api-error');
+    expect(reply.status).toBe(status);
+    expect(parseEnvelope(reply).ResponseMetadata).toMatchObject({ Action: 'DetachKeyPair', Error: { Code: code } });
+    expect(parseEnvelope(reply).Result).toBeUndefined();
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+  });
+
+  it('api-error uses up no ClientToken: once the fault is gone, a retry with the same token is applied', async () => {
+    simulator.setFaults([{ kind: 'api-error', code: 'AccessDenied', action: 'DetachKeyPair', times: 2 }]);
+    expect(errorCodeOf(await detach('token-denied'))).toBe('AccessDenied');
+    expect(errorCodeOf(await detach('token-denied'))).toBe('AccessDenied');
+    expect((await detach('token-denied')).status).toBe(200);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+    expect(simulator.requests.at(-2)).toMatchObject({ httpStatus: 403, errorCode: 'AccessDenied', fault: 'api-error' });
+  });
+
+  it('api-error with instanceIds fires only for requests naming one of them, so each batch can get its own code', async () => {
+    simulator.setFaults([
+      { kind: 'api-error', code: 'InvalidKeyPair.NotFound', action: 'DetachKeyPair', instanceIds: [ids.boundRunning] },
+      { kind: 'api-error', code: 'IdempotentProcessing', action: 'DetachKeyPair', instanceIds: [ids.boundStopped] },
+    ]);
+    const batch = (instanceIds: readonly string[]) =>
+      client.ecs('DetachKeyPair', { ...listParam('InstanceIds', instanceIds), KeyPairName: opsKey.keyPairName });
+    expect(errorCodeOf(await batch([ids.noAgent, ids.boundRunning]))).toBe('InvalidKeyPair.NotFound');
+    expect(errorCodeOf(await batch([ids.boundStopped]))).toBe('IdempotentProcessing');
+    const untouched = await batch([ids.noAgent]);
+    expect(untouched.status).toBe(200);
+    expect(errorCodeOf(untouched)).toBeUndefined();
+    expect(simulator.changeCounts().size).toBe(0);
+  });
+
+  it('api-error refuses a rule without a code it knows, rather than answering nothing', () => {
+    expect(() => simulator.addFault({ kind: 'api-error' })).toThrow(RangeError);
+    expect(() => simulator.addFault({ kind: 'api-error', code: 'NoSuchCode' as ApiErrorCode })).toThrow(RangeError);
   });
 
   it('logs each request with action, region, status, error code and instance count', async () => {

@@ -55,6 +55,16 @@ describe('ECS simulator DetachKeyPair and AttachKeyPair', () => {
     expect(instance(ids.noAgent)?.keyPairId).toBe(opsKey.keyPairId);
   });
 
+  it('answers InvalidInstance.NotFound for an instance released after the client listed it, and lists it no more', async () => {
+    simulator.fleet.removeInstance(ids.boundStopped);
+    const reply = await detach([ids.boundRunning, ids.boundStopped]);
+    expect(detailsOf(reply).map((detail) => detail.Error?.Code ?? null)).toEqual([null, 'InvalidInstance.NotFound']);
+    expect(simulator.fleet.locateInstance(ids.boundStopped)).toBeUndefined();
+    const listed = parseEnvelope<{ Instances: Array<{ InstanceId: string }> }>(await client.ecs('DescribeInstances', { MaxResults: '100' }));
+    expect(listed.Result?.Instances.map((listedInstance) => listedInstance.InstanceId)).not.toContain(ids.boundStopped);
+    expect(() => simulator.fleet.removeInstance(ids.boundStopped)).toThrow('unknown instance');
+  });
+
   it('refuses per instance, changing nothing, to detach a key pair that is not the bound one', async () => {
     const reply = await detach([ids.boundToDev, ids.unbound]);
     expect(reply.status).toBe(200);

@@ -5,7 +5,7 @@ import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson, type ExportHandler } from './export';
-import { filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
+import { filterCodeChoices, filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
 import { summarizeOutcomes } from './outcome-summary';
 import { OutcomeTable } from './outcome-table';
 import { AppErrorAlert } from '../../common/app-error-alert';
@@ -37,6 +37,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
   const retryable = useMemo(() => retryableInstanceIds(result.outcomes).length, [result.outcomes]);
   const requestIds = useMemo(() => distinctRequestIds(result.outcomes), [result.outcomes]);
   const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
+  const codeChoices = useMemo(() => filterCodeChoices(result.outcomes), [result.outcomes]);
 
   const copyRequestIds = async () => {
     try {
@@ -83,7 +84,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
       )}
       {props.error === null ? null : <AppErrorAlert error={props.error} />}
       <ResultsSummary summary={summary} />
-      <ResultsFilters summary={summary} filter={filter} onChange={setFilter} />
+      <ResultsFilters summary={summary} codes={codeChoices} filter={filter} onChange={setFilter} />
       <Typography.Text type="secondary" data-testid="results-shown">
         {format(t('operation.results.shown'), { shown: shown.length, total: summary.total })}
       </Typography.Text>

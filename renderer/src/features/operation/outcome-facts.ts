@@ -9,8 +9,14 @@ export function outcomeError(outcome: InstanceOutcome): EcsErrorData | null {
   return null;
 }
 
-export function outcomeErrorCode(outcome: InstanceOutcome): string | null {
-  return outcomeError(outcome)?.code ?? null;
+/**
+ * Every code an outcome answers to: its own and, behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`, the last
+ * error's. The admin who asks "which instances hit InternalError?" means those the app gave up on too.
+ */
+export function outcomeErrorCodes(outcome: InstanceOutcome): string[] {
+  const error = outcomeError(outcome);
+  if (error === null) return [];
+  return error.cause === undefined || error.cause.code === error.code ? [error.code] : [error.code, error.cause.code];
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
-import { outcomeErrorCode, type OutcomeStatus } from './outcome-facts';
+import { outcomeError, type OutcomeStatus } from './outcome-facts';
 
 export interface CodeCount {
   code: string;
+  /** The last error behind a wrapping code such as ECS_RETRIES_EXHAUSTED; absent for any other. */
+  lastCode?: string;
   count: number;
 }
 
@@ -16,17 +18,33 @@ export interface OutcomeSummary {
   unknownByCode: CodeCount[];
 }
 
-/** How many outcomes of `status` carry each error code, most frequent first (ties by code, for a stable order). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Most frequent first, ties by code, so the order is stable from one render to the next. */
+export function sortCodeCounts(counts: CodeCount[]): CodeCount[] {
+  return counts.sort((a, b) => b.count - a.count || compareText(a.code, b.code) || compareText(a.lastCode ?? '', b.lastCode ?? ''));
+}
+
+/**
+ * How many outcomes of `status` carry each error code, most frequent first (ties by code, for a stable order).
+ * A wrapping code counts apart for each last error behind it: "gave up after InternalError" and "gave up after
+ * IdempotentProcessing" call for different things.
+ */
 export function countByCode(outcomes: readonly InstanceOutcome[], status: Exclude<OutcomeStatus, 'succeeded'>): CodeCount[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, CodeCount>();
   for (const outcome of outcomes) {
     if (outcome.status !== status) continue;
-    const code = outcomeErrorCode(outcome) ?? '';
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    const error = outcomeError(outcome);
+    const code = error?.code ?? '';
+    const lastCode = error?.cause?.code;
+    const key = `${code}\n${lastCode ?? ''}`;
+    const entry = counts.get(key) ?? (lastCode === undefined ? { code, count: 0 } : { code, lastCode, count: 0 });
+    entry.count += 1;
+    counts.set(key, entry);
   }
-  return [...counts]
-    .map(([code, count]) => ({ code, count }))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return sortCodeCounts([...counts.values()]);
 }
 
 export function summarizeOutcomes(outcomes: readonly InstanceOutcome[]): OutcomeSummary {

@@ -23,6 +23,8 @@ interface OutcomeRowProps {
 function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
   const error = outcomeError(outcome);
   const text = error === null ? null : describeEcsError(error.code, locale);
+  // "Still failing after several attempts" says to look at the last error: its explanation is the useful one.
+  const causeText = error?.cause === undefined ? null : describeEcsError(error.cause.code, locale);
   return (
     <div
       role="row"
@@ -53,6 +55,14 @@ function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeR
           <>
             <div className="operation-explanation-title">{text.title}</div>
             <div className="operation-explanation-action">{text.action}</div>
+            {causeText === null ? null : (
+              <div className="operation-explanation-cause">
+                <div className="operation-explanation-title">
+                  {causeLabel} {causeText.title}
+                </div>
+                <div className="operation-explanation-action">{causeText.action}</div>
+              </div>
+            )}
             {error === null || error.message === '' ? null : (
               <div className="muted operation-explanation-message" title={error.message}>
                 {error.message}

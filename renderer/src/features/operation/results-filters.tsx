@@ -1,19 +1,50 @@
 import { Select } from '@arco-design/web-react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useLocale, useT } from '../../i18n/use-t';
 import type { OutcomeFilter } from './outcome-filter';
-import type { OutcomeSummary } from './outcome-summary';
+import type { CodeCount, OutcomeSummary } from './outcome-summary';
 
 const statuses = ['succeeded', 'failed', 'unknown'] as const;
 
-/** Narrow the table by outcome and by error code; each choice shows how many instances it leaves. */
-export const ResultsFilters = memo(function ResultsFilters(props: { summary: OutcomeSummary; filter: OutcomeFilter; onChange: (filter: OutcomeFilter) => void }) {
+export interface ResultsFiltersProps {
+  summary: OutcomeSummary;
+  /** The codes to offer, from filterCodeChoices. */
+  codes: readonly CodeCount[];
+  filter: OutcomeFilter;
+  onChange: (filter: OutcomeFilter) => void;
+}
+
+/**
+ * Narrow the table by outcome and by error code; each choice shows how many instances it leaves. A run can end
+ * with twenty codes, so each code is listed with what it means and can be found by either.
+ */
+export const ResultsFilters = memo(function ResultsFilters(props: ResultsFiltersProps) {
   const t = useT();
-  const { summary, filter } = props;
-  const codeCounts = new Map<string, number>();
-  for (const entry of [...summary.failedByCode, ...summary.unknownByCode]) codeCounts.set(entry.code, (codeCounts.get(entry.code) ?? 0) + entry.count);
-  const codes = [...codeCounts].sort((a, b) => b[1] - a[1]);
+  const locale = useLocale();
+  const { summary, filter, codes } = props;
+  const allCodesLabel = t('operation.results.filter.allCodes');
+
+  const codeOptions = useMemo(
+    () =>
+      codes.map(({ code, count }) => ({
+        value: code,
+        label: (
+          <span className="operation-code-option">
+            <code>{code}</code> ({count}) <span className="muted">{describeEcsError(code, locale).title}</span>
+          </span>
+        ),
+      })),
+    [codes, locale],
+  );
+  const searchText = useMemo(
+    () => new Map(codes.map(({ code }) => [code, `${code} ${describeEcsError(code, locale).title}`.toLowerCase()])),
+    [codes, locale],
+  );
+  // The closed select shows the code and count only: the meaning does not fit, and the table below shows it.
+  const countOf = useMemo(() => new Map(codes.map(({ code, count }) => [code, count])), [codes]);
+
   return (
     <div className="operation-filters">
       <Select
@@ -30,14 +61,23 @@ export const ResultsFilters = memo(function ResultsFilters(props: { summary: Out
       <Select
         aria-label={t('operation.results.filter.code')}
         size="small"
-        style={{ width: 320 }}
+        style={{ width: 400 }}
         showSearch
         value={filter.code ?? ''}
         onChange={(code: string) => props.onChange({ ...filter, code: code === '' ? null : code })}
-        options={[
-          { value: '', label: t('operation.results.filter.allCodes') },
-          ...codes.map(([code, count]) => ({ value: code, label: `${code} (${count})` })),
-        ]}
+        renderFormat={(_option, value) => {
+          const code = typeof value === 'object' ? String(value.value) : String(value);
+          const count = countOf.get(code);
+          return count === undefined ? allCodesLabel : `${code} (${count})`;
+        }}
+        filterOption={(input, option) => {
+          const value = String((option as { props?: { value?: unknown } }).props?.value);
+          return value === '' || (searchText.get(value)?.includes(input.toLowerCase()) ?? false);
+        }}
+        // Wider than the select when the meanings need it, and tall enough to show a run's many codes at once.
+        triggerProps={{ autoAlignPopupWidth: false, autoAlignPopupMinWidth: true }}
+        dropdownMenuStyle={{ maxHeight: 420 }}
+        options={[{ value: '', label: allCodesLabel }, ...codeOptions]}
       />
     </div>
   );

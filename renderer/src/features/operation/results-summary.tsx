@@ -19,9 +19,17 @@ const CodeBars = memo(function CodeBars(props: { title: string; counts: readonly
       <Typography.Text bold>{props.title}</Typography.Text>
       <ul>
         {props.counts.map((entry) => (
-          <li key={entry.code} className="operation-code-bar" data-code={entry.code}>
+          <li key={`${entry.code}\n${entry.lastCode ?? ''}`} className="operation-code-bar" data-code={entry.code} data-last-code={entry.lastCode}>
             <span className="operation-code-bar-label">
-              <code>{entry.code}</code> <span className="muted">{describeEcsError(entry.code, locale).title}</span>
+              <code>{entry.code}</code>
+              {entry.lastCode === undefined ? null : (
+                <>
+                  {' ← '}
+                  <code>{entry.lastCode}</code>
+                </>
+              )}{' '}
+              {/* Behind a wrapping code, the last error is the one worth explaining (as in the table). */}
+              <span className="muted">{describeEcsError(entry.lastCode ?? entry.code, locale).title}</span>
             </span>
             <span className="operation-code-bar-track" aria-hidden>
               <span className={`operation-code-bar-fill operation-fill-${props.tone}`} style={{ width: share(entry.count, largest) }} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InstanceOutcome } from '../../../../shared/domain/ecs';
 import { countByCode, summarizeOutcomes } from '../../../../renderer/src/features/operation/outcome-summary';
 import { failed, succeeded, unknown } from './support/operation-fixtures';
 
@@ -37,6 +38,20 @@ describe('outcome summary', () => {
     expect(summarizeOutcomes(outcomes).unknownByCode).toEqual([
       { code: 'ECS_RETRIES_EXHAUSTED', count: 2 },
       { code: 'ECS_OPERATION_DETAIL_MISSING', count: 1 },
+    ]);
+  });
+
+  it('counts a wrapping code apart for each last error behind it', () => {
+    const gaveUp = (instanceId: string, lastCode: string): InstanceOutcome => ({
+      instanceId,
+      status: 'unknown',
+      reason: { code: 'ECS_RETRIES_EXHAUSTED', message: 'gave up', cause: { code: lastCode, message: lastCode } },
+    });
+    const outcomes = [gaveUp('i-1', 'InternalError'), gaveUp('i-2', 'IdempotentProcessing'), gaveUp('i-3', 'InternalError'), unknown('i-4', 'ECS_RETRIES_EXHAUSTED')];
+    expect(countByCode(outcomes, 'unknown')).toEqual([
+      { code: 'ECS_RETRIES_EXHAUSTED', lastCode: 'InternalError', count: 2 },
+      { code: 'ECS_RETRIES_EXHAUSTED', count: 1 },
+      { code: 'ECS_RETRIES_EXHAUSTED', lastCode: 'IdempotentProcessing', count: 1 },
     ]);
   });
 
