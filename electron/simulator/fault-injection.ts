@@ -46,6 +46,8 @@ export interface FaultRule {
    * request matches when absent, and instance-flow-limit then fails all of the request's instances.
    */
   readonly instanceIds?: readonly string[] | undefined;
+  /** Only requests signed for this region match (a sweep's region that fails while the others answer). */
+  readonly region?: string | undefined;
   /** For api-error (required there): one of the simulator's API error codes (api-error.ts). */
   readonly code?: ApiErrorCode | undefined;
 }
@@ -53,6 +55,8 @@ export interface FaultRule {
 /** What a rule is matched against. */
 export interface FaultTarget {
   readonly action: string;
+  /** The credential scope's region; empty when unreadable. */
+  readonly region: string;
   /** The instances the request names, in any of its parameters; empty for requests about none. */
   readonly instanceIds: readonly string[];
 }
@@ -85,7 +89,8 @@ function validate(rule: FaultRule): void {
 }
 
 function matches(rule: FaultRule, request: FaultTarget): boolean {
-  const { action, instanceIds } = rule;
+  const { action, instanceIds, region } = rule;
+  if (region !== undefined && region !== request.region) return false;
   if (action !== undefined && !(typeof action === 'string' ? action === request.action : action.includes(request.action))) {
     return false;
   }

@@ -210,7 +210,7 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
         version: params.get('Version') ?? '',
         region: regionHint(request.headers.authorization),
       };
-      const fault = dependencies.faults.next({ action: identity.action, instanceIds: instanceIdsOf(params) });
+      const fault = dependencies.faults.next({ action: identity.action, region: identity.region, instanceIds: instanceIdsOf(params) });
       const exchange: Exchange = { request, response, identity, params, fault, replayed: false };
       try {
         await serve(exchange, rawQueryPairs, body);
