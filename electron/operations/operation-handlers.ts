@@ -3,7 +3,7 @@ import type { OperationService } from './operation-service';
 
 export function createOperationHandlers(
   operations: OperationService,
-): PartialIpcHandlers<'operations.plan' | 'operations.start' | 'operations.cancel' | 'operations.get' | 'operations.recheck' | 'operations.resume'> {
+): PartialIpcHandlers<'operations.plan' | 'operations.start' | 'operations.cancel' | 'operations.get' | 'operations.recheck' | 'operations.resume' | 'operations.abandon'> {
   return {
     'operations.plan': (request) => operations.plan(request),
     'operations.start': ({ planId, confirmation }) => operations.start(planId, confirmation),
@@ -11,5 +11,6 @@ export function createOperationHandlers(
     'operations.get': ({ operationId }) => operations.get(operationId),
     'operations.recheck': ({ operationId }) => operations.recheck(operationId),
     'operations.resume': ({ operationId }) => operations.resume(operationId),
+    'operations.abandon': ({ operationId }) => operations.abandon(operationId),
   };
 }

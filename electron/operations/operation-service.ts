@@ -26,6 +26,11 @@ export interface OperationService {
    */
   resume(operationId: string): Promise<{ operationId: string }>;
   cancel(operationId: string): boolean;
+  /**
+   * Ends an interrupted operation without resuming it: its unsent requests will never be sent (they are recorded
+   * as cancelled) and it leaves the recovery list. Its unknown outcomes can still be re-checked.
+   */
+  abandon(operationId: string): Promise<OperationResult>;
   get(operationId: string): OperationResult;
   /** Whether this process is running the operation (not ended, not merely in the journal). */
   isRunning(operationId: string): boolean;
@@ -261,9 +266,28 @@ export function createOperationService(options: OperationServiceOptions): Operat
       return isLive(operations.get(operationId));
     },
 
+    async abandon(operationId) {
+      if (isLive(operations.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
+      const replayed = await options.findInJournal(operationId);
+      if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
+      if (replayed.finished !== null) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation has ended.');
+      const finishedAt = at();
+      await journal.append({ type: 'finished', operationId, at: finishedAt, state: 'cancelled' });
+      const result = resultFromJournal({ ...replayed, finished: { state: 'cancelled', at: finishedAt } }, null);
+      operations.set(operationId, { result, controller: new AbortController(), done: Promise.resolve(result) });
+      return result;
+    },
+
     async recheck(operationId) {
-      const operation = operations.get(operationId);
-      if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
+      let operation = operations.get(operationId);
+      if (operation === undefined) {
+        // An operation from an earlier run of the app: its record is the journal's.
+        const replayed = await options.findInJournal(operationId);
+        if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
+        const fromJournal = resultFromJournal(replayed, null);
+        operation = { result: fromJournal, controller: new AbortController(), done: Promise.resolve(fromJournal) };
+        operations.set(operationId, operation);
+      }
       const result = await operation.done;
       const unknown = result.outcomes.filter((outcome) => outcome.status === 'unknown').map((outcome) => outcome.instanceId);
       if (unknown.length === 0) return result;

@@ -26,6 +26,7 @@ export const invokeChannelNames = [
   'operations.get',
   'operations.recheck',
   'operations.resume',
+  'operations.abandon',
   'history.list',
   'history.get',
   'sweep.find',

@@ -78,6 +78,8 @@ export const invokeContract = {
   'operations.recheck': { request: operationRefSchema, response: operationResultSchema },
   /** Sends an interrupted operation's unanswered requests again, with their ClientTokens; answers once it runs. */
   'operations.resume': { request: operationRefSchema, response: operationRefSchema },
+  /** Ends an interrupted operation without resuming it: its unsent requests are recorded as cancelled. */
+  'operations.abandon': { request: operationRefSchema, response: operationResultSchema },
   'history.list': { request: z.undefined(), response: historyListSchema },
   'history.get': { request: operationRefSchema, response: operationResultSchema },
   /** Answers when every region was searched; progress comes as `sweep.progress` events. */

@@ -101,6 +101,7 @@ const en = {
   'history.interruptedBody':
     'The app stopped before it ended. Resuming sends the requests that have no recorded answer again, with their original ClientTokens, so Volcengine applies each at most once. {unknown} instance(s) were in requests sent but not answered.',
   'history.resume': 'Resume',
+  'history.abandon': 'End without resuming',
   'history.interruptedNotice': '{count} operation(s) were interrupted when the app last stopped. Open the history to resume them or read what happened.',
   'history.openHistory': 'Open history',
   'nav.profiles': 'Profiles',
@@ -428,6 +429,7 @@ const zh: Record<MessageKey, string> = {
   'history.interruptedTitle': '该操作被中断',
   'history.interruptedBody': '应用在操作结束前退出。继续操作会用原来的 ClientToken 重新发送没有记录到应答的请求，火山引擎对每个请求最多执行一次。有 {unknown} 台实例所在的请求已发送但未收到应答。',
   'history.resume': '继续操作',
+  'history.abandon': '结束，不再继续',
   'history.interruptedNotice': '上次退出时有 {count} 个操作被中断。请打开历史继续操作或查看结果。',
   'history.openHistory': '打开历史',
   'nav.profiles': '访问配置',

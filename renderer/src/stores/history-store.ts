@@ -27,6 +27,10 @@ export interface HistoryState {
   close: () => void;
   /** Continues the opened (interrupted) operation; its progress then shows in place of its record. */
   resume: () => Promise<void>;
+  /** Ends the opened (interrupted) operation without resuming it. */
+  abandon: () => Promise<void>;
+  /** Asks Volcengine about the opened operation's unknown outcomes (DescribeInstances) and settles what it can. */
+  recheck: () => Promise<void>;
   /** Stops sending the resumed operation's requests; those in flight finish. */
   cancel: () => Promise<void>;
   clearError: () => void;
@@ -92,6 +96,26 @@ export function createHistoryStore(api: () => KeyPairDeskApi) {
         // Until the first event: everything the journal did not answer is pending again.
         const start = { ...opened.result.progress, state: 'running' as const };
         set({ resuming: false, opened: { ...opened, progress: start } });
+      },
+
+      abandon: async () => {
+        const opened = get().opened;
+        if (opened === null) return;
+        const answer = await api().operations.abandon({ operationId: opened.operationId });
+        if (!answer.ok) return set({ lastError: answer.error });
+        set({ opened: { ...opened, result: answer.value } });
+        await get().refresh();
+      },
+
+      recheck: async () => {
+        const opened = get().opened;
+        if (opened === null) return;
+        set({ opened: { ...opened, loading: true }, lastError: null });
+        const answer = await api().operations.recheck({ operationId: opened.operationId });
+        if (get().opened?.operationId !== opened.operationId) return;
+        if (!answer.ok) return set({ opened: { ...opened, loading: false }, lastError: answer.error });
+        set({ opened: { ...opened, loading: false, result: answer.value } });
+        await get().refresh();
       },
 
       cancel: async () => {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openJournal } from '../../../electron/journal/journal-file';
 import { journalRecordSchema, type JournalRecord } from '../../../electron/journal/journal-records';
+import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startAppUnderTest, testKeys, valueOf, type AppUnderTest } from '../support/app-under-test';
 
 let app: AppUnderTest;
@@ -89,5 +91,49 @@ describe('the operation journal', () => {
     const { result } = await detachBusiestKey();
     expect(await app.api.operations.resume({ operationId: result.operationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
     expect(await app.api.operations.resume({ operationId: 'no-such-operation' })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_FOUND' } });
+  });
+
+  it('re-checks an interrupted operation from an earlier run, and can end it without resuming', async () => {
+    const inventory = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'journal-load-2' }));
+    const bound = inventory.instances.filter((instance) => instance.keyPairId !== null && instance.osType === 'Linux').slice(0, 150);
+    const keyPair = { keyPairId: bound[0]!.keyPairId!, keyPairName: bound[0]!.keyPairName! };
+    const mine = bound.filter((instance) => instance.keyPairId === keyPair.keyPairId).map((instance) => instance.instanceId);
+    // As a killed process leaves it: planned, the first request sent (never answered), the second never sent.
+    const writer = await openJournal({ directory: path.join(app.userDataDir, 'journal'), maxActiveBytes: 1 << 20, now: () => new Date(), logger: createMemoryLogger() });
+    const operationId = 'earlier-run-operation-1';
+    const half = Math.ceil(mine.length / 2);
+    await writer.append({
+      type: 'planned',
+      operationId,
+      at: new Date().toISOString(),
+      profileId: app.profileId,
+      profileName: 'test',
+      accessKeyHint: 'AKLT…0001',
+      regionId: 'cn-beijing',
+      action: 'detach-key-pair',
+      keyPair,
+      forceStop: false,
+      instanceIds: mine,
+      excluded: [],
+      batches: [
+        { index: 0, clientToken: 'earlier-token-0', instanceIds: mine.slice(0, half) },
+        { index: 1, clientToken: 'earlier-token-1', instanceIds: mine.slice(half) },
+      ],
+    });
+    await writer.append({ type: 'batch-sent', operationId, at: new Date().toISOString(), batchIndex: 0, attempt: 1 });
+    await writer.close();
+
+    const rechecked = valueOf(await app.api.operations.recheck({ operationId }));
+    expect(rechecked.progress).toMatchObject({ state: 'interrupted', unknown: 0 });
+    // Nothing reached the simulator, so the key is still bound: failed, not applied, safe to send again.
+    expect(rechecked.outcomes.slice(0, half).every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_NOT_APPLIED')).toBe(true);
+    expect((await journalRecords()).some((record) => record.type === 'rechecked' && record.operationId === operationId)).toBe(true);
+
+    const ended = valueOf(await app.api.operations.abandon({ operationId }));
+    expect(ended.progress.state).toBe('cancelled');
+    expect(ended.outcomes.slice(half).every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_CANCELLED')).toBe(true);
+    expect(valueOf(await app.api.history.list()).entries.find((entry) => entry.operationId === operationId)).toMatchObject({ state: 'cancelled' });
+    expect(await app.api.operations.resume({ operationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
+    expect(app.simulator.requests.filter((request) => request.clientToken?.startsWith('earlier-token'))).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Message, Spin, Typography } from '@arco-design/web-react';
+import { Alert, Button, Message, Space, Spin, Typography } from '@arco-design/web-react';
 import { useCallback, useEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
@@ -26,6 +26,8 @@ export function HistoryPage() {
   const resume = useHistoryStore((state) => state.resume);
   const clearError = useHistoryStore((state) => state.clearError);
   const cancel = useHistoryStore((state) => state.cancel);
+  const abandon = useHistoryStore((state) => state.abandon);
+  const recheck = useHistoryStore((state) => state.recheck);
   const saveExport = useWorkspaceStore((state) => state.saveExport);
   const onExport: ExportHandler = useCallback(
     (fileName, content, mimeType) => {
@@ -68,16 +70,29 @@ export function HistoryPage() {
           title={t('history.interruptedTitle')}
           content={format(t('history.interruptedBody'), { unknown: result.progress.unknown })}
           action={
-            <Button type="primary" status="warning" loading={resuming} onClick={() => void resume()}>
-              {t('history.resume')}
-            </Button>
+            <Space direction="vertical">
+              <Button type="primary" status="warning" loading={resuming} onClick={() => void resume()}>
+                {t('history.resume')}
+              </Button>
+              <Button size="small" onClick={() => void abandon()}>
+                {t('history.abandon')}
+              </Button>
+            </Space>
           }
         />
       ) : null}
       {opened?.progress == null || result === null ? null : (
         <OperationProgressView action={result.plan.action} progress={opened.progress} cancelRequested={false} loadingResult={opened.loading} error={null} onCancel={() => void cancel()} />
       )}
-      {result === null || opened?.progress != null ? null : <OperationResults key={`${result.operationId}-${result.progress.state}`} result={result} retrying={false} error={null} onExport={onExport} />}
+      {result === null || opened?.progress != null ? null : (
+        <OperationResults
+          key={`${result.operationId}-${result.progress.state}`} result={result}
+          retrying={false}
+          error={null}
+          onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheck() : undefined}
+          onExport={onExport}
+        />
+      )}
     </section>
   );
 }
