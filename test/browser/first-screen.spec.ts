@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultSettings } from '../../shared/domain/settings';
+import { invokeChannelNames } from '../../shared/ipc/channel-names';
 import { expect, test, type AppHarness } from './support/app-fixture';
 
 async function expectCleanPage(app: AppHarness) {
@@ -87,7 +88,9 @@ test.describe('the bridge to main', () => {
         })(),
       };
     });
-    expect(shape).toEqual({ namespaces: ['app', 'exports', 'inventory', 'keychain', 'on', 'operations', 'profiles', 'regions', 'settings'], frozen: true, replaced: false });
+    // One namespace per group of contract channels, plus `on` for events: nothing else reaches the page.
+    const contractNamespaces = new Set(invokeChannelNames.map((channel) => channel.split('.')[0]!));
+    expect(shape).toEqual({ namespaces: [...contractNamespaces, 'on'].sort(), frozen: true, replaced: false });
   });
 
   test('answers malformed payloads from the page with a validation error, and the handler never runs', async ({ app }) => {

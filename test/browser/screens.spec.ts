@@ -1,3 +1,4 @@
+import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
 import { expect, test } from './support/app-fixture';
 import { busiestKeyPair, chooseKeyPair, confirmDetach, selectAllAndReview } from './support/workspace-steps';
 
@@ -73,5 +74,34 @@ test.describe('50,000 instances', () => {
     const firstName = page.getByTestId('instance-table').getByText(/web-prod/).first();
     await expect(firstName).toBeVisible();
     await app.screenshot('workspace-50k-filtered-en-US-light');
+  });
+});
+
+test.describe('sweep and history, 简体中文 dark', () => {
+  test.use({ osLanguages: ['zh-CN'], colorScheme: 'dark', fleet: { seed: 22, instances: 900, regions: ['cn-beijing', 'cn-shanghai', 'cn-guangzhou'] } });
+
+  test('sweep findings, review, results, then the history', async ({ app }) => {
+    bindSharedKeyPair(app.simulator.fleet, { keyPairName: 'departed-admin', instancesPerRegion: 30, regionIds: ['cn-beijing', 'cn-shanghai'] });
+    await app.addSimulatorProfile('生产');
+    await app.open();
+    const { page } = app;
+    await page.getByText('全地域清理', { exact: true }).click();
+    await page.getByRole('textbox', { name: '密钥对名称（精确）' }).fill('departed-admin');
+    await page.getByRole('button', { name: '搜索所有地域' }).click();
+    await expect(page.getByTestId('sweep-summary')).toContainText('2 个地域中共有 60 台实例');
+    await app.screenshot('sweep-findings-zh-CN-dark');
+    await page.getByRole('button', { name: /检查解绑计划/ }).click();
+    const dialog = page.getByRole('dialog', { name: '检查：在所有地域解绑密钥对' });
+    await dialog.getByRole('textbox').fill('departed-admin');
+    await app.screenshot('sweep-review-zh-CN-dark');
+    await dialog.getByRole('button', { name: /解绑/ }).last().click();
+    await expect(page.getByTestId('sweep-results')).toBeVisible({ timeout: 30_000 });
+    await app.screenshot('sweep-results-zh-CN-dark');
+    await page.getByText('历史', { exact: true }).click();
+    await expect(page.getByRole('row', { name: /cn-shanghai/ })).toContainText('已完成');
+    await page.getByRole('row', { name: /cn-beijing/ }).getByRole('button', { name: '打开' }).click();
+    await expect(page.getByTestId('operation-results')).toBeVisible();
+    await app.screenshot('history-zh-CN-dark');
+    expect(await app.cspViolations()).toEqual([]);
   });
 });
