@@ -21,6 +21,7 @@ record lint npx eslint --max-warnings 0 .
 record build npm run --silent build
 # package:check without its own build (the step above made it): the app laid out by electron-builder, app.asar checked.
 record package-check npx tsx packaging/check-package.ts
+record audit-electron npm run --silent audit:electron
 
 echo "── unit + keychain (vitest)"
 test/with-keychain.sh npx vitest run
