@@ -50,6 +50,12 @@ export interface AppCore {
   profiles: ProfileService;
   vault: CredentialVault;
   operations: OperationService;
+  /**
+   * Resolves once every write that must survive a quit has landed: main awaits it on 'before-quit'. Today that is
+   * the settings and the profiles (each already queues its writes); the operation journal joins here when it comes.
+   * The region cache is left out on purpose: it is a cache, refetched when missing.
+   */
+  flush(): Promise<void>;
 }
 
 /**
@@ -99,5 +105,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...createOperationHandlers(operations),
     ...createExportHandlers(options.chooseSavePath),
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations };
+  return {
+    dispatcher: createIpcDispatcher(handlers, options.logger),
+    profiles,
+    vault,
+    operations,
+    flush: async () => {
+      await Promise.all([settings.flush(), profiles.flush()]);
+    },
+  };
 }
