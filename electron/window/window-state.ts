@@ -23,7 +23,7 @@ export interface WindowStateKeeper {
   load(workAreas: readonly Rectangle[]): Promise<WindowPlacement>;
   /** Saves the window's size, position and maximized state as they change (debounced) and when it closes. */
   track(window: TrackedWindow): void;
-  /** Writes any change not yet saved and waits until every write has landed (called before quitting). */
+  /** Saves the window as it is now, if that differs from the file, and waits until every write has landed. */
   flush(): Promise<void>;
 }
 
@@ -84,7 +84,8 @@ export function createWindowStateKeeper(options: WindowStateKeeperOptions): Wind
     },
 
     async flush() {
-      if (timer !== undefined) save();
+      // Saved now, not left to the window's 'close': once the quit goes ahead, a write started then could be cut off.
+      save();
       await writes;
     },
   };

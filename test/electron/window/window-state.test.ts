@@ -43,7 +43,7 @@ describe('remembering the window', () => {
     expect(await saved()).toEqual({ bounds: { x: 110, y: 10, width: 1000, height: 700 }, maximized: false });
   });
 
-  it('saves at once when the window closes, and what flush finds pending', async () => {
+  it('saves at once when the window closes, and on flush (before quitting) whatever changed', async () => {
     const keeper = createWindowStateKeeper({ file, logger: createMemoryLogger(), debounceMs: 60_000 });
     const window = new FakeBrowserWindow({ x: 30, y: 40, width: 1100, height: 720 });
     keeper.track(window);
@@ -55,6 +55,13 @@ describe('remembering the window', () => {
     window.emit('maximize');
     await keeper.flush();
     expect(await saved()).toEqual({ bounds: { x: 30, y: 40, width: 1100, height: 720 }, maximized: true });
+  });
+
+  it('saves the window on flush even when no event came, so nothing is left for a write after the quit', async () => {
+    const keeper = createWindowStateKeeper({ file, logger: createMemoryLogger() });
+    keeper.track(new FakeBrowserWindow({ x: 5, y: 6, width: 1000, height: 700 }));
+    await keeper.flush();
+    expect(await saved()).toEqual({ bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: false });
   });
 
   it('opens where it was saved, maximized if it was, when that place is still on a display', async () => {
@@ -78,7 +85,7 @@ describe('remembering the window', () => {
     expect(logger.lines.join('\n')).toContain('window state unreadable');
   });
 
-  it('writes nothing when nothing changed since the last save', async () => {
+  it('writes nothing on flush when nothing changed since the last save', async () => {
     await writeFile(file, JSON.stringify({ bounds: { x: 30, y: 40, width: 1100, height: 720 }, maximized: false }));
     const keeper = createWindowStateKeeper({ file, logger: createMemoryLogger() });
     await keeper.load([display]);
