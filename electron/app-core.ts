@@ -59,7 +59,13 @@ export interface AppCore {
   vault: CredentialVault;
   operations: OperationService;
   history: HistoryService;
-  /** Waits for the journal's last write and closes it: call before the process exits. */
+  /**
+   * Resolves once every write that must survive a quit has landed, and closes the journal: main awaits it on
+   * 'before-quit' (the last journal record, the settings, the profiles). The region cache is left out on purpose:
+   * it is a cache, refetched when missing. Nothing may be written through the core afterwards.
+   */
+  flush(): Promise<void>;
+  /** The same, for tests and tools that end a core without quitting the process. */
   close(): Promise<void>;
 }
 
@@ -135,5 +141,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...createHistoryHandlers(history),
     ...createExportHandlers(options.chooseSavePath),
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations, history, close: () => journal.close() };
+  const flush = async () => {
+    await Promise.all([settings.flush(), profiles.flush(), journal.close()]);
+  };
+  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations, history, flush, close: flush };
 }

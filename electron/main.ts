@@ -1,8 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppCore } from './app-core';
 import { platformOf } from './app-info/app-info-handlers';
 import { appId, productName } from './app-identity';
+import { aboutPanelOptions } from './desktop/about-panel';
+import { appMenuTemplate } from './desktop/app-menu';
+import { holdQuitUntilFlushed } from './desktop/clean-exit';
+import { claimSingleInstance } from './desktop/single-instance';
 import { registerIpcHandlers } from './ipc/register-ipc';
 import { addDemoProfile, startDemoCloud } from './demo/demo-cloud';
 import { createKeytarSecretStore } from './keychain/keytar-secret-store';
@@ -12,26 +16,29 @@ import { appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } f
 import { denyAllPermissions, hardenWebContents } from './security/harden-web-contents';
 import { createSenderPolicy } from './security/sender-policy';
 import { createMainWindow } from './window/create-main-window';
+import { createWindowStateKeeper } from './window/window-state';
 
 // The thin shell: everything here is Electron wiring; the app's behaviour lives in `createAppCore`.
 const logger = createConsoleLogger();
 const demoMode = process.argv.includes('--demo');
-
-protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-app.enableSandbox();
-app.setName(productName);
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-app.on('window-all-closed', () => app.quit());
+// Filled in once the window exists; IPC is registered first so no early message finds no handler.
+const mainWindow: { current?: BrowserWindow } = {};
 
 async function start(): Promise<void> {
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  app.enableSandbox();
+  app.setName(productName);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
   await app.whenReady();
   denyAllPermissions(session.defaultSession, appOrigin);
   protocol.handle(appScheme, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, productName })));
+  app.setAboutPanelOptions(aboutPanelOptions({ productName, version: app.getVersion(), electronVersion: process.versions.electron }));
   if (demoMode) app.setPath('userData', path.join(app.getPath('userData'), 'demo'));
   const demoCloud = demoMode ? await startDemoCloud(app.getPath('userData')) : undefined;
 
-  // Filled in once the window exists; IPC is registered first so no early message finds no handler.
-  const mainWindow: { current?: BrowserWindow } = {};
+  const windowState = createWindowStateKeeper({ file: path.join(app.getPath('userData'), 'window-state.json'), logger });
   const core = createAppCore({
     info: {
       name: productName,
@@ -55,6 +62,9 @@ async function start(): Promise<void> {
     },
     logger,
   });
+  holdQuitUntilFlushed(app, async () => {
+    await Promise.all([windowState.flush(), core.flush()]);
+  }, logger);
   if (demoCloud !== undefined) await addDemoProfile(core, demoCloud);
   registerIpcHandlers(
     ipcMain,
@@ -68,10 +78,17 @@ async function start(): Promise<void> {
   mainWindow.current = createMainWindow(BrowserWindow, {
     preloadPath: path.join(__dirname, 'preload.cjs'),
     allowDevTools: !app.isPackaged,
+    placement: await windowState.load(screen.getAllDisplays().map((display) => display.workArea)),
   });
+  windowState.track(mainWindow.current);
 }
 
-start().catch((error: unknown) => {
-  logger.error('start-up failed', { errorName: error instanceof Error ? error.name : typeof error });
-  app.exit(1);
-});
+if (claimSingleInstance(app, () => mainWindow.current)) {
+  start().catch((error: unknown) => {
+    logger.error('start-up failed', { errorName: error instanceof Error ? error.name : typeof error });
+    app.exit(1);
+  });
+} else {
+  // Another copy is running; Electron has asked it to come to the front.
+  app.quit();
+}

@@ -19,6 +19,9 @@ record() { # record <name> <command...>: runs it and notes whether it passed (fo
 record typecheck npx tsc --noEmit -p tsconfig.json
 record lint npx eslint --max-warnings 0 .
 record build npm run --silent build
+# package:check without its own build (the step above made it): the app laid out by electron-builder, app.asar checked.
+record package-check npx tsx packaging/check-package.ts
+record audit-electron npm run --silent audit:electron
 
 echo "── unit + keychain (vitest)"
 test/with-keychain.sh npx vitest run

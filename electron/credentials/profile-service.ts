@@ -23,6 +23,8 @@ export interface ProfileService {
   get(id: string): Promise<ProfileRecord>;
   credentials(id: string): Promise<ProfileCredentials>;
   markVerified(id: string, at: Date): Promise<ProfileSummary>;
+  /** Resolves once every change asked for so far has been saved (or has failed). */
+  flush(): Promise<void>;
 }
 
 export interface ProfileServiceOptions {
@@ -163,5 +165,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
         return { records: records.map((record) => (record.id === id ? next : record)), result: toSummary(next) };
       });
     },
+
+    flush: () => queue.then(() => undefined),
   };
 }

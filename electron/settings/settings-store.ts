@@ -7,6 +7,8 @@ export interface SettingsStore {
   /** The settings as last read or written; the defaults until the file has been read. */
   current(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
+  /** Resolves once every change asked for so far has been written (or has failed). */
+  flush(): Promise<void>;
 }
 
 /**
@@ -44,5 +46,6 @@ export function createSettingsStore(file: string, logger: Logger): SettingsStore
       queue = next.catch(() => undefined);
       return next;
     },
+    flush: () => queue.then(() => undefined),
   };
 }

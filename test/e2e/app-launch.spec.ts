@@ -1,25 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from './find-electron';
+import { expect, test } from '@playwright/test';
+import { electronSkipReason, launchBuiltApp } from './launch-app';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const electronBinary = findElectronBinary();
-
-test.skip(
-  electronBinary === undefined,
-  'No Electron binary is installed here (node_modules/electron/dist is empty and cannot be downloaded); ' +
-    'the browser tests cover the renderer and the main-process core instead.',
-);
+const skipReason = electronSkipReason();
+test.skip(skipReason !== undefined, skipReason ?? '');
 
 test('launches the built app, shows the welcome screen with a hardened renderer, and quits', async () => {
   const userData = await mkdtemp(path.join(tmpdir(), 'kpd-e2e-'));
-  const app = await electron.launch({
-    executablePath: electronBinary,
-    args: [root, `--user-data-dir=${userData}`],
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
-  });
+  const app = await launchBuiltApp(userData);
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannelNames, wireName } from '../../shared/ipc/channel-names';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeBrowserWindow } from './support/fake-electron';
@@ -147,5 +148,45 @@ describe('electron/main.ts', () => {
         error: { code: 'IPC_FORBIDDEN_SENDER', message: expect.any(String) as string },
       });
     }
+  });
+  it('runs one copy at a time: a second launch brings the minimized window back to the front', () => {
+    expect(fake.app.singleInstanceLockRequested).toBe(true);
+    window.minimized = true;
+    fake.app.emit('second-instance', {}, ['keypair-desk'], '/');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+
+  it('installs a menu with File, Edit (cut, copy, paste), View, Window and Help, and no developer tools when packaged', () => {
+    const template = fake.Menu.applicationMenu!.template as MenuItemConstructorOptions[];
+    expect(template.map((menu) => menu.label ?? menu.role)).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'window', 'help']));
+    const roles = template.flatMap((menu) => (menu.submenu as MenuItemConstructorOptions[]).map((item) => item.role));
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'undo', 'redo', 'about']));
+    expect(roles).not.toContain('toggleDevTools');
+  });
+
+  it("sets the About panel to the app's name and version", () => {
+    expect(fake.app.aboutPanelOptions).toMatchObject({ applicationName: 'KeyPair Desk', applicationVersion: '0.1.0-test' });
+  });
+
+  it('opens the window at the default size the first time', () => {
+    expect(window.options).toMatchObject({ width: 1280, height: 800 });
+  });
+
+  // Last: after it, the app has quit.
+  it('holds the quit until the window state and pending writes are saved, then quits', async () => {
+    window.bounds = { x: 40, y: 50, width: 1000, height: 700 };
+    window.emit('resize');
+    const held = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', held);
+    expect(held.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
+    expect(JSON.parse(await readFile(path.join(userDataDir, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 40, y: 50, width: 1000, height: 700 },
+      maximized: false,
+    });
+    const final = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', final);
+    expect(final.preventDefault).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,10 @@
-import type { Page } from '@playwright/test';
-import { expect, type AppHarness } from './app-fixture';
+import { expect, type Page } from '@playwright/test';
+import type { AppHarness } from './app-fixture';
+
+// Imports nothing of app-fixture at run time, so the Electron end-to-end tests (test/e2e) share these steps too.
 
 /** The key pair bound to the most instances of the simulator's region. */
-export function busiestKeyPair(app: AppHarness, regionId = 'cn-beijing'): string {
+export function busiestKeyPair(app: Pick<AppHarness, 'simulator'>, regionId = 'cn-beijing'): string {
   const counts = new Map<string, number>();
   for (const instance of app.simulator.fleet.region(regionId)!.instances) {
     if (instance.keyPairName !== '') counts.set(instance.keyPairName, (counts.get(instance.keyPairName) ?? 0) + 1);

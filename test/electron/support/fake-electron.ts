@@ -9,11 +9,12 @@ type Listener = (...args: unknown[]) => unknown;
 
 class Emitter {
   readonly listeners = new Map<string, Listener[]>();
-  on(event: string, listener: Listener) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+  // Generic so a stand-in fits the narrow interfaces main's modules declare, whatever arguments their listeners take.
+  on<L extends (...args: never[]) => unknown>(event: string, listener: L) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener as unknown as Listener]);
     return this;
   }
-  once(event: string, listener: Listener) {
+  once<L extends (...args: never[]) => unknown>(event: string, listener: L) {
     return this.on(event, listener);
   }
   emit(event: string, ...args: unknown[]) {
@@ -48,8 +49,15 @@ export class FakeBrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
   shown = false;
+  focused = false;
+  minimized = false;
+  maximized = false;
+  destroyed = false;
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Partial<FakeBrowserWindow['bounds']>;
+    this.bounds = { x, y, width, height };
     FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string) {
@@ -60,8 +68,29 @@ export class FakeBrowserWindow extends Emitter {
   show() {
     this.shown = true;
   }
+  isVisible() {
+    return this.shown;
+  }
+  focus() {
+    this.focused = true;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
 }
 
@@ -84,7 +113,17 @@ export function createFakeElectron(userDataDir: string) {
   const app = Object.assign(new Emitter(), {
     sandboxEnabled: false,
     isPackaged: true,
+    singleInstanceLockRequested: false,
+    aboutPanelOptions: undefined as Record<string, unknown> | undefined,
+    quitCalls: 0,
     whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock() {
+      app.singleInstanceLockRequested = true;
+      return true;
+    },
+    setAboutPanelOptions(options: Record<string, unknown>) {
+      app.aboutPanelOptions = options;
+    },
     enableSandbox() {
       app.sandboxEnabled = true;
     },
@@ -92,7 +131,9 @@ export function createFakeElectron(userDataDir: string) {
     getVersion: () => '0.1.0-test',
     getPath: (name: string) => (name === 'home' ? path.join(userDataDir, 'home') : userDataDir),
     getPreferredSystemLanguages: () => ['en-US'],
-    quit: () => undefined,
+    quit() {
+      app.quitCalls += 1;
+    },
     exit: (code: number) => {
       throw new Error(`app.exit(${code}) called: main failed to start`);
     },
@@ -115,5 +156,13 @@ export function createFakeElectron(userDataDir: string) {
     },
   };
   const session = { defaultSession: new FakeSession() };
-  return { app, protocol, ipcMain, session, BrowserWindow: FakeBrowserWindow };
+  const Menu = {
+    applicationMenu: undefined as { template: unknown[] } | undefined,
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu(menu: { template: unknown[] }) {
+      Menu.applicationMenu = menu;
+    },
+  };
+  const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+  return { app, protocol, ipcMain, session, Menu, screen, BrowserWindow: FakeBrowserWindow };
 }

@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startEcsSimulator, type EcsSimulator } from '../../electron/simulator/ecs-simulator';
+import { busiestKeyPair, chooseKeyPair, confirmDetach } from '../browser/support/workspace-steps';
+import { electronSkipReason, launchBuiltApp } from './launch-app';
+
+const skipReason = electronSkipReason();
+test.skip(skipReason !== undefined, skipReason ?? '');
+
+/** The keys the test simulator accepts. Not secrets: they open nothing but the loopback simulator. */
+const simulatorKeys = { accessKeyId: 'AKLTelectronE2eKey0001', secretAccessKey: 'electron-e2e-secret-key-0001' };
+const regionId = 'cn-beijing';
+
+/** Instances the detach will succeed on: Linux, running or stopped, bound to the key pair, with the reset agent. */
+function detachableInstances(simulator: EcsSimulator, keyPairName: string) {
+  return simulator.fleet
+    .region(regionId)!
+    .instances.filter(
+      (instance) =>
+        instance.osType === 'Linux' &&
+        (instance.status === 'RUNNING' || instance.status === 'STOPPED') &&
+        instance.keyPairName === keyPairName &&
+        instance.hasResetAgent,
+    );
+}
+
+test('adds a profile, lists the instances, detaches a key pair from three, shows the results, and quits', async () => {
+  const simulator = await startEcsSimulator({ credentials: [simulatorKeys], generate: { seed: 11, instances: 60, regions: [regionId] } });
+  const userData = await mkdtemp(path.join(tmpdir(), 'kpd-e2e-'));
+  const app = await launchBuiltApp(userData);
+  let quit = false;
+  try {
+    const page = await app.firstWindow();
+
+    // A profile for the simulator, added through the welcome screen's form (as test/browser/profiles.spec.ts does).
+    await page.getByRole('button', { name: 'Add credentials' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Profile name').fill('e2e');
+    await form.getByLabel('AccessKey ID').fill(simulatorKeys.accessKeyId);
+    await form.getByLabel('Secret AccessKey').fill(simulatorKeys.secretAccessKey);
+    await form.getByLabel('Endpoint').fill(simulator.url);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('row', { name: /e2e/ }).getByTestId('connection-test')).toContainText('Connected');
+
+    // The instances of the profile's region, and the key pair to take off.
+    await page.locator('.app-header').getByText('Instances', { exact: true }).click();
+    await expect(page.getByTestId('last-refresh')).toBeVisible();
+    const keyPairName = busiestKeyPair({ simulator }, regionId);
+    await chooseKeyPair(page, keyPairName);
+
+    // Three instances, each found by its ID and ticked.
+    const chosen = detachableInstances(simulator, keyPairName).slice(0, 3);
+    expect(chosen).toHaveLength(3);
+    const search = page.getByRole('textbox', { name: 'Search instances' });
+    for (const instance of chosen) {
+      await search.fill(instance.instanceId);
+      await page.getByRole('checkbox', { name: `Select ${instance.instanceName || instance.instanceId}`, exact: true }).click();
+    }
+    await search.fill('');
+    await page.getByRole('button', { name: 'Review detach (3)', exact: true }).click();
+    await confirmDetach(page, keyPairName, 3);
+
+    // The results: three successes, and the simulator agrees.
+    await expect(page.getByText('Result: detach key pair')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('summary-succeeded')).toContainText('3');
+    await expect(page.locator('[data-testid="outcome-row"][data-status="succeeded"]')).toHaveCount(3);
+    const instances = simulator.fleet.region(regionId)!.instances;
+    for (const { instanceId } of chosen) expect(instances.find((instance) => instance.instanceId === instanceId)?.keyPairName, instanceId).toBe('');
+    expect(simulator.changeCounts().size).toBe(3);
+
+    // Quit the way the menu does (app.quit): the app holds the quit until what it must write is on disk.
+    await app.close();
+    quit = true;
+    expect(JSON.parse(await readFile(path.join(userData, 'profiles.json'), 'utf8'))).toMatchObject({ profiles: [{ name: 'e2e' }] });
+    expect(JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: false });
+  } finally {
+    if (!quit) await app.close();
+    await simulator.close();
+    await rm(userData, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { findElectronBinary } from './find-electron';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const electronBinary = findElectronBinary();
+
+/** Why the Electron tests cannot run on this machine, in plain words; undefined when they can. */
+export function electronSkipReason(): string | undefined {
+  if (electronBinary === undefined) {
+    return (
+      'No Electron binary is installed here (node_modules/electron/dist is empty and cannot be downloaded); ' +
+      'the browser tests cover the renderer and the main-process core instead.'
+    );
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return 'Electron needs a display and there is none (no DISPLAY or WAYLAND_DISPLAY): run xvfb-run npm run test:electron.';
+  }
+  return undefined;
+}
+
+/**
+ * Starts the built app (package.json's main, dist/electron/main.cjs) in the real Electron, with a user-data folder of
+ * its own, in English. Inside test/with-keychain.sh its keychain is the private one of the test run.
+ */
+export async function launchBuiltApp(userDataDir: string): Promise<ElectronApplication> {
+  if (!existsSync(path.join(root, 'dist', 'electron', 'main.cjs'))) throw new Error('The app is not built: run npm run build first.');
+  // Chromium refuses to start as root with its sandbox on (a root CI container); the renderer's own isolation
+  // (context isolation, no Node) is unaffected and is what app-launch.spec.ts checks.
+  const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  return electron.launch({
+    executablePath: electronBinary,
+    args: [...asRoot, root, `--user-data-dir=${userDataDir}`],
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+}
