@@ -125,3 +125,22 @@ test.describe('a new install', () => {
     await expect(page.getByRole('main')).toBeFocused();
   });
 });
+
+test('searchable lists hold no keyboard trap, and their text field carries the list name', async ({ app }) => {
+  await app.addSimulatorProfile();
+  await app.open();
+  const { page } = app;
+  await expect(page.getByTestId('last-refresh')).toBeVisible();
+  const focused = page.locator(':focus');
+  await page.getByRole('button', { name: 'Refresh the region list' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(focused).toHaveAccessibleName('Region');
+  await expect(focused).toHaveRole('textbox');
+  // Arco's outer element used to take this step and hand focus straight back to the field.
+  await page.keyboard.press('Shift+Tab');
+  await expect(focused).toHaveAccessibleName('Profile');
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAccessibleName('Region');
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAccessibleName('Refresh the region list');
+});

@@ -1,5 +1,6 @@
 import { Select } from '@arco-design/web-react';
 import { memo } from 'react';
+import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import type { OutcomeFilter } from './outcome-filter';
@@ -27,11 +28,10 @@ export const ResultsFilters = memo(function ResultsFilters(props: { summary: Out
           ...statuses.map((status) => ({ value: status, label: `${t(`operation.outcome.${status}`)} (${summary[status]})` })),
         ]}
       />
-      <Select
-        aria-label={t('operation.results.filter.code')}
+      <SearchableSelect
+        label={t('operation.results.filter.code')}
         size="small"
         style={{ width: 320 }}
-        showSearch
         value={filter.code ?? ''}
         onChange={(code: string) => props.onChange({ ...filter, code: code === '' ? null : code })}
         options={[

@@ -1,6 +1,7 @@
 import { Button, Progress, Select, Space, Tooltip, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
@@ -35,11 +36,10 @@ export const RegionBar = memo(function RegionBar() {
           }}
           options={profiles.map((profile) => ({ value: profile.id, label: `${profile.name} · ${profile.accessKeyHint}` }))}
         />
-        <Select
-          aria-label={t('workspace.region')}
+        <SearchableSelect
+          label={t('workspace.region')}
           placeholder={t('workspace.chooseRegion')}
           style={{ width: 300 }}
-          showSearch
           value={regionId ?? undefined}
           onChange={(id: string) => void selectRegion(id)}
           options={[...regionIds].sort().map((id) => ({ value: id, label: regionDisplayName(id, locale) }))}
