@@ -122,7 +122,7 @@ test.describe('import', () => {
     await drawer.getByRole('button', { name: 'Import selected' }).click();
     await expect(drawer).toContainText('1 profile(s) moved into the keychain.');
     await expect(drawer.getByTestId('plaintext-warning')).toContainText(path.join(app.homeDir, '.volcengine', 'config.json'));
-    await drawer.getByRole('button', { name: 'Close' }).click();
+    await drawer.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.getByRole('row', { name: /default/ }).getByTestId('connection-test')).toContainText('Connected');
   });
 });

@@ -13,6 +13,7 @@ import { useLocale, useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { useProfilesStore } from '../stores/profiles-store';
 import { useUiStore } from '../stores/ui-store';
+import { mainContentId } from '../common/use-return-focus';
 import { applyTheme } from '../theme/apply-theme';
 import { AppHeader } from './app-header';
 import { DrawerHost } from './drawer-host';
@@ -50,7 +51,10 @@ export function AppShell() {
         <AppHeader />
         {demoMode ? <Alert type="warning" banner className="demo-banner" data-testid="demo-banner" content={t('demo.banner')} /> : null}
         {phase === 'ready' && view !== 'history' ? <InterruptedNotice /> : null}
-        <Layout.Content className="app-content">{content}</Layout.Content>
+        {/* Focusable by script only: it takes focus back from a dialog whose opener is gone. */}
+        <Layout.Content id={mainContentId} tabIndex={-1} className="app-content">
+          {content}
+        </Layout.Content>
       </Layout>
       <DrawerHost />
     </ConfigProvider>

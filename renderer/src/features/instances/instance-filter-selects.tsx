@@ -1,5 +1,5 @@
-import { Select } from '@arco-design/web-react';
 import { memo, useDeferredValue, useMemo } from 'react';
+import { SearchableSelect } from '../../common/searchable-select';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from '../../stores/instance-table-store';
@@ -60,10 +60,10 @@ const FilterSelect = memo(function FilterSelect(props: { spec: FilterSpec; facet
   const title = t(spec.title);
   return (
     <div role="group" aria-label={title} className="instances-filter">
-      <Select
+      <SearchableSelect
+        label={title}
         mode="multiple"
         allowClear
-        showSearch
         maxTagCount={1}
         placeholder={title}
         value={[...values]}

@@ -1,10 +1,11 @@
-import { Button, Progress, Spin, Typography } from '@arco-design/web-react';
+import { Button, Spin, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { OperationAction, OperationProgress } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { NamedProgress } from '../../common/named-progress';
 import { isTerminalState, progressCounts } from './progress-facts';
 
 export interface OperationProgressViewProps {
@@ -20,10 +21,7 @@ export interface OperationProgressViewProps {
   onRetryLoad?: () => void;
 }
 
-/**
- * A bar drawn by Arco is not named for screen readers; the labelled wrapper is the progress bar they read, with the
- * counts as its value text.
- */
+/** A bar with its name and counts written above it; screen readers get the same counts as its value. */
 function LabelledBar(props: { label: string; valueText: string; percent: number; status: 'normal' | 'success' | 'warning' }) {
   return (
     <div className="operation-progress-line">
@@ -31,9 +29,7 @@ function LabelledBar(props: { label: string; valueText: string; percent: number;
         <Typography.Text bold>{props.label}</Typography.Text>
         <Typography.Text type="secondary">{props.valueText}</Typography.Text>
       </div>
-      <div role="progressbar" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={props.percent} aria-valuetext={props.valueText}>
-        <Progress percent={props.percent} status={props.status} aria-hidden showText={false} animation />
-      </div>
+      <NamedProgress label={props.label} valueText={props.valueText} percent={props.percent} status={props.status} showText={false} animation />
     </div>
   );
 }

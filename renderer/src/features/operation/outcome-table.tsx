@@ -118,8 +118,10 @@ export function OutcomeTable(props: { outcomes: readonly InstanceOutcome[]; labe
       {outcomes.length === 0 ? (
         <Empty description={t('operation.results.noMatch')} />
       ) : (
-        <div ref={scrollRef} className="operation-table-scroll" tabIndex={0}>
-          <div role="rowgroup" className="operation-table-body" style={{ height: virtualizer.getTotalSize() }}>
+        // The scroller is the rows' group: a table may hold only row groups and rows, and it must be focusable so
+        // that the keyboard can scroll it.
+        <div ref={scrollRef} role="rowgroup" className="operation-table-scroll" tabIndex={0}>
+          <div className="operation-table-body" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const outcome = outcomes[item.index];
               return outcome === undefined ? null : (

@@ -5,6 +5,8 @@ import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { DialogCloseIcon } from '../../common/dialog-close-icon';
+import { useReturnFocus } from '../../common/use-return-focus';
 import { PlanExclusions } from './plan-exclusions';
 import { isConfirmed } from './plan-facts';
 import { PlanOverview } from './plan-overview';
@@ -30,6 +32,7 @@ export function PlanReview(props: PlanReviewProps) {
   const t = useT();
   const { plan } = props;
   const [typed, setTyped] = useState('');
+  useReturnFocus();
   const count = plan.instanceIds.length;
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const one = count === 1;
@@ -47,6 +50,7 @@ export function PlanReview(props: PlanReviewProps) {
       title={t(`operation.review.title.${plan.action}`)}
       onCancel={props.onCancel}
       maskClosable={false}
+      closeIcon={<DialogCloseIcon />}
       unmountOnExit
       style={{ width: 720 }}
       className="operation-review"

@@ -1,6 +1,7 @@
 import { Select } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { OutcomeFilter } from './outcome-filter';
@@ -58,11 +59,10 @@ export const ResultsFilters = memo(function ResultsFilters(props: ResultsFilters
           ...statuses.map((status) => ({ value: status, label: `${t(`operation.outcome.${status}`)} (${summary[status]})` })),
         ]}
       />
-      <Select
-        aria-label={t('operation.results.filter.code')}
+      <SearchableSelect
+        label={t('operation.results.filter.code')}
         size="small"
         style={{ width: 400 }}
-        showSearch
         value={filter.code ?? ''}
         onChange={(code: string) => props.onChange({ ...filter, code: code === '' ? null : code })}
         renderFormat={(_option, value) => {

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, Input, Select, Typography } from '@arco-design/web-react';
+import { Button, Checkbox, Form, Input, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { knownRegions } from '../../../../shared/domain/known-regions';
 import { profileInputSchema, profileUpdateSchema, type ProfileSummary } from '../../../../shared/domain/profile';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
+import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
 
@@ -138,9 +139,8 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
           </Checkbox>
         ) : null}
         <Form.Item label={t('form.region')} required validateStatus={status('region')} help={help('region')}>
-          <Select
-            aria-label={t('form.region')}
-            showSearch
+          <SearchableSelect
+            label={t('form.region')}
             allowCreate
             value={values.region}
             onChange={set('region')}

@@ -1,4 +1,5 @@
 import { Button, Checkbox, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
+import { IconMinus, IconPlus } from '@arco-design/web-react/icon';
 import { memo, useMemo } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
@@ -67,7 +68,7 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
           return row.instances.length === 0 ? (
             <Typography.Text type="secondary">{t('sweep.state.unbound')}</Typography.Text>
           ) : (
-            <Tag color="orangered" size="small">
+            <Tag color="red" size="small">
               {t('sweep.state.found')}
             </Tag>
           );
@@ -111,7 +112,15 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
         border={false}
         aria-label={t('sweep.regionsTable')}
         expandedRowRender={(row) => (row.state === 'found' && row.instances.length > 0 ? <SweepRegionInstances region={row} /> : null)}
-        expandProps={{ rowExpandable: (row) => row.state === 'found' && row.instances.length > 0 }}
+        expandProps={{
+          rowExpandable: (row) => row.state === 'found' && row.instances.length > 0,
+          // Arco's own expand button has an icon and no name; this one is named (Arco adds the click handler).
+          icon: ({ expanded, record }) => (
+            <button type="button" aria-expanded={expanded} aria-label={format(t('sweep.showInstances'), { region: record.regionId })}>
+              {expanded ? <IconMinus /> : <IconPlus />}
+            </button>
+          ),
+        }}
       />
     </section>
   );

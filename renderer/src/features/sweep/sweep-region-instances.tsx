@@ -16,7 +16,8 @@ export const SweepRegionInstances = memo(function SweepRegionInstances(props: { 
   const ref = { keyPairId: region.keyPair.keyPairId, keyPairName: region.keyPair.keyPairName };
   const shown = region.instances.slice(0, shownInstances);
   return (
-    <div className="sweep-instances" data-testid={`sweep-instances-${region.regionId}`}>
+    // A scrolling box must be reachable by keyboard to be scrolled by keyboard.
+    <div className="sweep-instances" tabIndex={0} role="region" aria-label={format(t('sweep.instancesCaption'), { region: region.regionId })} data-testid={`sweep-instances-${region.regionId}`}>
       <table className="sweep-instance-table">
         <caption className="visually-hidden">{format(t('sweep.instancesCaption'), { region: region.regionId })}</caption>
         <thead>

@@ -4,6 +4,8 @@ import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { SweepPlan } from '../../../../shared/domain/sweep';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { DialogCloseIcon } from '../../common/dialog-close-icon';
+import { useReturnFocus } from '../../common/use-return-focus';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PlanExclusions } from '../operation/plan-exclusions';
@@ -30,6 +32,7 @@ export function SweepReview(props: SweepReviewProps) {
   const locale = useLocale();
   const { plan } = props;
   const [typed, setTyped] = useState('');
+  useReturnFocus();
   const totals = useMemo(() => sweepPlanTotals(plan), [plan]);
   const sections = useMemo(
     () => plan.plans.filter((part) => part.requests.length > 0).map((part) => ({ heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})`, requests: part.requests })),
@@ -67,6 +70,7 @@ export function SweepReview(props: SweepReviewProps) {
       title={t('sweep.plan.title')}
       onCancel={props.onCancel}
       maskClosable={false}
+      closeIcon={<DialogCloseIcon />}
       unmountOnExit
       style={{ width: 760 }}
       className="operation-review"

@@ -1,5 +1,5 @@
-import { Select } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
+import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
@@ -39,11 +39,10 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
   );
 
   return (
-    <Select
-      aria-label={t('workspace.keyPair')}
+    <SearchableSelect
+      label={t('workspace.keyPair')}
       placeholder={t('workspace.keyPairPlaceholder')}
       style={{ width: 520 }}
-      showSearch
       allowClear
       disabled={inventory === null}
       value={keyPair?.keyPairId}

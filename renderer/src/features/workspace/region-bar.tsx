@@ -1,10 +1,25 @@
-import { Button, Progress, Select, Space, Tooltip, Typography } from '@arco-design/web-react';
+import { Button, Select, Space, Tooltip, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
+import type { InventoryProgress } from '../../../../shared/domain/inventory';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import { NamedProgress } from '../../common/named-progress';
+import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/messages';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+
+/** What the load is doing, in words: written beside the bar and spoken as its value. */
+function describeLoad(t: (key: MessageKey) => string, progress: InventoryProgress | null): string {
+  if (progress === null) return t('workspace.loading');
+  if (progress.phase === 'key-pairs') return format(t('workspace.loadingKeyPairs'), { items: progress.items });
+  return format(t('workspace.loadingInstances'), { items: progress.items, total: progress.totalCount ?? '…' });
+}
+
+function loadPercent(progress: InventoryProgress | null): number {
+  return progress?.phase === 'instances' && progress.totalCount ? Math.round((100 * progress.items) / progress.totalCount) : 0;
+}
 
 /** Profile and region pickers, the refresh button with the time of the last refresh, and the load's progress. */
 export const RegionBar = memo(function RegionBar() {
@@ -18,6 +33,8 @@ export const RegionBar = memo(function RegionBar() {
   const loadInventory = useWorkspaceStore((state) => state.loadInventory);
   const cancelLoad = useWorkspaceStore((state) => state.cancelLoad);
   const loaded = currentInventory(inventory);
+  const loadingText = inventory.state === 'loading' ? describeLoad(t, inventory.progress) : null;
+  const loadingPercent = inventory.state === 'loading' ? loadPercent(inventory.progress) : 0;
 
   const regionIds = new Set(regions?.regions.map((region) => region.regionId) ?? []);
   if (regionId !== null) regionIds.add(regionId);
@@ -35,11 +52,10 @@ export const RegionBar = memo(function RegionBar() {
           }}
           options={profiles.map((profile) => ({ value: profile.id, label: `${profile.name} · ${profile.accessKeyHint}` }))}
         />
-        <Select
-          aria-label={t('workspace.region')}
+        <SearchableSelect
+          label={t('workspace.region')}
           placeholder={t('workspace.chooseRegion')}
           style={{ width: 300 }}
-          showSearch
           value={regionId ?? undefined}
           onChange={(id: string) => void selectRegion(id)}
           options={[...regionIds].sort().map((id) => ({ value: id, label: regionDisplayName(id, locale) }))}
@@ -61,28 +77,15 @@ export const RegionBar = memo(function RegionBar() {
           <Typography.Text type="secondary">{format(t('workspace.regionsCached'), { time: new Date(regions.fetchedAt).toLocaleString(locale) })}</Typography.Text>
         ) : null}
       </Space>
-      {inventory.state === 'loading' ? (
+      {loadingText === null ? null : (
         <div className="workspace-loading" data-testid="inventory-progress">
-          <Typography.Text>
-            {inventory.progress === null
-              ? t('workspace.loading')
-              : inventory.progress.phase === 'key-pairs'
-                ? format(t('workspace.loadingKeyPairs'), { items: inventory.progress.items })
-                : format(t('workspace.loadingInstances'), { items: inventory.progress.items, total: inventory.progress.totalCount ?? '…' })}
-          </Typography.Text>
-          <Progress
-            percent={
-              inventory.progress?.phase === 'instances' && inventory.progress.totalCount
-                ? Math.round((100 * inventory.progress.items) / inventory.progress.totalCount)
-                : 0
-            }
-            style={{ width: 320 }}
-          />
+          <Typography.Text>{loadingText}</Typography.Text>
+          <NamedProgress label={t('workspace.loading')} valueText={loadingText} percent={loadingPercent} style={{ width: 320 }} />
           <Button size="small" onClick={() => void cancelLoad()}>
             {t('workspace.cancelLoad')}
           </Button>
         </div>
-      ) : null}
+      )}
     </div>
   );
 });
