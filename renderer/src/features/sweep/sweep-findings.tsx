@@ -115,8 +115,9 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
         expandProps={{
           rowExpandable: (row) => row.state === 'found' && row.instances.length > 0,
           // Arco's own expand button has an icon and no name; this one is named (Arco adds the click handler).
-          icon: ({ expanded, record }) => (
-            <button type="button" aria-expanded={expanded} aria-label={format(t('sweep.showInstances'), { region: record.regionId })}>
+          // Arco types the record loosely; only the region id is read from it.
+          icon: ({ expanded, record }: { expanded: boolean; record: Partial<Row> }) => (
+            <button type="button" aria-expanded={expanded} aria-label={format(t('sweep.showInstances'), { region: record.regionId ?? '' })}>
               {expanded ? <IconMinus /> : <IconPlus />}
             </button>
           ),
