@@ -18,13 +18,14 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
   const locale = useLocale();
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const columns: Array<TableColumnProps<HistoryEntry>> = [
-    { title: t('history.col.started'), width: 200, render: (_value, entry) => <span className="history-started">{when.format(new Date(entry.startedAt))}</span> },
-    { title: t('history.col.action'), width: 150, render: (_value, entry) => t(`history.action.${entry.action}`) },
+    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{when.format(new Date(entry.startedAt))}</span> },
+    { title: t('history.col.action'), width: 130, render: (_value, entry) => t(`history.action.${entry.action}`) },
     {
       title: t('history.col.keyPair'),
+      // The one column without a width takes what the fixed ones leave, so a key pair's name fits on one line.
       render: (_value, entry) => (entry.keyPair === null ? '—' : entry.keyPair.keyPairName),
     },
-    { title: t('workspace.region'), width: 150, dataIndex: 'regionId' },
+    { title: t('workspace.region'), width: 120, dataIndex: 'regionId' },
     {
       title: t('workspace.profile'),
       width: 170,
@@ -47,7 +48,7 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
     },
     {
       title: t('history.col.state'),
-      width: 120,
+      width: 100,
       render: (_value, entry) => (
         <Tag color={stateColors[entry.state]} size="small">
           {t(`operation.progress.state.${entry.state}`)}
@@ -56,7 +57,7 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
     },
     {
       title: t('history.col.open'),
-      width: 100,
+      width: 90,
       render: (_value, entry) => (
         <Button size="mini" type={props.openedId === entry.operationId ? 'primary' : 'secondary'} onClick={() => props.onOpen(entry.operationId)}>
           {t('history.open')}

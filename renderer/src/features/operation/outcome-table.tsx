@@ -20,6 +20,14 @@ interface OutcomeRowProps {
   ref: (element: Element | null) => void;
 }
 
+/**
+ * An error code that wraps after its dots ("InvalidResetAuthenticationAgent." / "NotFound") rather than mid-word;
+ * `<wbr>` adds no character, so a copied code is unchanged.
+ */
+function BreakableCode({ code }: { code: string }) {
+  return code.split('.').flatMap((part, index) => (index === 0 ? [part] : ['.', <wbr key={index} />, part]));
+}
+
 function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
   const error = outcomeError(outcome);
   const text = error === null ? null : describeEcsError(error.code, locale);
@@ -43,10 +51,10 @@ function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeR
         <OutcomeTag status={outcome.status} />
       </div>
       <div role="cell" className="operation-cell-mono">
-        {error?.code ?? ''}
+        {error === null ? '' : <BreakableCode code={error.code} />}
         {error?.cause === undefined ? null : (
           <div className="muted">
-            {causeLabel} {error.cause.code}
+            {causeLabel} <BreakableCode code={error.cause.code} />
           </div>
         )}
       </div>
