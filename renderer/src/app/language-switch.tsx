@@ -1,4 +1,5 @@
 import { Select } from '@arco-design/web-react';
+import { IconLanguage } from '@arco-design/web-react/icon';
 import { memo } from 'react';
 import type { LanguageSetting } from '../../../shared/domain/settings';
 import { useT } from '../i18n/use-t';
@@ -13,7 +14,8 @@ export const LanguageSwitch = memo(function LanguageSwitch() {
     <Select
       aria-label={t('language.label')}
       size="small"
-      style={{ width: 128 }}
+      style={{ width: 150 }}
+      prefix={<IconLanguage aria-hidden />}
       value={language}
       onChange={(language: LanguageSetting) => void updateSettings({ language })}
       options={[

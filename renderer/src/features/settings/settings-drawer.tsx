@@ -77,13 +77,13 @@ export function SettingsDrawer(props: { onClose: () => void }) {
             <Input aria-label={t('settings.proxyUrl')} placeholder={t('settings.proxyUrlPlaceholder')} value={proxyUrl} onChange={(url: string) => { setProxyUrl(url); setInvalidProxy(false); }} spellCheck={false} />
           </Form.Item>
         ) : null}
-        <Form.Item label={t('settings.concurrency')} help={t('settings.concurrencyHelp')}>
+        <Form.Item label={t('settings.concurrency')} extra={t('settings.concurrencyHelp')}>
           <InputNumber aria-label={t('settings.concurrency')} min={1} max={10} precision={0} value={concurrency} onChange={(value) => setConcurrency(value)} />
         </Form.Item>
         <Form.Item label={t('settings.timeout')}>
           <InputNumber aria-label={t('settings.timeout')} min={5} max={120} precision={0} value={timeout} onChange={(value) => setTimeoutSeconds(value)} />
         </Form.Item>
-        <Form.Item label={t('settings.secretCache')} help={t('settings.secretCacheHelp')}>
+        <Form.Item label={t('settings.secretCache')} extra={t('settings.secretCacheHelp')}>
           <InputNumber aria-label={t('settings.secretCache')} min={0} max={60} precision={0} value={secretMinutes} onChange={(value) => setSecretMinutes(value)} />
         </Form.Item>
       </Form>

@@ -66,7 +66,7 @@ export function SweepPage() {
         <Typography.Title heading={5} id="sweep-title">
           {t('sweep.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary" className="sweep-intro">
+        <Typography.Paragraph type="secondary">
           {t('sweep.intro')}
         </Typography.Paragraph>
       </div>
