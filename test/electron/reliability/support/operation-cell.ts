@@ -38,8 +38,11 @@ export interface OperationCellEvidence {
   batches: BatchEvidence[];
   /** Whether the cell asked to re-check unknown outcomes (it does when there are any). */
   rechecked: boolean;
-  /** The second run, once the fault is gone, of the instances the first one failed: the admin's follow-up. */
-  rerun: { instanceIds: string[]; statuses: OutcomeStatus[] } | null;
+  /**
+   * The second run, once the fault is gone, of the instances the first one failed: the admin's follow-up. `missing`
+   * for an instance the second run has no outcome for (left out of its plan, or lost).
+   */
+  rerun: { instanceIds: string[]; statuses: Array<OutcomeStatus | 'missing'> } | null;
   /** Every wait between attempts the client asked for. */
   waits: number[];
 }
@@ -100,15 +103,18 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
 
     clearFaults(surface);
     const failedIds = firstShown.outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.instanceId);
-    let second: { shown: OperationResult; plannedIds: string[] } | null = null;
+    let rerunPlanned: string[] = [];
+    let second: OperationResult | null = null;
     if (failedIds.length > 0) {
       // As the admin would: reload, so the plan is checked against what is true now, then select what failed.
       await workspace.getState().loadInventory();
       const rerunPlan = await planThroughStore(operations, { ...request, instanceIds: failedIds });
-      second = { shown: await runThroughStore(operations, rerunPlan, settled), plannedIds: rerunPlan.instanceIds };
+      rerunPlanned = rerunPlan.instanceIds;
+      // A plan that leaves every failed instance out (they changed after all) is reported below, not started.
+      if (rerunPlanned.length > 0) second = await runThroughStore(operations, rerunPlan, settled);
     }
     const mainFirst = structuredClone(core.operations.get(first.operationId));
-    const mainSecond = second === null ? null : structuredClone(core.operations.get(second.shown.operationId));
+    const mainSecond = second === null ? null : structuredClone(core.operations.get(second.operationId));
 
     await core.close();
     const journal = await replayJournalOnDisk(app.userDataDir);
@@ -121,12 +127,13 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
     const firstCheck = checkViews('first run', { journal: journalOf(first.operationId), main: mainFirst, renderer: firstShown }, fleetIds);
     problems.push(...firstCheck.problems, ...contradictions('first run', firstCheck.statuses, (id) => changesAfterFirst.get(id) ?? 0));
     const lost = new Set([...firstCheck.lost, ...excluded]);
+    // A failed instance the second run cannot plan is one whose failure was not true (it changed after all).
+    const notPlanned = failedIds.filter((id) => !rerunPlanned.includes(id));
+    if (notPlanned.length > 0) problems.push(`the second run left out ${notPlanned.length} instance(s) the first reported failed`);
     if (second !== null && mainSecond !== null) {
-      const notPlanned = failedIds.filter((id) => !second.plannedIds.includes(id));
-      if (notPlanned.length > 0) problems.push(`the second run left out ${notPlanned.length} failed instance(s)`);
-      const secondCheck = checkViews('second run', { journal: journalOf(second.shown.operationId), main: mainSecond, renderer: second.shown }, failedIds);
+      const secondCheck = checkViews('second run', { journal: journalOf(second.operationId), main: mainSecond, renderer: second }, rerunPlanned);
       problems.push(...secondCheck.problems, ...contradictions('second run', secondCheck.statuses, (id) => simulator.changeCount(id)));
-      for (const id of [...secondCheck.lost, ...notPlanned]) lost.add(id);
+      for (const id of secondCheck.lost) lost.add(id);
     }
 
     const counts = countStatuses(firstCheck.statuses.values());
@@ -151,7 +158,7 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
           statusesAfterRecheck: instanceIds.map((id) => firstCheck.statuses.get(id)!),
         })),
         rechecked,
-        rerun: second === null ? null : { instanceIds: failedIds, statuses: failedIds.map((id) => byId(second.shown, id)) },
+        rerun: failedIds.length === 0 ? null : { instanceIds: failedIds, statuses: failedIds.map((id) => (second === null ? undefined : statusIn(second, id)) ?? 'missing') },
         waits: [...network.waits],
       },
     };
@@ -161,6 +168,6 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
   }
 }
 
-function byId(result: OperationResult, instanceId: string): OutcomeStatus {
-  return result.outcomes.find((outcome) => outcome.instanceId === instanceId)!.status;
+function statusIn(result: OperationResult, instanceId: string): OutcomeStatus | undefined {
+  return result.outcomes.find((outcome) => outcome.instanceId === instanceId)?.status;
 }
