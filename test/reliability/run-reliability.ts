@@ -32,7 +32,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${cellHolds(report) && cellProblems.length === 0 ? 'ok  ' : 'FAIL'} ${fault} × ${action}\n`);
   }
   await mkdir(path.dirname(outputFile), { recursive: true });
-  await writeFile(outputFile, `${JSON.stringify({ cells }, null, 2)}\n`);
+  // The issue's field order, whatever order a cell built its row in.
+  const rows = cells.map(({ fault, action, instances, succeeded, failed, unknown, lost, doubleApplied }) => ({ fault, action, instances, succeeded, failed, unknown, lost, doubleApplied }));
+  await writeFile(outputFile, `${JSON.stringify({ cells: rows }, null, 2)}\n`);
 
   console.log(formatMatrixTable(cells));
   console.log(`\n${cells.length} cells in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; written to ${path.relative(process.cwd(), outputFile)}`);

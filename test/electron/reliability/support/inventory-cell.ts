@@ -101,8 +101,11 @@ export async function runInventoryCell(fault: MatrixFault, settings: MatrixSetti
         fault,
         action: 'inventory paging',
         instances: perRegion * regions.length,
-        ...counts,
+        succeeded: counts.succeeded,
+        failed: counts.failed,
+        // A load has no "maybe": it completes or it fails.
         unknown: 0,
+        lost: counts.lost,
         doubleApplied: [...simulator.changeCounts().values()].filter((count) => count > 1).length,
       },
       problems,
