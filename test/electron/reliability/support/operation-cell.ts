@@ -39,7 +39,8 @@ export interface OperationCellEvidence {
   /** Whether the cell asked to re-check unknown outcomes (it does when there are any). */
   rechecked: boolean;
   /**
-   * The second run, once the fault is gone, of the instances the first one failed: the admin's follow-up. `missing`
+   * The second run, once the fault is gone, of the instances the first one failed: the admin's follow-up, through
+   * "Retry the failed ones" when it offers them, else by selecting them. `missing`
    * for an instance the second run has no outcome for (left out of its plan, or lost).
    */
   rerun: { instanceIds: string[]; statuses: Array<OutcomeStatus | 'missing'> } | null;
@@ -106,9 +107,11 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
     let rerunPlanned: string[] = [];
     let second: OperationResult | null = null;
     if (failedIds.length > 0) {
-      // As the admin would: reload, so the plan is checked against what is true now, then select what failed.
+      // As the admin would: reload (the workspace screen does when an operation ends), then "Retry the failed
+      // ones"; when it offers nothing (a failure the admin had to fix first, such as the clock), select them again.
       await workspace.getState().loadInventory();
-      const rerunPlan = await planThroughStore(operations, { ...request, instanceIds: failedIds });
+      const offered = (await operations.getState().retryFailed()) ? operations.getState().currentPlan : null;
+      const rerunPlan = offered ?? (await planThroughStore(operations, { ...request, instanceIds: failedIds }));
       rerunPlanned = rerunPlan.instanceIds;
       // A plan that leaves every failed instance out (they changed after all) is reported below, not started.
       if (rerunPlanned.length > 0) second = await runThroughStore(operations, rerunPlan, settled);
