@@ -18,13 +18,16 @@
  * - flowLimit: `{ ratePerSecond, burst }`, a token bucket for the whole simulator; over it, 429 FlowLimitExceeded
  *   with Retry-After (whole seconds). Checked after authentication. Off when absent.
  * - faults: FaultRule[] (fault-injection.ts), each matched by `action`, by the instances a request names
- *   (`instanceIds`) and by count (`times`: the next N matching requests; `every`: every Nth). Kinds:
+ *   (`instanceIds`) and by count (`skip`: let the first N through; `times`: the next N matching requests;
+ *   `every`: every Nth). Kinds:
  *   internal-error (500), destroy-before-apply, destroy-after-apply (the change happens, the client never hears),
  *   html-502 (a proxy's page), truncated-json, empty-body, slow-reply (`delayMs`, default 35 s),
  *   instance-flow-limit (per-instance FlowLimitExceeded in OperationDetails), api-error (`code`, any of
- *   api-error.ts, answered with its status; nothing applied).
+ *   api-error.ts, answered with its status and `retryAfterSeconds` as Retry-After; nothing applied).
  * - rebootDurationMs: how long a rebooted instance shows REBOOTING (0 by default: it stays RUNNING).
  * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
+ * - clockOffsetMs: added to that clock (also `setClockOffset`), so the gateway's time drifts from the client's and
+ *   signed requests past the 15-minute window are refused with 403 InvalidTimestamp, as a skewed clock causes.
  * - requireSignedHost: SignedHeaders must name host (default true).
  *
  * Choices where the spec is silent are documented where they are made: detaching a key pair that is not the one
@@ -63,6 +66,8 @@ export interface EcsSimulatorOptions {
   readonly faults?: readonly FaultRule[] | undefined;
   readonly rebootDurationMs?: number | undefined;
   readonly now?: (() => Date) | undefined;
+  /** Milliseconds added to `now`: the simulated gateway's clock is that far ahead (negative: behind). */
+  readonly clockOffsetMs?: number | undefined;
   /** Whether SignedHeaders must include host (default true; see authorization-header.ts). */
   readonly requireSignedHost?: boolean | undefined;
 }
@@ -88,10 +93,18 @@ export interface EcsSimulator {
   /** Replaces the bucket (full); null removes the limit. */
   setFlowLimit(limit: FlowLimit | null): void;
   setCredentials(credentials: readonly SimulatorCredential[]): void;
+  /** Moves the gateway's clock away from the real one (0 puts it back); see `clockOffsetMs`. */
+  setClockOffset(offsetMs: number): void;
   close(): Promise<void>;
 }
 
 const defaultFleetOptions: GenerateFleetOptions = { seed: 1, instances: 100 };
+
+function checkedOffset(value: number | undefined): number {
+  const ms = value ?? 0;
+  if (!Number.isFinite(ms)) throw new RangeError('clockOffsetMs must be a finite number');
+  return ms;
+}
 
 function checkedDelay(name: string, value: number | undefined): number {
   const ms = value ?? 0;
@@ -100,7 +113,9 @@ function checkedDelay(name: string, value: number | undefined): number {
 }
 
 export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<EcsSimulator> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date());
+  let clockOffsetMs = checkedOffset(options.clockOffsetMs);
+  const now = () => (clockOffsetMs === 0 ? clock() : new Date(clock().getTime() + clockOffsetMs));
   const fleet = createFleetState(options.fleet ?? generateFleet(options.generate ?? defaultFleetOptions));
   const changes = createChangeCounter();
   const log = createRequestLog();
@@ -168,6 +183,9 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     },
     setCredentials(list) {
       credentials = new Map(list.map((credential) => [credential.accessKeyId, credential]));
+    },
+    setClockOffset(offsetMs) {
+      clockOffsetMs = checkedOffset(offsetMs);
     },
     async close() {
       if (closed) return;

@@ -26,7 +26,8 @@ export type FaultKind =
   /**
    * The gateway answers `code` with its HTTP status and error envelope; nothing is applied and no ClientToken is
    * used up, so every retry meets the fault again. For the request-level codes the app never provokes itself
-   * (a malformed request, a missing permission).
+   * (a malformed request, a missing permission), and for the retryable ones on demand: 412 IdempotentProcessing,
+   * 429 FlowLimitExceeded (with `retryAfterSeconds`), 500 InternalError.
    */
   | 'api-error';
 
@@ -38,6 +39,11 @@ export interface FaultRule {
   readonly times?: number | undefined;
   /** Fire on every Nth matching request (the Nth, 2Nth ...); on every matching request when absent. */
   readonly every?: number | undefined;
+  /**
+   * Let this many matching requests through before the rule may fire (they still count as matched), so a fault
+   * can strike in the middle of a sequence: the second page of a listing, not the first.
+   */
+  readonly skip?: number | undefined;
   /** For slow-reply. */
   readonly delayMs?: number | undefined;
   /**
@@ -50,6 +56,8 @@ export interface FaultRule {
   readonly region?: string | undefined;
   /** For api-error (required there): one of the simulator's API error codes (api-error.ts). */
   readonly code?: ApiErrorCode | undefined;
+  /** For api-error: sent as a `Retry-After` header (whole seconds, as the flow limit sends it). */
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 /** What a rule is matched against. */
@@ -81,6 +89,10 @@ interface RuleState {
 function validate(rule: FaultRule): void {
   const positive = (value: number | undefined) => value === undefined || (Number.isSafeInteger(value) && value > 0);
   if (!positive(rule.times) || !positive(rule.every)) throw new RangeError('times and every must be positive integers');
+  if (rule.skip !== undefined && !(Number.isSafeInteger(rule.skip) && rule.skip >= 0)) throw new RangeError('skip must be an integer >= 0');
+  if (rule.retryAfterSeconds !== undefined && !(Number.isSafeInteger(rule.retryAfterSeconds) && rule.retryAfterSeconds >= 0)) {
+    throw new RangeError('retryAfterSeconds must be an integer >= 0');
+  }
   if (rule.delayMs !== undefined && !(rule.delayMs >= 0)) throw new RangeError('delayMs must be >= 0');
   // The type says so already; this catches rules built from untyped input, which would otherwise answer nothing.
   if (rule.kind === 'api-error' && (rule.code === undefined || !isApiErrorCode(rule.code))) {
@@ -110,7 +122,9 @@ export function createFaultInjector(initial: readonly FaultRule[] = []): FaultIn
       for (const state of states) {
         if (!matches(state.rule, request)) continue;
         state.matched += 1;
-        const onItsTurn = state.rule.every === undefined || state.matched % state.rule.every === 0;
+        const eligible = state.matched - (state.rule.skip ?? 0);
+        if (eligible <= 0) continue;
+        const onItsTurn = state.rule.every === undefined || eligible % state.rule.every === 0;
         if (!chosen && onItsTurn) chosen = state;
       }
       if (!chosen) return undefined;

@@ -179,7 +179,8 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
     // After authentication and the flow limit, as the gateway decides permissions only for a request it accepted,
     // and before routing, so nothing is applied and no ClientToken is reserved.
     if (fault?.kind === 'api-error' && fault.code !== undefined) {
-      return answerError(exchange, apiError(fault.code, `Injected fault: the request was refused with ${fault.code}.`));
+      const retryAfter: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      return answerError(exchange, apiError(fault.code, `Injected fault: the request was refused with ${fault.code}.`), retryAfter);
     }
 
     const limitedIds = fault?.kind === 'instance-flow-limit' ? fault.instanceIds : undefined;

@@ -197,6 +197,38 @@ describe('ECS simulator flow limit and fault injection', () => {
     expect(simulator.changeCounts().size).toBe(0);
   });
 
+  it('api-error with retryAfterSeconds answers 429 FlowLimitExceeded with that Retry-After, and applies nothing', async () => {
+    simulator.setFaults([{ kind: 'api-error', code: 'FlowLimitExceeded', retryAfterSeconds: 3, action: 'DetachKeyPair', times: 1 }]);
+    const limited = await detach('token-429');
+    expect(limited.status).toBe(429);
+    expect(errorCodeOf(limited)).toBe('FlowLimitExceeded');
+    expect(limited.headers['retry-after']).toBe('3');
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+    expect((await detach('token-429')).status).toBe(200);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
+  it('skip lets the first matching requests through, then fires: a fault in the middle of a sequence', async () => {
+    simulator.setFaults([{ kind: 'internal-error', action: 'DescribeRegions', skip: 2, times: 1 }]);
+    const statuses = [];
+    for (let index = 0; index < 4; index += 1) statuses.push((await client.ecs('DescribeRegions')).status);
+    expect(statuses).toEqual([200, 200, 500, 200]);
+    expect(() => simulator.addFault({ kind: 'internal-error', skip: -1 })).toThrow(RangeError);
+  });
+
+  it('a clock offset past 15 minutes makes the gateway refuse signed requests with 403 InvalidTimestamp, and back', async () => {
+    simulator.setClockOffset(16 * 60 * 1000);
+    const ahead = await detach('token-skew');
+    expect(ahead.status).toBe(403);
+    expect(errorCodeOf(ahead)).toBe('InvalidTimestamp');
+    simulator.setClockOffset(-16 * 60 * 1000);
+    expect(errorCodeOf(await detach('token-skew'))).toBe('InvalidTimestamp');
+    expect(simulator.changeCount(ids.boundRunning)).toBe(0);
+    simulator.setClockOffset(14 * 60 * 1000);
+    expect((await detach('token-skew')).status).toBe(200);
+    expect(simulator.changeCount(ids.boundRunning)).toBe(1);
+  });
+
   it('api-error refuses a rule without a code it knows, rather than answering nothing', () => {
     expect(() => simulator.addFault({ kind: 'api-error' })).toThrow(RangeError);
     expect(() => simulator.addFault({ kind: 'api-error', code: 'NoSuchCode' as ApiErrorCode })).toThrow(RangeError);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../../../electron/app-core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
@@ -33,7 +33,13 @@ export function valueOf<T>(result: IpcResult<T>): T {
   return result.value;
 }
 
-export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>): Promise<AppUnderTest> {
+/** What a test may change in the core it gets: how the ECS client is built (fast timeouts, a faulty network). */
+export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient'>;
+
+export async function startAppUnderTest(
+  simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>,
+  coreOptions: AppUnderTestCoreOptions = {},
+): Promise<AppUnderTest> {
   const base = await mkdtemp(path.join(tmpdir(), 'kpd-app-'));
   const simulator = await startEcsSimulator({ credentials: [testKeys], ...simulatorOptions });
   const events: AppUnderTest['events'] = [];
@@ -50,6 +56,7 @@ export async function startAppUnderTest(simulatorOptions: Omit<EcsSimulatorOptio
       listeners.get(wire)?.forEach((listener) => listener(payload));
     },
     logger: createMemoryLogger(),
+    ...coreOptions,
   });
   const api = apiOverDispatcher(core.dispatcher, {
     subscribe: (wire, listener) => {

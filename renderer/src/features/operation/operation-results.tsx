@@ -34,7 +34,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
   const { result } = props;
   const [filter, setFilter] = useState<OutcomeFilter>(noOutcomeFilter);
   const summary = useMemo(() => summarizeOutcomes(result.outcomes), [result.outcomes]);
-  const retryable = useMemo(() => retryableInstanceIds(result.outcomes).length, [result.outcomes]);
+  const retryable = useMemo(() => retryableInstanceIds(result.outcomes, result.plan.action).length, [result.outcomes, result.plan.action]);
   const requestIds = useMemo(() => distinctRequestIds(result.outcomes), [result.outcomes]);
   const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
   const codeChoices = useMemo(() => filterCodeChoices(result.outcomes), [result.outcomes]);

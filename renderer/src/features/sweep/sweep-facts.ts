@@ -67,7 +67,8 @@ export function combinedProgress(runs: readonly SweepRun[]): OperationProgress {
 /** The retryable instances of the given finished regions, as the regions of a new sweep plan. */
 export function retryRegions(runs: readonly SweepRun[]): Array<{ regionId: string; instanceIds: string[] }> {
   return runs.flatMap((run) => {
-    const instanceIds = run.result === null ? [] : retryableInstanceIds(run.result.outcomes);
+    // A sweep only ever detaches, and an unknown detach is safe to offer again (see retry-selection.ts).
+    const instanceIds = run.result === null ? [] : retryableInstanceIds(run.result.outcomes, 'detach-key-pair');
     return instanceIds.length === 0 ? [] : [{ regionId: run.regionId, instanceIds }];
   });
 }

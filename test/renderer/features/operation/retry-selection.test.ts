@@ -5,27 +5,33 @@ import { failed, makeResult, succeeded, unknown } from './support/operation-fixt
 describe('which outcomes are retried', () => {
   it('retries failures whose code the catalogue calls retryable', () => {
     for (const code of ['InvalidInstanceStatus', 'FlowLimitExceeded', 'InternalError', 'ECS_CANCELLED', 'ECS_NOT_SENT', 'ECS_RETRIES_EXHAUSTED']) {
-      expect(isRetryableOutcome(failed('i-1', code)), code).toBe(true);
+      expect(isRetryableOutcome(failed('i-1', code), 'detach-key-pair'), code).toBe(true);
     }
   });
 
   it('does not retry failures that need the admin to change something first', () => {
     for (const code of ['InvalidKeyPairForWindows.Unsupported', 'InvalidResetAuthenticationAgent.NotFound', 'InvalidInstance.NotFound', 'AccessDenied', 'InvalidKeyPair.NotFound']) {
-      expect(isRetryableOutcome(failed('i-1', code)), code).toBe(false);
+      expect(isRetryableOutcome(failed('i-1', code), 'detach-key-pair'), code).toBe(false);
     }
   });
 
   it('does not retry a failure with a code the catalogue does not know', () => {
-    expect(isRetryableOutcome(failed('i-1', 'SomethingNew.Undocumented'))).toBe(false);
+    expect(isRetryableOutcome(failed('i-1', 'SomethingNew.Undocumented'), 'detach-key-pair')).toBe(false);
   });
 
-  it('retries every unknown outcome, whatever its reason code', () => {
-    expect(isRetryableOutcome(unknown('i-1', 'ECS_OPERATION_DETAIL_MISSING'))).toBe(true);
-    expect(isRetryableOutcome(unknown('i-2', 'ECS_UNEXPECTED_ERROR'))).toBe(true);
+  it('retries every unknown detach, whatever its reason code', () => {
+    expect(isRetryableOutcome(unknown('i-1', 'ECS_OPERATION_DETAIL_MISSING'), 'detach-key-pair')).toBe(true);
+    expect(isRetryableOutcome(unknown('i-2', 'ECS_UNEXPECTED_ERROR'), 'detach-key-pair')).toBe(true);
+  });
+
+  it('never retries an unknown reboot, which may have happened and would happen again', () => {
+    expect(isRetryableOutcome(unknown('i-1', 'ECS_NETWORK_TIMEOUT'), 'reboot')).toBe(false);
+    expect(isRetryableOutcome(failed('i-2', 'ECS_NETWORK_DNS'), 'reboot')).toBe(true);
   });
 
   it('never retries a success', () => {
-    expect(isRetryableOutcome(succeeded('i-1', 'req-1'))).toBe(false);
+    expect(isRetryableOutcome(succeeded('i-1', 'req-1'), 'detach-key-pair')).toBe(false);
+    expect(isRetryableOutcome(succeeded('i-1', 'req-1'), 'reboot')).toBe(false);
   });
 
   it('lists the retryable instances in the operation order', () => {
@@ -35,7 +41,8 @@ describe('which outcomes are retried', () => {
       failed('i-2', 'AccessDenied'),
       failed('i-3', 'FlowLimitExceeded'),
     ];
-    expect(retryableInstanceIds(outcomes)).toEqual(['i-4', 'i-3']);
+    expect(retryableInstanceIds(outcomes, 'detach-key-pair')).toEqual(['i-4', 'i-3']);
+    expect(retryableInstanceIds(outcomes, 'reboot')).toEqual(['i-3']);
   });
 });
 
@@ -52,8 +59,8 @@ describe('the retry plan request', () => {
     });
   });
 
-  it('keeps a reboot a reboot, with its force-stop choice and no key pair', () => {
-    const result = makeResult([failed('i-9', 'InvalidInstanceStatus')], { action: 'reboot', keyPair: null, forceStop: true });
+  it('keeps a reboot a reboot, with its force-stop choice and no key pair, and leaves its unknown outcomes out', () => {
+    const result = makeResult([failed('i-9', 'InvalidInstanceStatus'), unknown('i-8', 'ECS_NETWORK_TIMEOUT')], { action: 'reboot', keyPair: null, forceStop: true });
     expect(buildRetryRequest(result)).toMatchObject({ action: 'reboot', keyPair: null, forceStop: true, instanceIds: ['i-9'] });
   });
 

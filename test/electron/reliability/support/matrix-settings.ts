@@ -1,0 +1,26 @@
+import { defaultRetryPolicyOptions } from '../../../../electron/volcengine/retry-policy';
+
+/** The knobs of the matrix; the test and `npm run reliability` use the same ones. */
+export interface MatrixSettings {
+  /** The client's request timeout. The settings screen allows 5 s at least; the matrix sets the client's directly. */
+  requestTimeoutMs: number;
+  /** How long the timeout fault holds an answer: several timeouts, so the client always gives up first. */
+  slowReplyMs: number;
+  /** Retry waits are recorded as asked and slept at most this long, so a 1 s Retry-After costs no real second. */
+  realSleepCapMs: number;
+  /** The retry policy's attempts (the app's default), which the "until the last attempt" batch is sized to. */
+  maxAttempts: number;
+  /** Instances of a change cell: several batches of at most 100. */
+  operationInstances: number;
+  /** Instances in each of the two regions of an inventory cell: several pages of 100. */
+  inventoryInstancesPerRegion: number;
+}
+
+export const matrixSettings: MatrixSettings = {
+  requestTimeoutMs: 750,
+  slowReplyMs: 4_000,
+  realSleepCapMs: 20,
+  maxAttempts: defaultRetryPolicyOptions.maxAttempts,
+  operationInstances: 350,
+  inventoryInstancesPerRegion: 250,
+};

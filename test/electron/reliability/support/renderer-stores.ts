@@ -1,0 +1,43 @@
+import { createOperationStore, type OperationState } from '../../../../renderer/src/stores/operation-store';
+import { useWorkspaceStore } from '../../../../renderer/src/stores/workspace-store';
+import type { OperationPlan, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+
+type OperationStore = ReturnType<typeof createOperationStore>;
+
+/**
+ * The renderer's stores, running in Node over the app's `window.api`. The workspace store is the renderer's module
+ * singleton and reads `window.api` at each call, so this points it at the cell's app; cells run one at a time.
+ */
+export function rendererStores(api: KeyPairDeskApi): { workspace: typeof useWorkspaceStore; operations: OperationStore } {
+  (globalThis as unknown as { window: { api: KeyPairDeskApi } }).window = { api };
+  return { workspace: useWorkspaceStore, operations: createOperationStore(() => api) };
+}
+
+/** Asks for a plan through the store, as the review screen does; the plan, or an error naming why not. */
+export async function planThroughStore(operations: OperationStore, request: PlanRequest): Promise<OperationPlan> {
+  if (!(await operations.getState().plan(request))) throw new Error(`planning failed: ${JSON.stringify(operations.getState().lastError)}`);
+  const plan = operations.getState().currentPlan;
+  if (plan === null) throw new Error('the store has no plan after planning');
+  return plan;
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * Starts the plan under review (typing the confirmation when asked) and waits until the store shows the result it
+ * fetched after main's final progress event: the state the results screen renders.
+ */
+export async function runThroughStore(operations: OperationStore, plan: OperationPlan, settled: (operationId: string) => Promise<unknown>): Promise<OperationResult> {
+  if (!(await operations.getState().start(plan.confirmationText))) throw new Error(`start failed: ${JSON.stringify(operations.getState().lastError)}`);
+  const { operationId } = operations.getState() as OperationState & { operationId: string };
+  await settled(operationId);
+  await until(() => operations.getState().result?.operationId === operationId && !operations.getState().loadingResult, 'the renderer to show the result');
+  return operations.getState().result!;
+}
