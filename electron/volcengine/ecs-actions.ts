@@ -80,6 +80,8 @@ export interface EcsActions {
 export interface EcsActionsDependencies {
   call: EcsCaller;
   batchConcurrency: number;
+  /** DescribeInstances MaxResults; `pageSizes.instances` when absent. */
+  instancePageSize?: number | undefined;
   newClientToken: () => string;
 }
 
@@ -102,7 +104,7 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       ProjectName: filter.projectName,
       TagFilters: tagFilterParams(filter.tagFilters),
       InstanceChargeType: filter.instanceChargeType,
-      MaxResults: pageSizes.instances,
+      MaxResults: dependencies.instancePageSize ?? pageSizes.instances,
     };
     return collectAllPages(
       'DescribeInstances',

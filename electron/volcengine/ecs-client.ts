@@ -17,6 +17,8 @@ export interface EcsClientOptions {
   connectTimeoutMs: number;
   /** Batches of a change in flight at once. */
   batchConcurrency: number;
+  /** DescribeInstances page size; 100 (the most the API allows) except in the benchmark's baseline. */
+  instancePageSize: number;
   retry: RetryPolicyOptions;
 }
 
@@ -24,6 +26,7 @@ export const defaultEcsClientOptions: EcsClientOptions = {
   requestTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
   batchConcurrency: 4,
+  instancePageSize: 100,
   retry: defaultRetryPolicyOptions,
 };
 
@@ -111,6 +114,7 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
   const actions = createEcsActions({
     call,
     batchConcurrency: options.batchConcurrency,
+    instancePageSize: options.instancePageSize,
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });
   return {
