@@ -11,6 +11,7 @@ import {
 import { runInstanceOperation, type InstanceOperationOptions, type InstanceOperationResult } from './instance-operation';
 import { collectAllPages, type ListOptions } from './pagination';
 import { toQueryParams } from './query-params';
+import type { RequestPacer } from './request-pacer';
 
 /** Page sizes: the documented maximum for regions, and the spec's advice (100) for the rest. */
 export const pageSizes = { regions: 20, instances: 100, keyPairs: 100 } as const;
@@ -82,6 +83,8 @@ export interface EcsActionsDependencies {
   batchConcurrency: number;
   /** DescribeInstances MaxResults; `pageSizes.instances` when absent. */
   instancePageSize?: number | undefined;
+  /** Paces every send of a change, retries included; unpaced when absent. */
+  changePacer?: RequestPacer | undefined;
   newClientToken: () => string;
 }
 
@@ -128,7 +131,12 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       sendBatch: async (batch, onAttempt) => {
         const query = toQueryParams({ ...params, InstanceIds: batch.instanceIds, ClientToken: batch.clientToken });
         // No signal: a batch that has been sent finishes, retries included, so its outcome is known.
-        const answer = await call(action, query, operationResultSchema, { onAttempt });
+        // Paced before the journal records the send, so the record says when it really left.
+        const pacedAttempt = async (attempt: number) => {
+          await dependencies.changePacer?.acquire();
+          await onAttempt(attempt);
+        };
+        const answer = await call(action, query, operationResultSchema, { onAttempt: pacedAttempt });
         const details = (answer.result.OperationDetails ?? []).map((detail) => ({
           instanceId: detail.InstanceId,
           error: detail.Error === null || detail.Error === undefined ? detail.Error : { code: detail.Error.Code, message: detail.Error.Message },

@@ -6,6 +6,7 @@ import { EcsError } from './ecs-error';
 import { createUndiciTransport, type HttpTransport } from './http-transport';
 import type { ProxyEndpoint } from './network-errors';
 import { createProxyDispatcher, type ProxySetting } from './proxy-dispatcher';
+import { createRequestPacer } from './request-pacer';
 import { defaultRetryPolicyOptions, type RetryPolicyOptions } from './retry-policy';
 import type { SigningCredentials } from './sign';
 
@@ -17,6 +18,11 @@ export interface EcsClientOptions {
   connectTimeoutMs: number;
   /** Batches of a change in flight at once. */
   batchConcurrency: number;
+  /**
+   * DetachKeyPair, AttachKeyPair and RebootInstances sends per second, retries included, spread evenly (see
+   * request-pacer.ts); Infinity sends as fast as the concurrency allows.
+   */
+  changeRequestsPerSecond: number;
   /** DescribeInstances page size; 100 (the most the API allows) except in the benchmark's baseline. */
   instancePageSize: number;
   retry: RetryPolicyOptions;
@@ -27,6 +33,7 @@ export const defaultEcsClientOptions: EcsClientOptions = {
   connectTimeoutMs: 10_000,
   batchConcurrency: 4,
   instancePageSize: 100,
+  changeRequestsPerSecond: 20,
   retry: defaultRetryPolicyOptions,
 };
 
@@ -115,6 +122,7 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
     call,
     batchConcurrency: options.batchConcurrency,
     instancePageSize: options.instancePageSize,
+    changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: dependencies.now ?? Date.now, sleep: dependencies.sleep ?? defaultSleep }),
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });
   return {
