@@ -1,16 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { cpus, platform, release, totalmem } from 'node:os';
+import { chromium } from '@playwright/test';
 
-function chromiumVersion(): string {
+async function chromiumVersion(): Promise<string> {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    const version = browser.version();
+    await browser.close();
+    return version;
   } catch {
     return 'unknown';
   }
 }
 
 /** What the numbers were measured on, so a run elsewhere is compared knowingly. */
-export function machineInfo(): Record<string, unknown> {
+export async function machineInfo(): Promise<Record<string, unknown>> {
   const processors = cpus();
   return {
     platform: `${platform()} ${release()}`,
@@ -18,7 +21,7 @@ export function machineInfo(): Record<string, unknown> {
     cores: processors.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    chromium: chromiumVersion(),
+    chromium: await chromiumVersion(),
     date: new Date().toISOString(),
   };
 }

@@ -38,10 +38,10 @@ if (groups.has('detach')) measurements.push(...(await timed('detach 10k (and its
 if (groups.has('renderer')) measurements.push(...(await timed('renderer with 50k rows in Chromium', () => rendererScenarios())));
 if (groups.has('weight')) {
   measurements.push(...(await timed('bundle weight', () => bundleScenarios())));
-  measurements.push(...(await timed('main-process memory, 50k', () => mainMemoryScenarios(50_000))));
+  measurements.push(...(await timed('main-process memory, 50k (in a fresh process)', () => mainMemoryScenarios(50_000))));
 }
 
-const results: BenchResults = { machine: machineInfo(), scenarios: measurements.map(judged) };
+const results: BenchResults = { machine: await machineInfo(), scenarios: measurements.map(judged) };
 const file = path.join(import.meta.dirname, 'results.json');
 await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${formatTable(results.scenarios)}\n`);

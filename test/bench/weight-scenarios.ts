@@ -1,11 +1,12 @@
+import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { valueOf } from '../electron/support/app-under-test';
 import { round, type Measurement } from './bench-results';
-import { startBenchCore } from './bench-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
 const kib = (bytes: number) => round(bytes / 1024);
 
 interface Weight {
@@ -49,33 +50,20 @@ export async function bundleScenarios(): Promise<Measurement[]> {
   ];
 }
 
-function settledMemory(): NodeJS.MemoryUsage {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect === undefined) throw new Error('run the bench with node --expose-gc (npm run bench does)');
-  collect();
-  collect();
-  return process.memoryUsage();
-}
-
 /**
- * What main holds for a loaded 50,000-instance region: the heap and RSS of this process after a full inventory
- * load, minus before it, with the simulator's own fleet already in memory on both sides. Only the count of the answered
- * inventory is kept (in the app it is copied to the renderer and let go); main keeps its own record.
+ * What main holds for a loaded 50,000-instance region, measured in a fresh process (main-memory-probe.ts) so that
+ * nothing the other scenarios left behind blurs it.
  */
 export async function mainMemoryScenarios(instances: number): Promise<Measurement[]> {
-  const bench = await startBenchCore({ generate: { seed: 8, instances, regions: ['cn-beijing'] } });
-  try {
-    const before = settledMemory();
-    const loaded = valueOf(await bench.api.inventory.load({ profileId: bench.profileId, regionId: 'cn-beijing', jobId: 'bench-memory' })).instances.length;
-    const after = settledMemory();
-    if (loaded !== instances) throw new Error(`loaded ${loaded} of ${instances} instances`);
-    const label = `Main process ${instances / 1000}k`;
-    const mib = (bytes: number) => round(bytes / 2 ** 20);
-    return [
-      { name: label, metric: 'heap held by the inventory', value: mib(after.heapUsed - before.heapUsed), unit: 'MiB', target: null, baseline: null },
-      { name: label, metric: 'RSS growth', value: mib(after.rss - before.rss), unit: 'MiB', target: null, baseline: null },
-    ];
-  } finally {
-    await bench.close();
-  }
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'main-memory-probe.ts'), String(instances)], {
+    cwd: root,
+    timeout: 120_000,
+  });
+  const { heapBytes, rssBytes } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { heapBytes: number; rssBytes: number };
+  const label = `Main process ${instances / 1000}k`;
+  const mib = (bytes: number) => round(bytes / 2 ** 20);
+  return [
+    { name: label, metric: 'heap held by the inventory', value: mib(heapBytes), unit: 'MiB', target: null, baseline: null },
+    { name: label, metric: 'RSS growth over the load', value: mib(rssBytes), unit: 'MiB', target: null, baseline: null },
+  ];
 }
