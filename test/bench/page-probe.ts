@@ -3,7 +3,8 @@
  * right after React commits) and when that change was painted (the first task after the next animation frame,
  * which Chromium runs once the frame is produced), plus the time of every key press and click.
  *
- * It also wraps the bridge's transport, to mark when the inventory's data reached the page. Plain JavaScript in a
+ * It also wraps the bridge's transport (answers arrive as JSON text, see bench-browser-app.ts), to mark when the
+ * inventory's data reached the page. Plain JavaScript in a
  * string: a function's source as transpiled by tsx may call helpers the page does not have.
  */
 export const pageProbeScript = `(() => {
@@ -70,7 +71,7 @@ export const pageProbeScript = `(() => {
       requestAnimationFrame(frame);
     });
   window.__kpdInvoke = async (wire, request) => {
-    const answer = await window.__kpdInvokeRaw(wire, request);
+    const answer = JSON.parse(await window.__kpdInvokeRaw(wire, request));
     if (wire.endsWith('inventory.load')) state.dataAt = performance.now();
     return answer;
   };

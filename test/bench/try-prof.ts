@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { openBenchBrowserApp } from './bench-browser-app';
+const app = await openBenchBrowserApp({ seed: 9, instances: 50000 });
+const { page } = app;
+const session = await page.context().newCDPSession(page);
+await session.send('Profiler.enable');
+await session.send('Profiler.setSamplingInterval', { interval: 200 });
+await session.send('Profiler.start');
+await page.waitForFunction(() => (window as any).__benchProbe.dataAt > 0, null, { timeout: 180000, polling: 10 });
+await page.getByTestId('instance-row').first().waitFor({ timeout: 60000 });
+await page.waitForTimeout(1500);
+const { profile } = await session.send('Profiler.stop');
+console.log(await page.evaluate(() => { const p = (window as any).__benchProbe; const paint = p.paints.find((c: any) => c.paintedAt > p.dataAt && c.rows); return [p.dataAt, paint?.paintedAt - p.dataAt]; }));
+writeFileSync('/tmp/prof1/r.cpuprofile', JSON.stringify(profile));
+await app.close();
