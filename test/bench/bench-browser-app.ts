@@ -36,7 +36,11 @@ export interface BenchBrowserApp {
  * simulator, as the browser tests' app-fixture does, without Playwright's test runner and with an in-memory
  * keychain. The page probe (page-probe.ts) is installed before any of the app's scripts run.
  */
-export async function openBenchBrowserApp(fleet: { seed: number; instances: number }): Promise<BenchBrowserApp> {
+export async function openBenchBrowserApp(
+  fleet: { seed: number; instances: number },
+  /** Awaited before an answer goes back to the page (e.g. to start a profiler just before the data lands). */
+  beforeAnswer: (channel: string | undefined, page: Page) => Promise<void> = async () => undefined,
+): Promise<BenchBrowserApp> {
   const base = await mkdtemp(path.join(tmpdir(), 'kpd-bench-browser-'));
   const simulator = await startEcsSimulator({ credentials: [benchKeys], generate: { ...fleet, regions: ['cn-beijing'] } });
   // Main's events go to the page once there is one.
@@ -68,7 +72,9 @@ export async function openBenchBrowserApp(fleet: { seed: number; instances: numb
     // As text: Playwright's own serializer takes half a minute over 50,000 instances, and leaves the page
     // collecting its garbage for a second and more after the answer. JSON.parse in the page stands in for
     // Electron's structured clone.
-    return JSON.stringify(await core.dispatcher.invoke(channel, request));
+    const answer = JSON.stringify(await core.dispatcher.invoke(channel, request));
+    await beforeAnswer(channel, page);
+    return answer;
   });
   await page.addInitScript({ content: pageProbeScript });
   await page.addInitScript({ content: bridgeScript });

@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { chromium } from '@playwright/test';
 
 async function chromiumVersion(): Promise<string> {
@@ -22,6 +22,8 @@ export async function machineInfo(): Promise<Record<string, unknown>> {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     chromium: await chromiumVersion(),
+    // Other work on the machine skews timings: the 1, 5 and 15 minute load averages when the run ended.
+    loadAverage: loadavg().map((load) => Math.round(load * 100) / 100),
     date: new Date().toISOString(),
   };
 }
