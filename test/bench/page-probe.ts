@@ -4,32 +4,29 @@
  * which Chromium runs once the frame is produced), plus the time of every key press and click.
  *
  * It also wraps the bridge's transport (answers arrive as JSON text, see bench-browser-app.ts), to mark when the
- * inventory's data reached the page. Plain JavaScript in a
- * string: a function's source as transpiled by tsx may call helpers the page does not have.
+ * inventory's data reached the page. Plain JavaScript in a string: a function's source as transpiled by tsx may
+ * call helpers the page does not have.
  */
 export const pageProbeScript = `(() => {
   const state = { changes: [], paints: [], inputs: [], dataAt: -1 };
-  let probePending = false;
-  const afterPaint = () => {
+  // A rAF loop that is always first in line: it re-registers during one frame's callbacks, before any task of the
+  // next frame can register its own. So its message is the first task after the frame's paint, and work the app
+  // defers to "after the next paint" (which queues the same way, but later) cannot delay the recorded time.
+  let lastPainted = 0;
+  const frame = () => {
+    requestAnimationFrame(frame);
     const changedAt = state.changes[state.changes.length - 1] ?? 0;
+    if (changedAt <= lastPainted) return;
+    lastPainted = changedAt;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       state.paints.push({ changedAt, paintedAt: performance.now(), rows: document.querySelector('[data-testid="instance-row"]') !== null });
-      probePending = false;
-      // A change made after this frame's callback, but before it was painted, waits for the next frame.
-      if ((state.changes[state.changes.length - 1] ?? 0) > changedAt) {
-        probePending = true;
-        requestAnimationFrame(afterPaint);
-      }
     };
     channel.port2.postMessage(0);
   };
+  requestAnimationFrame(frame);
   const observer = new MutationObserver(() => {
     state.changes.push(performance.now());
-    if (!probePending) {
-      probePending = true;
-      requestAnimationFrame(afterPaint);
-    }
   });
   document.addEventListener('DOMContentLoaded', () => {
     observer.observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-instance-id'] });

@@ -17,14 +17,16 @@ declare global {
   }
 }
 
-/** Waits until the page has made no DOM change for `quietMs` and has painted the last one it made. */
+/** Waits until the page has had no input and made no DOM change for `quietMs`, and has painted its last change. */
 async function settle(page: Page, quietMs = 200): Promise<void> {
   await page.waitForFunction(
     (quiet) => {
       const probe = window.__benchProbe;
       const last = probe.changes[probe.changes.length - 1] ?? 0;
+      const lastInput = probe.inputs[probe.inputs.length - 1]?.at ?? 0;
       const painted = probe.paints[probe.paints.length - 1]?.changedAt ?? 0;
-      return performance.now() - last > quiet && painted >= last;
+      // Quiet since the last input too: right after a key press, the change it causes may not have happened yet.
+      return performance.now() - Math.max(last, lastInput) > quiet && painted >= last;
     },
     quietMs,
     { polling: 50, timeout: 60_000 },
