@@ -128,12 +128,14 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       concurrency: options.concurrency ?? dependencies.batchConcurrency,
       newClientToken: dependencies.newClientToken,
       options,
+      beforeFirstSend: dependencies.changePacer === undefined ? undefined : () => dependencies.changePacer!.acquire(),
       sendBatch: async (batch, onAttempt) => {
         const query = toQueryParams({ ...params, InstanceIds: batch.instanceIds, ClientToken: batch.clientToken });
         // No signal: a batch that has been sent finishes, retries included, so its outcome is known.
-        // Paced before the journal records the send, so the record says when it really left.
+        // A retry is paced too, before the journal records it, so the record says when it really left. (The first
+        // send is paced by beforeFirstSend, where a cancellation during the wait is still noticed.)
         const pacedAttempt = async (attempt: number) => {
-          await dependencies.changePacer?.acquire();
+          if (attempt > 1) await dependencies.changePacer?.acquire();
           await onAttempt(attempt);
         };
         const answer = await call(action, query, operationResultSchema, { onAttempt: pacedAttempt });

@@ -122,7 +122,9 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
     call,
     batchConcurrency: options.batchConcurrency,
     instancePageSize: options.instancePageSize,
-    changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: dependencies.now ?? Date.now, sleep: dependencies.sleep ?? defaultSleep }),
+    // Real time, not the injectable clock and sleep of the retry policy: the pace is of sends on the wire, and a
+    // test that records or shortens retry waits must not see the pacer's waits among them.
+    changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: () => performance.now(), sleep: defaultSleep }),
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });
   return {
