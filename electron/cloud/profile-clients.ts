@@ -45,6 +45,7 @@ export function createClientForProfile(options: ProfileClientOptions): ClientFor
       options: {
         requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
         batchConcurrency: settings.requestConcurrency,
+        changeRequestsPerSecond: settings.changeRequestsPerSecond,
         ...extra?.options,
       },
     });

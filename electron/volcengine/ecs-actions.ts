@@ -11,6 +11,7 @@ import {
 import { runInstanceOperation, type InstanceOperationOptions, type InstanceOperationResult } from './instance-operation';
 import { collectAllPages, type ListOptions } from './pagination';
 import { toQueryParams } from './query-params';
+import type { RequestPacer } from './request-pacer';
 
 /** Page sizes: the documented maximum for regions, and the spec's advice (100) for the rest. */
 export const pageSizes = { regions: 20, instances: 100, keyPairs: 100 } as const;
@@ -80,6 +81,10 @@ export interface EcsActions {
 export interface EcsActionsDependencies {
   call: EcsCaller;
   batchConcurrency: number;
+  /** DescribeInstances MaxResults; `pageSizes.instances` when absent. */
+  instancePageSize?: number | undefined;
+  /** Paces every send of a change, retries included; unpaced when absent. */
+  changePacer?: RequestPacer | undefined;
   newClientToken: () => string;
 }
 
@@ -102,7 +107,7 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       ProjectName: filter.projectName,
       TagFilters: tagFilterParams(filter.tagFilters),
       InstanceChargeType: filter.instanceChargeType,
-      MaxResults: pageSizes.instances,
+      MaxResults: dependencies.instancePageSize ?? pageSizes.instances,
     };
     return collectAllPages(
       'DescribeInstances',
@@ -123,10 +128,17 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       concurrency: options.concurrency ?? dependencies.batchConcurrency,
       newClientToken: dependencies.newClientToken,
       options,
+      beforeFirstSend: dependencies.changePacer === undefined ? undefined : () => dependencies.changePacer!.acquire(),
       sendBatch: async (batch, onAttempt) => {
         const query = toQueryParams({ ...params, InstanceIds: batch.instanceIds, ClientToken: batch.clientToken });
         // No signal: a batch that has been sent finishes, retries included, so its outcome is known.
-        const answer = await call(action, query, operationResultSchema, { onAttempt });
+        // A retry is paced too, before the journal records it, so the record says when it really left. (The first
+        // send is paced by beforeFirstSend, where a cancellation during the wait is still noticed.)
+        const pacedAttempt = async (attempt: number) => {
+          if (attempt > 1) await dependencies.changePacer?.acquire();
+          await onAttempt(attempt);
+        };
+        const answer = await call(action, query, operationResultSchema, { onAttempt: pacedAttempt });
         const details = (answer.result.OperationDetails ?? []).map((detail) => ({
           instanceId: detail.InstanceId,
           error: detail.Error === null || detail.Error === undefined ? detail.Error : { code: detail.Error.Code, message: detail.Error.Message },

@@ -6,6 +6,7 @@ import { EcsError } from './ecs-error';
 import { createUndiciTransport, type HttpTransport } from './http-transport';
 import type { ProxyEndpoint } from './network-errors';
 import { createProxyDispatcher, type ProxySetting } from './proxy-dispatcher';
+import { createRequestPacer } from './request-pacer';
 import { defaultRetryPolicyOptions, type RetryPolicyOptions } from './retry-policy';
 import type { SigningCredentials } from './sign';
 
@@ -17,6 +18,13 @@ export interface EcsClientOptions {
   connectTimeoutMs: number;
   /** Batches of a change in flight at once. */
   batchConcurrency: number;
+  /**
+   * DetachKeyPair, AttachKeyPair and RebootInstances sends per second, retries included, spread evenly (see
+   * request-pacer.ts); Infinity sends as fast as the concurrency allows.
+   */
+  changeRequestsPerSecond: number;
+  /** DescribeInstances page size; 100 (the most the API allows) except in the benchmark's baseline. */
+  instancePageSize: number;
   retry: RetryPolicyOptions;
 }
 
@@ -24,6 +32,8 @@ export const defaultEcsClientOptions: EcsClientOptions = {
   requestTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
   batchConcurrency: 4,
+  instancePageSize: 100,
+  changeRequestsPerSecond: 20,
   retry: defaultRetryPolicyOptions,
 };
 
@@ -111,6 +121,10 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
   const actions = createEcsActions({
     call,
     batchConcurrency: options.batchConcurrency,
+    instancePageSize: options.instancePageSize,
+    // Real time, not the injectable clock and sleep of the retry policy: the pace is of sends on the wire, and a
+    // test that records or shortens retry waits must not see the pacer's waits among them.
+    changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: () => performance.now(), sleep: defaultSleep }),
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });
   return {

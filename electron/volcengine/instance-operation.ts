@@ -43,6 +43,11 @@ export interface InstanceOperationRun {
   instanceIds: readonly string[];
   concurrency: number;
   newClientToken: () => string;
+  /**
+   * Awaited before a batch's first send, and before it is checked for cancellation, so a batch that waited (the
+   * request pacer) is not sent once the operation has been cancelled meanwhile.
+   */
+  beforeFirstSend?: (() => Promise<void>) | undefined;
   /** Sends one batch (with retries); throws an `EcsError` when the request as a whole failed. */
   sendBatch: (batch: BatchPlan, onAttempt: (attempt: number) => Promise<void>) => Promise<BatchAnswer>;
   options: InstanceOperationOptions;
@@ -145,6 +150,7 @@ export async function runInstanceOperation(run: InstanceOperationRun): Promise<I
     if (batch === undefined) return;
     let outcomes: InstanceOutcome[];
     let sent = false;
+    if (stopped === undefined && !options.signal?.aborted) await run.beforeFirstSend?.();
     if (stopped === undefined && options.signal?.aborted) stopped = { reason: 'cancelled' };
     if (stopped !== undefined) {
       outcomes = notSentOutcomes(batch, stopped.reason === 'cancelled' ? 'ECS_CANCELLED' : 'ECS_NOT_SENT', run.action);

@@ -38,6 +38,11 @@ export const settingsSchema = z.strictObject({
   proxy: proxySettingSchema,
   /** Requests of a bulk operation in flight at once. */
   requestConcurrency: z.number().int().min(1).max(10),
+  /**
+   * Change requests (detach, attach, reboot) sent per second, retries included. Volcengine refuses requests over
+   * an account's flow limit (FlowLimitExceeded), and each refusal costs a second or more; pacing below it is faster.
+   */
+  changeRequestsPerSecond: z.number().int().min(1).max(100),
   /** How long one request may take, answer included. */
   requestTimeoutSeconds: z.number().int().min(5).max(120),
   /** How long a secret read from the keychain may stay in memory; 0 reads the keychain for every request. */
@@ -50,6 +55,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   proxy: { mode: 'environment' },
   requestConcurrency: 4,
+  changeRequestsPerSecond: 20,
   requestTimeoutSeconds: 30,
   secretCacheMinutes: 5,
 };

@@ -21,6 +21,8 @@ describe('settings', () => {
     { requestTimeoutSeconds: 4 },
     { secretCacheMinutes: 61 },
     { requestConcurrency: 2.5 },
+    { changeRequestsPerSecond: 0 },
+    { changeRequestsPerSecond: 101 },
   ])('refuses an out-of-range value %o', (patch) => {
     expect(settingsPatchSchema.safeParse(patch).success).toBe(false);
   });

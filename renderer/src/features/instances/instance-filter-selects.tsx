@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useAfterPaint } from '../../common/use-after-paint';
 import { SearchableSelect } from '../../common/searchable-select';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -78,8 +79,8 @@ const FilterSelect = memo(function FilterSelect(props: { spec: FilterSpec; facet
 
 /** One multi-select per filterable field, offering the values present in the loaded data. */
 export const InstanceFilterSelects = memo(function InstanceFilterSelects() {
-  // Deferred so that after a load the table paints first and the choices are counted in the next render.
-  const index = useDeferredValue(useInstanceTableStore((state) => state.index));
+  // After a load the table paints first; the choices (a pass over every row) are counted after that frame.
+  const index = useAfterPaint(useInstanceTableStore((state) => state.index));
   const facets = index.facets();
   return (
     <>

@@ -9,7 +9,7 @@ import { useAppStore } from '../../stores/app-store';
 
 type ProxyMode = Settings['proxy']['mode'];
 
-/** Theme, proxy, concurrency, timeout and how long secrets stay in memory; the language is in the header. */
+/** Theme, proxy, concurrency, change rate, timeout and how long secrets stay in memory; the language is in the header. */
 export function SettingsDrawer(props: { onClose: () => void }) {
   const t = useT();
   const settings = useAppStore((state) => state.settings);
@@ -18,6 +18,7 @@ export function SettingsDrawer(props: { onClose: () => void }) {
   const [proxyMode, setProxyMode] = useState<ProxyMode>(settings?.proxy.mode ?? 'environment');
   const [proxyUrl, setProxyUrl] = useState(settings?.proxy.mode === 'custom' ? settings.proxy.url : '');
   const [concurrency, setConcurrency] = useState(settings?.requestConcurrency ?? 4);
+  const [changeRate, setChangeRate] = useState(settings?.changeRequestsPerSecond ?? 20);
   const [timeout, setTimeoutSeconds] = useState(settings?.requestTimeoutSeconds ?? 30);
   const [secretMinutes, setSecretMinutes] = useState(settings?.secretCacheMinutes ?? 5);
   const [invalidProxy, setInvalidProxy] = useState(false);
@@ -28,6 +29,7 @@ export function SettingsDrawer(props: { onClose: () => void }) {
       theme,
       proxy: proxyMode === 'custom' ? { mode: 'custom', url: proxyUrl } : { mode: proxyMode },
       requestConcurrency: concurrency,
+      changeRequestsPerSecond: changeRate,
       requestTimeoutSeconds: timeout,
       secretCacheMinutes: secretMinutes,
     });
@@ -79,6 +81,9 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         ) : null}
         <Form.Item label={t('settings.concurrency')} extra={t('settings.concurrencyHelp')}>
           <InputNumber aria-label={t('settings.concurrency')} min={1} max={10} precision={0} value={concurrency} onChange={(value) => setConcurrency(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.changeRate')} help={t('settings.changeRateHelp')}>
+          <InputNumber aria-label={t('settings.changeRate')} min={1} max={100} precision={0} value={changeRate} onChange={(value) => setChangeRate(value)} />
         </Form.Item>
         <Form.Item label={t('settings.timeout')}>
           <InputNumber aria-label={t('settings.timeout')} min={5} max={120} precision={0} value={timeout} onChange={(value) => setTimeoutSeconds(value)} />

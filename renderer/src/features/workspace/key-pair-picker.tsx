@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useAfterPaint } from '../../common/use-after-paint';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -7,7 +8,8 @@ import { currentInventory, useWorkspaceStore } from '../../stores/workspace-stor
 /** The key pair to take off: searchable by name, ID and fingerprint, with how many instances carry it. */
 export const KeyPairPicker = memo(function KeyPairPicker() {
   const t = useT();
-  const inventory = useWorkspaceStore((state) => currentInventory(state.inventory));
+  // Counting the instances of each key pair passes over every instance: it waits until the first rows are painted.
+  const inventory = useAfterPaint(useWorkspaceStore((state) => currentInventory(state.inventory)));
   const keyPair = useWorkspaceStore((state) => state.keyPair);
   const selectKeyPair = useWorkspaceStore((state) => state.selectKeyPair);
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Message, Space, Typography } from '@arco-design/web-react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useLayoutEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -38,7 +38,8 @@ export function WorkspacePage() {
     if (profileId === null && first !== undefined) void selectProfile(first.id, first.region);
   }, [profileId, profiles, selectProfile]);
 
-  useEffect(() => {
+  // A layout effect: the table's rows render in the same frame as the load's answer, not one paint later.
+  useLayoutEffect(() => {
     setTableData(inventory?.instances ?? [], keyPair);
   }, [inventory, keyPair, setTableData]);
 
