@@ -82,7 +82,7 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         <Form.Item label={t('settings.concurrency')} extra={t('settings.concurrencyHelp')}>
           <InputNumber aria-label={t('settings.concurrency')} min={1} max={10} precision={0} value={concurrency} onChange={(value) => setConcurrency(value)} />
         </Form.Item>
-        <Form.Item label={t('settings.changeRate')} help={t('settings.changeRateHelp')}>
+        <Form.Item label={t('settings.changeRate')} extra={t('settings.changeRateHelp')}>
           <InputNumber aria-label={t('settings.changeRate')} min={1} max={100} precision={0} value={changeRate} onChange={(value) => setChangeRate(value)} />
         </Form.Item>
         <Form.Item label={t('settings.timeout')}>
