@@ -1,28 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildSync } from 'esbuild';
-import { createAppCore, type AppCore } from '../../electron/app-core';
-import { createMemorySecretStore } from '../../electron/keychain/secret-store';
-import { createMemoryLogger } from '../../electron/logging/logger';
-import { createAppProtocolHandler } from '../../electron/security/app-protocol';
-import { startEcsSimulator, type EcsSimulator } from '../../electron/simulator/ecs-simulator';
+import type { AppCore } from '../../electron/app-core';
+import type { EcsSimulator } from '../../electron/simulator/ecs-simulator';
 import { channelPrefix } from '../../shared/ipc/channel-names';
-import { benchKeys } from './bench-core';
+import { bridgeScript, serveBuiltRenderer, testOrigin } from '../browser/support/app-origin';
+import { startAppUnderTest } from '../electron/support/app-under-test';
 import { pageProbeScript } from './page-probe';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const origin = 'https://keypair-desk.test';
-
-const bridgeScript = buildSync({
-  entryPoints: [path.join(root, 'test', 'browser', 'support', 'bridge-preload.ts')],
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'chrome130',
-  write: false,
-}).outputFiles[0]!.text;
 
 export interface BenchBrowserApp {
   page: Page;
@@ -41,24 +23,16 @@ export async function openBenchBrowserApp(
   /** Awaited before an answer goes back to the page (e.g. to start a profiler just before the data lands). */
   beforeAnswer: (channel: string | undefined, page: Page) => Promise<void> = async () => undefined,
 ): Promise<BenchBrowserApp> {
-  const base = await mkdtemp(path.join(tmpdir(), 'kpd-bench-browser-'));
-  const simulator = await startEcsSimulator({ credentials: [benchKeys], generate: { ...fleet, regions: ['cn-beijing'] } });
   // Main's events go to the page once there is one.
   const target: { page?: Page } = {};
-  const core = createAppCore({
-    info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
-    userDataDir: path.join(base, 'user-data'),
-    homeDir: path.join(base, 'home'),
-    env: {},
-    secretStore: createMemorySecretStore(),
-    chooseSavePath: async (name) => path.join(base, name),
-    eventSink: (wire, payload) => {
-      void target.page?.evaluate(([channel, data]) => window.__kpdDeliver(channel, data), [wire, payload] as const).catch(() => undefined);
+  const app = await startAppUnderTest(
+    { generate: { ...fleet, regions: ['cn-beijing'] } },
+    {
+      onEvent: (wire, payload) => {
+        void target.page?.evaluate(([channel, data]) => window.__kpdDeliver(channel, data), [wire, payload] as const).catch(() => undefined);
+      },
     },
-    logger: createMemoryLogger(),
-  });
-  const created = await core.dispatcher.invoke('profiles.create', { name: 'bench', ...benchKeys, region: 'cn-beijing', endpoint: simulator.url });
-  if (!created.ok) throw new Error(`could not add the profile: ${created.error.code}`);
+  );
 
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -72,29 +46,21 @@ export async function openBenchBrowserApp(
     // As text: Playwright's own serializer takes half a minute over 50,000 instances, and leaves the page
     // collecting its garbage for a second and more after the answer. JSON.parse in the page stands in for
     // Electron's structured clone.
-    const answer = JSON.stringify(await core.dispatcher.invoke(channel, request));
+    const answer = JSON.stringify(await app.core.dispatcher.invoke(channel, request));
     await beforeAnswer(channel, page);
     return answer;
   });
   await page.addInitScript({ content: pageProbeScript });
   await page.addInitScript({ content: bridgeScript });
-  const serve = createAppProtocolHandler(path.join(root, 'dist', 'renderer'));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!url.startsWith(`${origin}/`)) return route.abort('blockedbyclient');
-    const response = await serve(new Request(url.replace(origin, 'app://keypair-desk'), { method: route.request().method() }));
-    return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
-  });
-  await page.goto(`${origin}/index.html`);
+  await serveBuiltRenderer(page);
+  await page.goto(`${testOrigin}/index.html`);
   return {
     page,
-    simulator,
-    core,
+    simulator: app.simulator,
+    core: app.core,
     close: async () => {
       await browser.close();
-      await core.close();
-      await simulator.close();
-      await rm(base, { recursive: true, force: true });
+      await app.close();
     },
   };
 }

@@ -2,31 +2,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { buildSync } from 'esbuild';
 import { createAppCore } from '../../../electron/app-core';
 import type { IpcDispatcher } from '../../../electron/ipc/dispatcher';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { createAppProtocolHandler } from '../../../electron/security/app-protocol';
 import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
 import { createSenderPolicy } from '../../../electron/security/sender-policy';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
+import { bridgeScript, serveBuiltRenderer, testOrigin } from './app-origin';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-/**
- * Stands in for app://keypair-desk, and like it a secure origin: Chromium will not route an unknown scheme, so the
- * same protocol handler answers here.
- */
-export const testOrigin = 'https://keypair-desk.test';
-
-const bridgeScript = buildSync({
-  entryPoints: [path.join(import.meta.dirname, 'bridge-preload.ts')],
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'chrome130',
-  write: false,
-}).outputFiles[0]!.text;
 
 export interface AppOptions {
   /** The OS's preferred languages, as Electron would report them. */
@@ -120,22 +105,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
     await page.addInitScript({ content: bridgeScript });
 
     const foreignRequests: string[] = [];
-    const serve = createAppProtocolHandler(path.join(root, 'dist', 'renderer'));
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (!url.startsWith(`${testOrigin}/`)) {
-        foreignRequests.push(url);
-        return route.abort('blockedbyclient');
-      }
-      const response = await serve(
-        new Request(url.replace(testOrigin, 'app://keypair-desk'), { method: route.request().method() }),
-      );
-      return route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: Buffer.from(await response.arrayBuffer()),
-      });
-    });
+    await serveBuiltRenderer(page, (url) => foreignRequests.push(url));
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

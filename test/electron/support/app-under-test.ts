@@ -33,13 +33,19 @@ export function valueOf<T>(result: IpcResult<T>): T {
   return result.value;
 }
 
-/** What a test may change in the core it gets: how the ECS client is built (fast timeouts, a faulty network). */
-export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient'>;
+/**
+ * What a test may change in the core it gets: how the ECS client is built (fast timeouts, a faulty network), and
+ * who else hears main's events (the browser benchmark hands them to its page).
+ */
+export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient'> & {
+  onEvent?: ((wire: string, payload: unknown) => void) | undefined;
+};
 
 export async function startAppUnderTest(
   simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>,
   coreOptions: AppUnderTestCoreOptions = {},
 ): Promise<AppUnderTest> {
+  const { onEvent, ...coreChanges } = coreOptions;
   const base = await mkdtemp(path.join(tmpdir(), 'kpd-app-'));
   const simulator = await startEcsSimulator({ credentials: [testKeys], ...simulatorOptions });
   const events: AppUnderTest['events'] = [];
@@ -54,9 +60,10 @@ export async function startAppUnderTest(
     eventSink: (wire, payload) => {
       events.push({ channel: wire.slice(channelPrefix.length), payload });
       listeners.get(wire)?.forEach((listener) => listener(payload));
+      onEvent?.(wire, payload);
     },
     logger: createMemoryLogger(),
-    ...coreOptions,
+    ...coreChanges,
   });
   const api = apiOverDispatcher(core.dispatcher, {
     subscribe: (wire, listener) => {
