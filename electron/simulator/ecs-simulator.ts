@@ -4,19 +4,26 @@
  * `Version=2020-04-01`, HMAC-SHA256 signatures verified like the real gateway, and the JSON envelope
  * `{"ResponseMetadata":{RequestId,Action,Version,Service,Region[,Error]},"Result":{...}}`.
  *
- * Actions: DescribeRegions, DescribeInstances, DescribeKeyPairs, DetachKeyPair, AttachKeyPair, RebootInstances,
- * RebootInstance. The region comes from the signature's credential scope and selects that region's fleet.
+ * Actions: DescribeRegions, DescribeInstances, DescribeKeyPairs, DescribeZones, DetachKeyPair, AttachKeyPair,
+ * RebootInstances, RebootInstance. The region comes from the signature's credential scope and selects that
+ * region's fleet. DescribeZones lists the zones the region's definition declares, in that order, empty ones
+ * included, and never pages (MaxResults and NextToken are ignored; unknown ZoneIds.N are left out, not refused). A
+ * hand-made fleet whose instances sit in an undeclared zone thereby plays a DescribeZones that misses a zone.
  *
  * Options (EcsSimulatorOptions):
  * - host / port: where to listen; 127.0.0.1 and 0 (any free port) by default.
  * - credentials: the accepted access keys; one with `sessionToken` is an STS key whose requests must carry the
  *   token in X-Security-Token.
- * - fleet: an explicit account (see fleet-builders.ts), or `generate: { seed, instances, regions? }` for a seeded
- *   one (fleet-generator.ts). Without either, a 100-instance fleet from seed 1.
+ * - fleet: an explicit account (see fleet-builders.ts), or `generate: { seed, instances, regions?, zoneWeights? }`
+ *   for a seeded one (fleet-generator.ts; zoneWeights gives every region that many zones, filled by weight, 0 for
+ *   an empty zone). Without either, a 100-instance fleet from seed 1.
  * - latencyMs: time spent on every routed request before anything is applied (after a ClientToken is reserved, so
  *   a concurrent duplicate sees it in flight and gets 412 IdempotentProcessing).
  * - flowLimit: `{ ratePerSecond, burst }`, a token bucket for the whole simulator; over it, 429 FlowLimitExceeded
- *   with Retry-After (whole seconds). Checked after authentication. Off when absent.
+ *   with Retry-After (whole seconds). Checked after authentication. Off when absent (also `setFlowLimit`).
+ * - readFlowLimit: the same, a second bucket that only the Describe* actions draw from (also
+ *   `setReadFlowLimit`), for a gateway that limits reads apart from writes. With both set a read needs a token
+ *   from each; a refused request takes none, and Retry-After is the longer wait. Off when absent.
  * - faults: FaultRule[] (fault-injection.ts), each matched by `action`, by the instances a request names
  *   (`instanceIds`) and by count (`skip`: let the first N through; `times`: the next N matching requests;
  *   `every`: every Nth). Kinds:
@@ -52,7 +59,7 @@ import { createIdempotencyStore } from './idempotency-store';
 import { createRequestVerifier } from './request-auth';
 import { createRequestLog } from './request-log';
 import type { LoggedRequest } from './request-log';
-import { createRouter } from './router';
+import { createRouter, isReadAction } from './router';
 import type { FleetDefinition, SimulatorCredential } from './simulator-types';
 
 export interface EcsSimulatorOptions {
@@ -63,6 +70,8 @@ export interface EcsSimulatorOptions {
   readonly generate?: GenerateFleetOptions | undefined;
   readonly latencyMs?: number | undefined;
   readonly flowLimit?: FlowLimit | null | undefined;
+  /** A bucket for Describe* actions alone, on top of `flowLimit`. */
+  readonly readFlowLimit?: FlowLimit | null | undefined;
   readonly faults?: readonly FaultRule[] | undefined;
   readonly rebootDurationMs?: number | undefined;
   readonly now?: (() => Date) | undefined;
@@ -92,6 +101,8 @@ export interface EcsSimulator {
   setLatency(latencyMs: number): void;
   /** Replaces the bucket (full); null removes the limit. */
   setFlowLimit(limit: FlowLimit | null): void;
+  /** Replaces the read bucket (full); null removes it. See `readFlowLimit`. */
+  setReadFlowLimit(limit: FlowLimit | null): void;
   setCredentials(credentials: readonly SimulatorCredential[]): void;
   /** Moves the gateway's clock away from the real one (0 puts it back); see `clockOffsetMs`. */
   setClockOffset(offsetMs: number): void;
@@ -126,6 +137,7 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
   let latencyMs = checkedDelay('latencyMs', options.latencyMs);
   const rebootDurationMs = checkedDelay('rebootDurationMs', options.rebootDurationMs);
   let flowLimiter: FlowLimiter | undefined = options.flowLimit ? createFlowLimiter(options.flowLimit) : undefined;
+  let readFlowLimiter: FlowLimiter | undefined = options.readFlowLimit ? createFlowLimiter(options.readFlowLimit) : undefined;
   let closed = false;
 
   const handler = createRequestHandler({
@@ -146,6 +158,8 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     }),
     faults,
     flowLimiter: () => flowLimiter,
+    readFlowLimiter: () => readFlowLimiter,
+    isReadAction,
     fleet,
     log,
     now,
@@ -180,6 +194,9 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     },
     setFlowLimit(limit) {
       flowLimiter = limit ? createFlowLimiter(limit) : undefined;
+    },
+    setReadFlowLimit(limit) {
+      readFlowLimiter = limit ? createFlowLimiter(limit) : undefined;
     },
     setCredentials(list) {
       credentials = new Map(list.map((credential) => [credential.accessKeyId, credential]));

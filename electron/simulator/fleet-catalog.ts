@@ -40,6 +40,12 @@ export const instanceTypes: ReadonlyArray<readonly [{ id: string; cpus: number; 
   [{ id: 'ecs.e-c1m2.large', cpus: 2, memoryMib: 4096 }, 10],
 ];
 
+/**
+ * Disk types DescribeZones offers in every zone. The simulator has no disks; these only make the answer look like
+ * the real one, whose zones list a handful of ESSD and SSD types.
+ */
+export const volumeTypes: readonly string[] = ['ESSD_PL0', 'ESSD_FlexPL', 'PTSSD'];
+
 export const linuxOsNames: readonly string[] = [
   'Ubuntu 22.04 64 bit',
   'Ubuntu 20.04 64 bit',

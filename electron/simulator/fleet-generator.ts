@@ -15,6 +15,7 @@ import {
 import { beijingTimestamp, utcTimestamp } from './fleet-timestamps';
 import { createSeededRandom } from './seeded-random';
 import type { SeededRandom } from './seeded-random';
+import { checkZoneWeights, createZonePicker, zoneIdsFor } from './zone-layout';
 import type {
   FleetDefinition,
   RegionDefinition,
@@ -29,6 +30,12 @@ export interface GenerateFleetOptions {
   readonly instances: number;
   /** Region IDs; unknown ones get zones `<region>-a` and `<region>-b`. Defaults to five public regions. */
   readonly regions?: readonly string[] | undefined;
+  /**
+   * Relative weights (>= 0, at least one positive), one per zone: every region then has exactly this many zones
+   * (see zone-layout.ts for their names) and each instance's zone is drawn by weight, so a 0 gives an empty zone.
+   * Absent: each region keeps its catalogue zones and instances spread evenly, the fleet existing seeds pin.
+   */
+  readonly zoneWeights?: readonly number[] | undefined;
 }
 
 const windowsShare = 0.12;
@@ -63,8 +70,8 @@ function fingerPrint(random: SeededRandom): string {
   return bytes.join(':');
 }
 
-function zonesOf(regionId: string): readonly string[] {
-  return knownRegions.find((region) => region.regionId === regionId)?.zoneIds ?? [`${regionId}-a`, `${regionId}-b`];
+function catalogueZonesOf(regionId: string): readonly string[] | undefined {
+  return knownRegions.find((region) => region.regionId === regionId)?.zoneIds;
 }
 
 function weightOf(regionId: string): number {
@@ -119,6 +126,7 @@ interface RegionContext {
   readonly regionId: string;
   readonly regionIndex: number;
   readonly zoneIds: readonly string[];
+  readonly pickZone: () => string;
   readonly keyPairs: readonly SimulatedKeyPair[];
   readonly vpcIds: readonly string[];
   /** `${vpcIndex}/${zoneId}` -> subnet ID */
@@ -147,7 +155,7 @@ function generateInstance(
   const osIndex = random.int(0, (isWindows ? windowsOsNames : linuxOsNames).length - 1);
   const hasResetAgent = isWindows || !random.chance(linuxWithoutAgentShare);
   const keyPair = !isWindows && random.chance(linuxWithKeyShare) ? random.pick(region.keyPairs) : undefined;
-  const zoneId = random.pick(region.zoneIds);
+  const zoneId = region.pickZone();
   const vpcIndex = random.int(0, region.vpcIds.length - 1);
   const hostsInVpc = (counters.privateByVpc[vpcIndex] ?? 0) + 1;
   counters.privateByVpc[vpcIndex] = hostsInVpc;
@@ -196,8 +204,14 @@ function generateRegion(
   regionId: string,
   regionIndex: number,
   instanceCount: number,
+  zoneWeights: readonly number[] | undefined,
 ): RegionDefinition {
-  const zoneIds = zonesOf(regionId);
+  const catalogueZoneIds = catalogueZonesOf(regionId);
+  const zoneIds = zoneWeights
+    ? zoneIdsFor(regionId, catalogueZoneIds ?? [], zoneWeights.length)
+    : (catalogueZoneIds ?? [`${regionId}-a`, `${regionId}-b`]);
+  // Without weights the draw stays random.pick, exactly as before, so existing seeds give the same fleet.
+  const pickZone = zoneWeights ? createZonePicker(random, zoneIds, zoneWeights) : () => random.pick(zoneIds);
   const keyPairs = generateKeyPairs(random, newId, regionIndex, Math.min(40, Math.max(5, Math.ceil(instanceCount / 300))));
   const vpcIds = Array.from({ length: vpcsPerRegion }, () => newId('vpc-'));
   const subnets = new Map<string, string>();
@@ -208,6 +222,7 @@ function generateRegion(
     regionId,
     regionIndex,
     zoneIds,
+    pickZone,
     keyPairs,
     vpcIds,
     subnets,
@@ -233,6 +248,7 @@ export function generateFleet(options: GenerateFleetOptions): FleetDefinition {
   }
   const regionIds = options.regions ?? defaultRegionIds;
   if (regionIds.length === 0) throw new RangeError('a fleet needs at least one region');
+  if (options.zoneWeights) checkZoneWeights(options.zoneWeights);
   const random = createSeededRandom(options.seed);
   const newId = createUniqueIds(random);
   const weights = regionIds.map((regionId, index) => [index, weightOf(regionId)] as const);
@@ -243,7 +259,7 @@ export function generateFleet(options: GenerateFleetOptions): FleetDefinition {
   }
   return {
     regions: regionIds.map((regionId, regionIndex) =>
-      generateRegion(random, newId, regionId, regionIndex, counts[regionIndex] ?? 0),
+      generateRegion(random, newId, regionId, regionIndex, counts[regionIndex] ?? 0, options.zoneWeights),
     ),
   };
 }

@@ -8,6 +8,7 @@ import type { ResponseIdentity } from './envelope';
 import { defaultSlowReplyMs } from './fault-injection';
 import type { FaultInjector, FaultRule } from './fault-injection';
 import type { FleetState } from './fleet-state';
+import { takeFromAll } from './flow-limiter';
 import type { FlowLimiter } from './flow-limiter';
 import { htmlContentType, jsonContentType, proxyErrorPage, sendResponse } from './http-responses';
 import { createQueryParams, isApiError, parseQueryPairs } from './query-params';
@@ -24,6 +25,9 @@ export interface RequestHandlerDependencies {
   readonly route: Router;
   readonly faults: FaultInjector;
   readonly flowLimiter: () => FlowLimiter | undefined;
+  /** The bucket only reads draw from, on top of `flowLimiter`. */
+  readonly readFlowLimiter: () => FlowLimiter | undefined;
+  readonly isReadAction: (action: string) => boolean;
   readonly fleet: FleetState;
   readonly log: RequestLog;
   readonly now: () => Date;
@@ -169,8 +173,12 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
     );
     if (!auth.ok) return answerError(exchange, auth.error);
 
-    const decision = dependencies.flowLimiter()?.take(now.getTime());
-    if (decision && !decision.allowed) {
+    const limiters = [
+      dependencies.flowLimiter(),
+      dependencies.isReadAction(exchange.identity.action) ? dependencies.readFlowLimiter() : undefined,
+    ].filter((limiter) => limiter !== undefined);
+    const decision = takeFromAll(limiters, now.getTime());
+    if (!decision.allowed) {
       return answerError(exchange, apiError('FlowLimitExceeded', 'Request rate limit reached; retry later.'), {
         'Retry-After': String(decision.retryAfterSeconds),
       });

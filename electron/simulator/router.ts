@@ -9,6 +9,7 @@ import type { ActionContext, ActionHandler, ActionOutcome } from './actions/acti
 import { createDescribeInstances } from './actions/describe-instances';
 import { createDescribeKeyPairs } from './actions/describe-key-pairs';
 import { createDescribeRegions } from './actions/describe-regions';
+import { createDescribeZones } from './actions/describe-zones';
 import { createKeyPairOperation } from './actions/key-pair-operation';
 import { createRebootInstance } from './actions/reboot-instance';
 import { createRebootInstances } from './actions/reboot-instances';
@@ -45,11 +46,25 @@ function createActionTable(): ReadonlyMap<string, ActionHandler> {
     ['DescribeRegions', createDescribeRegions()],
     ['DescribeInstances', createDescribeInstances()],
     ['DescribeKeyPairs', createDescribeKeyPairs()],
+    ['DescribeZones', createDescribeZones()],
     ['DetachKeyPair', createKeyPairOperation('detach')],
     ['AttachKeyPair', createKeyPairOperation('attach')],
     ['RebootInstances', createRebootInstances()],
     ['RebootInstance', createRebootInstance()],
   ]);
+}
+
+/**
+ * Each action's kind, from a table of its own: handlers keep per-simulator caches, so the routers' tables are never
+ * shared, but whether an action only reads is the same for every simulator.
+ */
+const actionKinds: ReadonlyMap<string, ActionHandler['kind']> = new Map(
+  [...createActionTable()].map(([name, handler]) => [name, handler.kind]),
+);
+
+/** Whether `actionName` is a served action that only reads (the Describe* ones), which the read flow limit covers. */
+export function isReadAction(actionName: string): boolean {
+  return actionKinds.get(actionName) === 'read';
 }
 
 /** Every parameter but the token itself, order-independent, so a retry built anew still matches its original. */
