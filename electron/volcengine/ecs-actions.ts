@@ -1,4 +1,5 @@
-import type { Instance, KeyPair, ListProgress, Region } from '../../shared/domain/ecs';
+import type { z } from 'zod';
+import type { Instance, KeyPair, ListProgress, Region, Zone } from '../../shared/domain/ecs';
 import { splitIntoBatches } from './batching';
 import type { EcsCaller } from './ecs-caller';
 import { toInstance, toKeyPair } from './ecs-mappers';
@@ -6,12 +7,13 @@ import {
   describeInstancesResultSchema,
   describeKeyPairsResultSchema,
   describeRegionsResultSchema,
+  describeZonesResultSchema,
   operationResultSchema,
 } from './ecs-wire-schemas';
 import { runInstanceOperation, type InstanceOperationOptions, type InstanceOperationResult } from './instance-operation';
-import { collectAllPages, type ListOptions } from './pagination';
+import { collectAllPages, forEachPage, type ListOptions, type Page, type StreamOptions, type StreamSummary } from './pagination';
 import { toQueryParams } from './query-params';
-import type { RequestPacer } from './request-pacer';
+import type { PacerPriority, RequestPacer } from './request-pacer';
 
 /** Page sizes: the documented maximum for regions, and the spec's advice (100) for the rest. */
 export const pageSizes = { regions: 20, instances: 100, keyPairs: 100 } as const;
@@ -38,6 +40,18 @@ export interface DescribeInstancesFilter {
   projectName?: string | undefined;
   tagFilters?: readonly TagFilter[] | undefined;
   instanceChargeType?: string | undefined;
+}
+
+export interface DescribeZonesFilter {
+  zoneIds?: readonly string[] | undefined;
+}
+
+/** One DescribeInstances request's worth, for a caller that pages by itself. */
+export interface PageRequestOptions {
+  /** Absent for the first page. */
+  nextToken?: string | undefined;
+  signal?: AbortSignal | undefined;
+  priority?: PacerPriority | undefined;
 }
 
 export interface DescribeKeyPairsFilter {
@@ -71,7 +85,16 @@ export interface ChangeOptions extends InstanceOperationOptions {
 
 export interface EcsActions {
   describeRegions(filter?: DescribeRegionsFilter, options?: ListOptions): Promise<Region[]>;
+  /** The region's zones, in one request (the action has no paging). */
+  describeZones(filter?: DescribeZonesFilter, options?: Omit<ListOptions, 'onProgress'>): Promise<Zone[]>;
   describeInstances(filter?: DescribeInstancesFilter, options?: ListOptions): Promise<Instance[]>;
+  /** One page of DescribeInstances (at most 100 instances); `filter.instanceIds` may hold at most 100. */
+  describeInstancesPage(filter: DescribeInstancesFilter, options?: PageRequestOptions): Promise<Page<Instance>>;
+  /**
+   * DescribeInstances from the first page (or from `startToken`, a NextToken an earlier page returned) to the last,
+   * each page handed to `onPage` as it arrives; nothing is collected.
+   */
+  listInstances(filter: DescribeInstancesFilter, options: StreamOptions<Instance> & { startToken?: string | undefined }): Promise<StreamSummary>;
   describeKeyPairs(filter?: DescribeKeyPairsFilter, options?: ListOptions): Promise<KeyPair[]>;
   detachKeyPair(request: KeyPairChangeRequest, options?: ChangeOptions): Promise<InstanceOperationResult>;
   attachKeyPair(request: KeyPairChangeRequest, options?: ChangeOptions): Promise<InstanceOperationResult>;
@@ -85,6 +108,8 @@ export interface EcsActionsDependencies {
   instancePageSize?: number | undefined;
   /** Paces every send of a change, retries included; unpaced when absent. */
   changePacer?: RequestPacer | undefined;
+  /** Paces every read (Describe*), retries included; shared by the clients of one profile; unpaced when absent. */
+  readPacer?: RequestPacer | undefined;
   newClientToken: () => string;
 }
 
@@ -93,10 +118,16 @@ function tagFilterParams(filters: readonly TagFilter[] | undefined) {
 }
 
 export function createEcsActions(dependencies: EcsActionsDependencies): EcsActions {
-  const { call } = dependencies;
+  const { call, readPacer } = dependencies;
 
-  async function describeInstancesChunk(filter: DescribeInstancesFilter, instanceIds: readonly string[] | undefined, options: ListOptions) {
-    const base = {
+  /** A read: every attempt, retries included, waits for the profile's read pace first. */
+  function read<T>(action: string, params: Record<string, string>, schema: z.ZodType<T>, options: Pick<ListOptions, 'signal' | 'priority'>) {
+    const { signal, priority } = options;
+    return call(action, params, schema, { signal, onAttempt: readPacer === undefined ? undefined : () => readPacer.acquire({ priority, signal }) });
+  }
+
+  function describeInstancesParams(filter: DescribeInstancesFilter, instanceIds: readonly string[] | undefined) {
+    return {
       InstanceIds: instanceIds,
       InstanceName: filter.instanceName,
       Status: filter.status,
@@ -109,16 +140,20 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       InstanceChargeType: filter.instanceChargeType,
       MaxResults: dependencies.instancePageSize ?? pageSizes.instances,
     };
-    return collectAllPages(
-      'DescribeInstances',
-      async (nextToken) => {
-        const { result } = await call('DescribeInstances', toQueryParams({ ...base, NextToken: nextToken }), describeInstancesResultSchema, {
-          signal: options.signal,
-        });
-        return { items: (result.Instances ?? []).map(toInstance), nextToken: result.NextToken, totalCount: result.TotalCount };
-      },
-      options,
-    );
+  }
+
+  async function describeInstancesPage(filter: DescribeInstancesFilter, options: PageRequestOptions): Promise<Page<Instance>> {
+    if (filter.instanceIds !== undefined && filter.instanceIds.length > pageSizes.instances) {
+      throw new RangeError(`one DescribeInstances page takes at most ${pageSizes.instances} InstanceIds`);
+    }
+    const params = toQueryParams({ ...describeInstancesParams(filter, filter.instanceIds), NextToken: options.nextToken });
+    const { result } = await read('DescribeInstances', params, describeInstancesResultSchema, options);
+    return { items: (result.Instances ?? []).map(toInstance), nextToken: result.NextToken, totalCount: result.TotalCount };
+  }
+
+  function describeInstancesChunk(filter: DescribeInstancesFilter, instanceIds: readonly string[] | undefined, options: ListOptions) {
+    const chunkFilter = { ...filter, instanceIds };
+    return collectAllPages('DescribeInstances', (nextToken) => describeInstancesPage(chunkFilter, { ...options, nextToken }), options);
   }
 
   function changeInstances(action: string, instanceIds: readonly string[], params: Record<string, string | boolean | undefined>, options: ChangeOptions) {
@@ -154,11 +189,27 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
         'DescribeRegions',
         async (nextToken) => {
           const query = toQueryParams({ RegionIds: filter.regionIds, MaxResults: pageSizes.regions, NextToken: nextToken });
-          const { result } = await call('DescribeRegions', query, describeRegionsResultSchema, { signal: options.signal });
+          const { result } = await read('DescribeRegions', query, describeRegionsResultSchema, options);
           return { items: (result.Regions ?? []).map((region) => ({ regionId: region.RegionId })), nextToken: result.NextToken };
         },
         options,
       );
+    },
+
+    async describeZones(filter = {}, options = {}) {
+      const { result } = await read('DescribeZones', toQueryParams({ ZoneIds: filter.zoneIds }), describeZonesResultSchema, options);
+      return (result.Zones ?? []).map((zone) => ({ zoneId: zone.ZoneId }));
+    },
+
+    describeInstancesPage(filter, options = {}) {
+      return describeInstancesPage(filter, options);
+    },
+
+    listInstances(filter, options) {
+      if (filter.instanceIds !== undefined && filter.instanceIds.length > pageSizes.instances) {
+        throw new RangeError(`a streamed listing takes at most ${pageSizes.instances} InstanceIds; list longer ones in chunks`);
+      }
+      return forEachPage('DescribeInstances', (nextToken) => describeInstancesPage(filter, { ...options, nextToken }), options, options.startToken);
     },
 
     async describeInstances(filter = {}, options = {}) {
@@ -194,9 +245,7 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       return collectAllPages(
         'DescribeKeyPairs',
         async (nextToken) => {
-          const { result } = await call('DescribeKeyPairs', toQueryParams({ ...base, NextToken: nextToken }), describeKeyPairsResultSchema, {
-            signal: options.signal,
-          });
+          const { result } = await read('DescribeKeyPairs', toQueryParams({ ...base, NextToken: nextToken }), describeKeyPairsResultSchema, options);
           return { items: (result.KeyPairs ?? []).map(toKeyPair), nextToken: result.NextToken };
         },
         options,

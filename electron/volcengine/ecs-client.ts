@@ -6,7 +6,7 @@ import { EcsError } from './ecs-error';
 import { createUndiciTransport, type HttpTransport } from './http-transport';
 import type { ProxyEndpoint } from './network-errors';
 import { createProxyDispatcher, type ProxySetting } from './proxy-dispatcher';
-import { createRequestPacer } from './request-pacer';
+import { createRequestPacer, type RequestPacer } from './request-pacer';
 import { defaultRetryPolicyOptions, type RetryPolicyOptions } from './retry-policy';
 import type { SigningCredentials } from './sign';
 
@@ -55,6 +55,11 @@ export interface EcsClientDependencies {
   sleep?: ((ms: number) => Promise<void>) | undefined;
   /** ASCII, at most 64 characters (spec: ClientToken). */
   newClientToken?: (() => string) | undefined;
+  /**
+   * Paces every read, retries included. Flow limits are the account's, so the app shares one per profile across
+   * all its clients (see cloud/profile-clients.ts); reads are unpaced without it.
+   */
+  readPacer?: RequestPacer | undefined;
   options?: (Partial<Omit<EcsClientOptions, 'retry'>> & { retry?: Partial<RetryPolicyOptions> | undefined }) | undefined;
 }
 
@@ -125,6 +130,7 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
     // Real time, not the injectable clock and sleep of the retry policy: the pace is of sends on the wire, and a
     // test that records or shortens retry waits must not see the pacer's waits among them.
     changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: () => performance.now(), sleep: defaultSleep }),
+    readPacer: dependencies.readPacer,
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });
   return {

@@ -89,3 +89,13 @@ export class EcsError extends Error {
 export function isEcsError(error: unknown): error is EcsError {
   return error instanceof EcsError;
 }
+
+/**
+ * Whether Volcengine could not be reached at all (no answer, only network failures, retries included): the case
+ * where a copy kept on this computer is worth showing instead.
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (!isEcsError(error)) return false;
+  if (error.kind === 'network') return true;
+  return error.kind === 'retries-exhausted' && (error.lastError?.code.startsWith('ECS_NETWORK_') ?? false);
+}

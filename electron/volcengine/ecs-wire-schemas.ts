@@ -22,6 +22,11 @@ export const describeRegionsResultSchema = z.object({
   NextToken: text,
 });
 
+/** Only the zone's ID is read; its instance and volume types are ignored, whatever shape they come in. */
+export const describeZonesResultSchema = z.object({
+  Zones: z.array(z.object({ ZoneId: z.string().min(1).max(64) })).nullish(),
+});
+
 export const wireInstanceSchema = z.object({
   InstanceId: z.string().min(1),
   InstanceName: text,

@@ -1,33 +1,103 @@
+import { EcsError } from './ecs-error';
+
 /**
- * Spaces requests evenly at a set rate, so a bulk change stays under Volcengine's flow limit instead of tripping
- * it: a refused request costs a Retry-After of at least a second, and one that runs out of retries fails its
- * whole batch. Each caller reserves the next free slot at once and waits for it, so concurrent batches share the
- * rate in the order they asked. Slots never bunch up after an idle spell (no burst): the gateway's own bucket may
- * be partly drained by other clients of the same account.
+ * Spaces requests evenly at a set rate, so bulk work stays under Volcengine's flow limit instead of tripping it: a
+ * refused request costs a Retry-After of at least a second, and one that runs out of retries fails its whole
+ * batch or listing. Callers queue; one slot is released every 1/rate seconds, to the waiting caller of the highest
+ * priority, in the order they asked. Slots never bunch up after an idle spell (no burst): the gateway's own bucket
+ * may be partly drained by other clients of the same account.
+ *
+ * Priorities let what the admin is waiting for overtake background work sharing the same rate: the listing of a
+ * chosen key pair goes before the rest of a region still streaming in.
  */
+export type PacerPriority = 'high' | 'normal';
+
+export interface AcquireOptions {
+  priority?: PacerPriority | undefined;
+  /** Leaves the queue: the wait rejects with `ECS_CANCELLED` and takes no slot. */
+  signal?: AbortSignal | undefined;
+}
+
 export interface RequestPacer {
   /** Resolves when this request may be sent. */
-  acquire(): Promise<void>;
+  acquire(options?: AcquireOptions): Promise<void>;
 }
 
 export interface RequestPacerOptions {
-  /** Requests per second; Infinity means no pacing. */
-  ratePerSecond: number;
+  /** Requests per second, read before each slot (a setting may change); Infinity means no pacing. */
+  ratePerSecond: number | (() => number);
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
 
+interface Waiter {
+  priority: PacerPriority;
+  release: () => void;
+}
+
+function cancelledWait(): EcsError {
+  return new EcsError({ kind: 'cancelled', code: 'ECS_CANCELLED', message: 'Cancelled while waiting for its turn to be sent.', mayHaveTakenEffect: false });
+}
+
 export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
-  if (!(options.ratePerSecond > 0)) throw new RangeError('a request pacer needs ratePerSecond > 0');
-  if (options.ratePerSecond === Number.POSITIVE_INFINITY) return { acquire: async () => undefined };
-  const intervalMs = 1000 / options.ratePerSecond;
+  const rateOf = typeof options.ratePerSecond === 'function' ? options.ratePerSecond : () => options.ratePerSecond as number;
+  const check = (rate: number) => {
+    if (!(rate > 0)) throw new RangeError('a request pacer needs ratePerSecond > 0');
+    return rate;
+  };
+  check(rateOf());
+  const queue: Waiter[] = [];
   let nextSlotMs = Number.NEGATIVE_INFINITY;
+  let pumping = false;
+
+  const next = (): Waiter | undefined => {
+    const index = queue.findIndex((waiter) => waiter.priority === 'high');
+    return queue.splice(index === -1 ? 0 : index, 1)[0];
+  };
+
+  // One loop hands out the slots; it waits for the next slot, then releases whoever is most urgent by then.
+  const pump = async () => {
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const rate = check(rateOf());
+        if (rate !== Number.POSITIVE_INFINITY) {
+          const wait = nextSlotMs - options.now();
+          if (wait > 0) await options.sleep(wait);
+        }
+        const waiter = next();
+        // Everyone who was waiting gave up during the sleep: the slot stays unused.
+        if (waiter === undefined) break;
+        if (rate !== Number.POSITIVE_INFINITY) nextSlotMs = Math.max(options.now(), nextSlotMs) + 1000 / rate;
+        waiter.release();
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
   return {
-    async acquire() {
-      const now = options.now();
-      const slot = Math.max(now, nextSlotMs);
-      nextSlotMs = slot + intervalMs;
-      if (slot > now) await options.sleep(slot - now);
+    acquire(acquireOptions = {}) {
+      const { signal } = acquireOptions;
+      if (signal?.aborted) return Promise.reject(cancelledWait());
+      return new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const index = queue.indexOf(waiter);
+          if (index === -1) return;
+          queue.splice(index, 1);
+          reject(cancelledWait());
+        };
+        const waiter: Waiter = {
+          priority: acquireOptions.priority ?? 'normal',
+          release: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        if (!pumping) void pump();
+      });
     },
   };
 }

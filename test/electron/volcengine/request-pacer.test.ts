@@ -54,6 +54,54 @@ describe('request pacer', () => {
   });
 });
 
+describe('request pacer priorities and cancellation', () => {
+  it('lets a high-priority request overtake normal ones already waiting, never one already sent', async () => {
+    const clock = virtualClock();
+    const order: string[] = [];
+    const pacer = createRequestPacer({ ratePerSecond: 10, ...clock });
+    const waits = ['a', 'b', 'c'].map((name) => pacer.acquire().then(() => order.push(name)));
+    // Asked for last, after 'a' went: it goes next, before 'b' and 'c'.
+    const urgent = pacer.acquire({ priority: 'high' }).then(() => order.push('urgent'));
+    await Promise.all([...waits, urgent]);
+    expect(order).toEqual(['a', 'urgent', 'b', 'c']);
+  });
+
+  it('drops a cancelled wait from the queue without using a slot, and rejects it as cancelled', async () => {
+    const sleeps: number[] = [];
+    let releaseSleep: () => void = () => undefined;
+    const pacer = createRequestPacer({
+      ratePerSecond: 10,
+      now: () => 0,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return new Promise((resolve) => (releaseSleep = resolve));
+      },
+    });
+    await pacer.acquire();
+    const controller = new AbortController();
+    const cancelled = pacer.acquire({ signal: controller.signal });
+    const kept = pacer.acquire();
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: 'ECS_CANCELLED' });
+    releaseSleep();
+    await kept;
+    // One wait for the one request that went: the cancelled one took no slot.
+    expect(sleeps).toEqual([100]);
+    await expect(pacer.acquire({ signal: controller.signal })).rejects.toMatchObject({ code: 'ECS_CANCELLED' });
+  });
+
+  it('reads its rate before each slot, so a changed setting applies to the next request', async () => {
+    const clock = virtualClock();
+    let rate = 20;
+    const pacer = createRequestPacer({ ratePerSecond: () => rate, ...clock });
+    await pacer.acquire();
+    rate = 10;
+    await pacer.acquire();
+    await pacer.acquire();
+    expect(clock.now()).toBe(1_000 + 50 + 100);
+  });
+});
+
 describe('a paced detach under the flow limit', () => {
   it('sends exactly one request per 100 instances and none is refused, with four batches in flight at once', async () => {
     const keys = { accessKeyId: 'AKLTpacerTestKey000001', secretAccessKey: 'pacer-test-secret-0001' };
