@@ -54,6 +54,11 @@ export interface FaultRule {
   readonly instanceIds?: readonly string[] | undefined;
   /** Only requests signed for this region match (a sweep's region that fails while the others answer). */
   readonly region?: string | undefined;
+  /**
+   * Only requests carrying every one of these query parameters with exactly this value match: one zone's listing
+   * (`{ ZoneId: 'cn-beijing-b' }`) or one key pair's (`{ KeyPairName: 'deploy' }`) among others running at once.
+   */
+  readonly params?: Readonly<Record<string, string>> | undefined;
   /** For api-error (required there): one of the simulator's API error codes (api-error.ts). */
   readonly code?: ApiErrorCode | undefined;
   /** For api-error: sent as a `Retry-After` header (whole seconds, as the flow limit sends it). */
@@ -67,6 +72,8 @@ export interface FaultTarget {
   readonly region: string;
   /** The instances the request names, in any of its parameters; empty for requests about none. */
   readonly instanceIds: readonly string[];
+  /** A query parameter's value, for rules aimed by `params`. */
+  readonly param?: ((name: string) => string | undefined) | undefined;
 }
 
 export const defaultSlowReplyMs = 35_000;
@@ -101,8 +108,9 @@ function validate(rule: FaultRule): void {
 }
 
 function matches(rule: FaultRule, request: FaultTarget): boolean {
-  const { action, instanceIds, region } = rule;
+  const { action, instanceIds, region, params } = rule;
   if (region !== undefined && region !== request.region) return false;
+  if (params !== undefined && !Object.entries(params).every(([name, value]) => request.param?.(name) === value)) return false;
   if (action !== undefined && !(typeof action === 'string' ? action === request.action : action.includes(request.action))) {
     return false;
   }

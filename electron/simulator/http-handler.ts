@@ -219,7 +219,12 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
         version: params.get('Version') ?? '',
         region: regionHint(request.headers.authorization),
       };
-      const fault = dependencies.faults.next({ action: identity.action, region: identity.region, instanceIds: instanceIdsOf(params) });
+      const fault = dependencies.faults.next({
+        action: identity.action,
+        region: identity.region,
+        instanceIds: instanceIdsOf(params),
+        param: (name) => params.get(name),
+      });
       const exchange: Exchange = { request, response, identity, params, fault, replayed: false };
       try {
         await serve(exchange, rawQueryPairs, body);

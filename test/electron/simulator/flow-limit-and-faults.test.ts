@@ -120,6 +120,13 @@ describe('ECS simulator flow limit and fault injection', () => {
     expect((await detach()).status).toBe(200);
   });
 
+  it('aims at requests carrying given query parameters: one zone\'s listing among the others', async () => {
+    simulator.setFaults([{ kind: 'internal-error', action: 'DescribeInstances', params: { ZoneId: 'cn-beijing-b' } }]);
+    expect((await client.ecs('DescribeInstances', { ZoneId: 'cn-beijing-a' })).status).toBe(200);
+    expect((await client.ecs('DescribeInstances', { ZoneId: 'cn-beijing-b' })).status).toBe(500);
+    expect((await client.ecs('DescribeInstances')).status).toBe(200);
+  });
+
   it('matches "every 3rd request"', async () => {
     simulator.setFaults([{ kind: 'internal-error', every: 3 }]);
     const statuses: number[] = [];
