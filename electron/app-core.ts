@@ -9,7 +9,10 @@ import { createCredentialVault, type CredentialVault } from './credentials/crede
 import { createProfileHandlers } from './credentials/profile-handlers';
 import { createProfileService, type ProfileService } from './credentials/profile-service';
 import { createInventoryHandlers } from './inventory/inventory-handlers';
-import { createInventoryService } from './inventory/inventory-service';
+import { createInventoryCache } from './inventory/inventory-cache';
+import { createInventoryService, type InventoryService } from './inventory/inventory-service';
+import { createRegionKnowledge } from './inventory/region-knowledge';
+import { createReadPacers } from './cloud/read-pacers';
 import { createRegionService } from './inventory/region-service';
 import { createExportHandlers, type ChooseSavePath } from './exports/export-handlers';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
@@ -55,14 +58,16 @@ export interface AppCoreOptions {
 
 export interface AppCore {
   dispatcher: IpcDispatcher;
+  inventory: InventoryService;
   profiles: ProfileService;
   vault: CredentialVault;
   operations: OperationService;
   history: HistoryService;
   /**
    * Resolves once every write that must survive a quit has landed, and closes the journal: main awaits it on
-   * 'before-quit' (the last journal record, the settings, the profiles). The region cache is left out on purpose:
-   * it is a cache, refetched when missing. Nothing may be written through the core afterwards.
+   * 'before-quit' (the last journal record, the settings, the profiles, a region listing's copy being written, so
+   * no temporary file is left behind). The region list's cache is left out on purpose: it is refetched when missing.
+   * Nothing may be written through the core afterwards.
    */
   flush(): Promise<void>;
   /** The same, for tests and tools that end a core without quitting the process. */
@@ -92,9 +97,17 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
   });
   const createClient = options.createEcsClient ?? createEcsClient;
-  const clientFor = createClientForProfile({ profiles, createClient, env: options.env, settings: () => settings.get() });
+  const clientFor = createClientForProfile({
+    profiles,
+    createClient,
+    env: options.env,
+    settings: () => settings.get(),
+    readPacerFor: createReadPacers(() => settings.current().readRequestsPerSecond),
+  });
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
-  const inventory = createInventoryService({ clientFor, now });
+  const knowledge = createRegionKnowledge();
+  const inventoryCache = createInventoryCache({ userDataDir: options.userDataDir, logger: options.logger, now });
+  const inventory = createInventoryService({ clientFor, knowledge, cache: inventoryCache, settings: () => settings.current(), logger: options.logger, now });
   const journal = deferredJournal(
     openJournal({
       directory: path.join(options.userDataDir, 'journal'),
@@ -115,7 +128,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const operations = createOperationService({
     profiles,
-    inventory,
+    knowledge,
     clientFor,
     journal,
     findInJournal: (operationId) => history.findActive(operationId),
@@ -124,7 +137,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     newId: randomUUID,
     now,
   });
-  const sweeps = createSweepService({ regions, inventory, operations, clientFor, newId: randomUUID, now });
+  const sweeps = createSweepService({ regions, knowledge, operations, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
@@ -134,6 +147,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       vault,
       importer: createCredentialImporter({ homeDir: options.homeDir, env: options.env, profiles }),
       testConnection: createConnectionTester({ profiles, clientFor, now }),
+      forgetProfileData: async (profileId) => {
+        knowledge.forgetProfile(profileId);
+        await inventoryCache.forgetProfile(profileId);
+      },
     }),
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),
@@ -142,7 +159,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...createExportHandlers(options.chooseSavePath),
   };
   const flush = async () => {
-    await Promise.all([settings.flush(), profiles.flush(), journal.close()]);
+    await Promise.all([settings.flush(), profiles.flush(), journal.close(), inventory.settled()]);
   };
-  return { dispatcher: createIpcDispatcher(handlers, options.logger), profiles, vault, operations, history, flush, close: flush };
+  return { dispatcher: createIpcDispatcher(handlers, options.logger), inventory, profiles, vault, operations, history, flush, close: flush };
 }

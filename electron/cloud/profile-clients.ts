@@ -1,9 +1,10 @@
 import type { ProxySettingValue, Settings } from '../../shared/domain/settings';
-import { AppError } from '../../shared/errors/app-error';
+import { AppError, type AppErrorData } from '../../shared/errors/app-error';
 import type { ProfileService } from '../credentials/profile-service';
 import type { EcsClient, EcsClientDependencies } from '../volcengine/ecs-client';
 import { isEcsError } from '../volcengine/ecs-error';
 import type { ProxySetting } from '../volcengine/proxy-dispatcher';
+import type { RequestPacer } from '../volcengine/request-pacer';
 
 export interface ProfileClientOptions {
   profiles: ProfileService;
@@ -12,6 +13,8 @@ export interface ProfileClientOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** The user's proxy, timeout and concurrency choices, read for each new client. */
   settings: () => Promise<Settings>;
+  /** The read pace of a profile, shared by all its clients (see read-pacers.ts); reads are unpaced without it. */
+  readPacerFor?: ((profileId: string) => RequestPacer) | undefined;
 }
 
 export function proxySettingFor(setting: ProxySettingValue, env: Readonly<Record<string, string | undefined>>): ProxySetting {
@@ -42,6 +45,7 @@ export function createClientForProfile(options: ProfileClientOptions): ClientFor
       credentials: () => options.profiles.credentials(profileId),
       proxy: proxySettingFor(settings.proxy, options.env),
       newClientToken: extra?.newClientToken,
+      readPacer: options.readPacerFor?.(profileId),
       options: {
         requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
         batchConcurrency: settings.requestConcurrency,
@@ -56,4 +60,18 @@ export function createClientForProfile(options: ProfileClientOptions): ClientFor
 export function cloudError(error: unknown): unknown {
   if (!isEcsError(error)) return error;
   return new AppError('CLOUD_REQUEST_FAILED', `${error.action ?? 'The request'} failed: ${error.code}`, { cloud: error.toData() });
+}
+
+/**
+ * A failure as data for an answer that goes on despite it (one region of a sweep, one zone of a listing); an
+ * unexpected exception's text is not repeated (it could quote anything), `what` says what failed instead.
+ */
+export function cloudErrorData(error: unknown, what: string): AppErrorData {
+  const appError = cloudError(error);
+  return appError instanceof AppError ? appError.toData() : { code: 'INTERNAL', message: `${what} failed unexpectedly.` };
+}
+
+/** Whether a listing stopped because it was cancelled (not because something failed). */
+export function isCancellation(error: unknown): boolean {
+  return isEcsError(error) && error.code === 'ECS_CANCELLED';
 }

@@ -9,6 +9,8 @@ export interface ProfileHandlerDependencies {
   vault: CredentialVault;
   importer: CredentialImporter;
   testConnection: (profileId: string) => Promise<ConnectionTestResult>;
+  /** Forgets what the app read with a removed profile (its region listings, in memory and on disk). */
+  forgetProfileData: (profileId: string) => Promise<void>;
 }
 
 type ProfileChannels =
@@ -29,6 +31,7 @@ export function createProfileHandlers(dependencies: ProfileHandlerDependencies):
     'profiles.update': (update) => profiles.update(update),
     'profiles.remove': async ({ id }) => {
       await profiles.remove(id);
+      await dependencies.forgetProfileData(id);
       return { id };
     },
     'profiles.testConnection': ({ id }) => dependencies.testConnection(id),

@@ -3,15 +3,18 @@ import type { PartialIpcHandlers } from '../ipc/handler-types';
 import type { InventoryService } from './inventory-service';
 import type { RegionService } from './region-service';
 
-export function createInventoryHandlers(
-  regions: RegionService,
-  inventory: InventoryService,
-  events: AppEvents,
-): PartialIpcHandlers<'regions.list' | 'inventory.load' | 'inventory.cancel'> {
+type InventoryChannels = 'regions.list' | 'inventory.list' | 'inventory.listKeyPairs' | 'inventory.cancel' | 'inventory.forgetCache';
+
+export function createInventoryHandlers(regions: RegionService, inventory: InventoryService, events: AppEvents): PartialIpcHandlers<InventoryChannels> {
   return {
     'regions.list': ({ profileId, refresh }) => regions.list(profileId, refresh),
-    'inventory.load': ({ profileId, regionId, jobId }) =>
-      inventory.load(profileId, regionId, jobId, (progress) => events.emit('inventory.progress', progress)),
+    'inventory.list': (request) =>
+      inventory.list(request, {
+        page: (page) => events.emit('inventory.page', page),
+        progress: (progress) => events.emit('inventory.progress', progress),
+      }),
+    'inventory.listKeyPairs': ({ profileId, regionId }) => inventory.listKeyPairs(profileId, regionId),
     'inventory.cancel': ({ jobId }) => ({ cancelled: inventory.cancel(jobId) }),
+    'inventory.forgetCache': async () => ({ removed: await inventory.forgetCache() }),
   };
 }

@@ -5,7 +5,7 @@ import type { RegionList } from '../../shared/domain/inventory';
 import type { ProfileService } from '../credentials/profile-service';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import { cloudError, type ClientForProfile } from '../cloud/profile-clients';
-import { isEcsError } from '../volcengine/ecs-error';
+import { isUnreachable } from '../volcengine/ecs-error';
 
 const cacheSchema = z.object({
   byProfile: z.record(z.string(), z.object({ regions: z.array(regionSchema), fetchedAt: z.string() })),
@@ -51,7 +51,7 @@ export function createRegionService(options: RegionServiceOptions): RegionServic
           await client.close();
         }
       } catch (error) {
-        if (cached !== undefined && isEcsError(error) && error.kind === 'network') return { ...cached, fromCache: true };
+        if (cached !== undefined && isUnreachable(error)) return { ...cached, fromCache: true };
         throw cloudError(error);
       }
     },

@@ -1,9 +1,9 @@
-import type { BatchPlan, InstanceOutcome } from '../../shared/domain/ecs';
+import type { BatchPlan, Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../shared/domain/operation';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
-import type { InventoryService } from '../inventory/inventory-service';
+import type { RegionKnowledge } from '../inventory/region-knowledge';
 import { resultFromJournal } from '../history/journal-results';
 import type { JournalRecord } from '../journal/journal-records';
 import { resumableBatches, type ReplayedOperation } from '../journal/journal-replay';
@@ -47,7 +47,8 @@ export interface OperationJournal {
 
 export interface OperationServiceOptions {
   profiles: ProfileService;
-  inventory: InventoryService;
+  /** What main read of each region: plans are checked against it, and a change makes its bindings stale. */
+  knowledge: RegionKnowledge;
   clientFor: ClientForProfile;
   journal: OperationJournal;
   /** The journal's account of an operation, for resuming one from an earlier run of the app. */
@@ -117,6 +118,11 @@ export function createOperationService(options: OperationServiceOptions): Operat
     const { plan, progress, operationId } = result;
     const known = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
     const instanceIds = batches.flatMap((batch) => batch.instanceIds);
+    // Which instances carry the key pair is about to change: a new plan must wait for the key pair to be listed again.
+    const bindingsChange = () => {
+      if (plan.action === 'detach-key-pair') options.knowledge.invalidateBindings(plan.profileId, plan.regionId);
+    };
+    bindingsChange();
     let cancelled = false;
     let outcomes: InstanceOutcome[];
     try {
@@ -161,6 +167,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
     for (const outcome of outcomes) known.set(outcome.instanceId, outcome);
     result.outcomes = plan.instanceIds.flatMap((instanceId) => known.get(instanceId) ?? []);
     tally(result);
+    bindingsChange();
     progress.state = cancelled ? 'cancelled' : 'finished';
     result.finishedAt = at();
     try {
@@ -185,10 +192,18 @@ export function createOperationService(options: OperationServiceOptions): Operat
 
   return {
     async plan(request) {
-      const instances = options.inventory.known(request.profileId, request.regionId);
-      if (instances === undefined) throw new AppError('INVENTORY_NOT_LOADED', 'Load the region before planning.');
+      const { knowledge } = options;
+      const instances = knowledge.instances(request.profileId, request.regionId) ?? new Map();
+      let bound: ReadonlyMap<string, Instance> | null = null;
+      if (request.action === 'detach-key-pair' && request.keyPair !== null) {
+        // A detach rests on a complete, fresh listing of the key pair's instances, never on a partial region.
+        bound = knowledge.boundTo(request.profileId, request.regionId, request.keyPair.keyPairId) ?? null;
+        if (bound === null) throw new AppError('INVENTORY_NOT_LOADED', 'List the instances bound to the key pair before planning.');
+      } else if (instances.size === 0) {
+        throw new AppError('INVENTORY_NOT_LOADED', 'List the instances before planning.');
+      }
       const profile = await options.profiles.get(request.profileId);
-      const stored = buildPlan({ request, profile, instances, planId: options.newId(), newClientToken: options.newId });
+      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId });
       plans.set(stored.plan.planId, stored);
       return stored.plan;
     },

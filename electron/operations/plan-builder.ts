@@ -28,10 +28,23 @@ export function plannedRequestFor(plan: Pick<OperationPlan, 'action' | 'keyPair'
   return { action: ecsAction[plan.action], query };
 }
 
-function exclusionOf(request: PlanRequest, instance: Instance | undefined): ExclusionReason | null {
-  if (instance === undefined) return 'not-in-inventory';
-  if (request.action === 'reboot') return instance.status === 'RUNNING' ? null : 'not-running';
-  return request.keyPair === null ? 'no-key' : detachBlocker(instance, request.keyPair);
+/**
+ * Why an instance cannot take part, or null. A detach takes only instances of the key pair's own complete listing
+ * (`bound`); one the listing lacks is judged by what else was read of it, and `not-bound` when that read still
+ * showed the key (its binding changed since).
+ */
+function exclusionOf(request: PlanRequest, instanceId: string, instances: ReadonlyMap<string, Instance>, bound: ReadonlyMap<string, Instance> | null): ExclusionReason | null {
+  if (request.action === 'reboot') {
+    const instance = instances.get(instanceId);
+    if (instance === undefined) return 'not-in-inventory';
+    return instance.status === 'RUNNING' ? null : 'not-running';
+  }
+  if (request.keyPair === null) return 'no-key';
+  const listed = bound?.get(instanceId);
+  if (listed !== undefined) return detachBlocker(listed, request.keyPair);
+  const known = instances.get(instanceId);
+  if (known === undefined) return 'not-in-inventory';
+  return detachBlocker(known, request.keyPair) ?? 'not-bound';
 }
 
 /**
@@ -43,15 +56,16 @@ export function buildPlan(options: {
   request: PlanRequest;
   profile: ProfileRecord;
   instances: ReadonlyMap<string, Instance>;
+  /** For a detach: every instance bound to the key pair, from its complete listing. */
+  bound: ReadonlyMap<string, Instance> | null;
   planId: string;
   newClientToken: () => string;
 }): StoredPlan {
   const { request } = options;
-  const byId = options.instances;
   const included: string[] = [];
   const excluded: OperationPlan['excluded'] = [];
   for (const instanceId of uniqueInOrder(request.instanceIds)) {
-    const reason = exclusionOf(request, byId.get(instanceId));
+    const reason = exclusionOf(request, instanceId, options.instances, options.bound);
     if (reason === null) included.push(instanceId);
     else excluded.push({ instanceId, reason });
   }

@@ -1,6 +1,5 @@
 import type { SweepRegion } from '../../shared/domain/sweep';
-import { AppError } from '../../shared/errors/app-error';
-import { cloudError, type ClientForProfile } from '../cloud/profile-clients';
+import { cloudErrorData, type ClientForProfile } from '../cloud/profile-clients';
 
 /**
  * One region's part of a sweep: the key pair with exactly this name, then the instances bound to it. Two filtered
@@ -31,8 +30,6 @@ export async function searchRegion(options: {
       await client.close();
     }
   } catch (error) {
-    const appError = cloudError(error);
-    const data = appError instanceof AppError ? appError.toData() : { code: 'INTERNAL' as const, message: `The search of ${regionId} failed unexpectedly.` };
-    return { state: 'failed', regionId, error: data };
+    return { state: 'failed', regionId, error: cloudErrorData(error, `The search of ${regionId}`) };
   }
 }

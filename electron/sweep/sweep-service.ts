@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/sweep';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
-import type { InventoryService } from '../inventory/inventory-service';
+import type { RegionKnowledge } from '../inventory/region-knowledge';
 import type { RegionService } from '../inventory/region-service';
 import type { OperationService } from '../operations/operation-service';
 import { runWithConcurrency } from '../volcengine/batching';
@@ -30,7 +30,7 @@ export interface SweepService {
 
 export interface SweepServiceOptions {
   regions: RegionService;
-  inventory: InventoryService;
+  knowledge: RegionKnowledge;
   operations: OperationService;
   clientFor: ClientForProfile;
   newId: () => string;
@@ -75,7 +75,11 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         const found = new Array<Sweep['regions'][number]>(regionIds.length);
         await runWithConcurrency(regionIds.length, regionsSearchedAtOnce, async (index) => {
           const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal: controller.signal });
-          if (region.state === 'found') options.inventory.remember(profileId, region.regionId, region.instances);
+          if (region.state === 'found') {
+            // A complete listing of the key pair in that region: what its part of the plan is checked against.
+            options.knowledge.record(profileId, region.regionId, region.instances);
+            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)));
+          }
           found[index] = region;
           progress.regionsDone += 1;
           progress.instancesFound += region.state === 'found' ? region.instances.length : 0;

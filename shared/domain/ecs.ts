@@ -22,6 +22,10 @@ export const instanceIdSchema = z.string().min(1).max(128);
 export const regionSchema = z.strictObject({ regionId: regionIdSchema });
 export type Region = z.infer<typeof regionSchema>;
 
+/** A zone of a region (DescribeZones); the instance types and volume types it also reports are not needed here. */
+export const zoneSchema = z.strictObject({ zoneId: z.string().min(1).max(64) });
+export type Zone = z.infer<typeof zoneSchema>;
+
 export const tagSchema = z.strictObject({ key: shortText, value: shortText });
 export type Tag = z.infer<typeof tagSchema>;
 

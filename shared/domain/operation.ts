@@ -20,8 +20,11 @@ export const planRequestSchema = z.strictObject({
 });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
-/** Why an instance asked for was left out of the plan. */
-export const exclusionReasonSchema = z.enum([...detachBlockers, 'not-in-inventory', 'not-running']);
+/**
+ * Why an instance asked for was left out of the plan. `not-bound`: the key pair's fresh listing does not have it
+ * (its binding changed since it was read); `not-in-inventory`: main has not read it at all.
+ */
+export const exclusionReasonSchema = z.enum([...detachBlockers, 'not-bound', 'not-in-inventory', 'not-running']);
 export type ExclusionReason = z.infer<typeof exclusionReasonSchema>;
 
 /** One API call the operation will make, exactly as it will be sent (the signature aside). */

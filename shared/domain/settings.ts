@@ -43,6 +43,15 @@ export const settingsSchema = z.strictObject({
    * an account's flow limit (FlowLimitExceeded), and each refusal costs a second or more; pacing below it is faster.
    */
   changeRequestsPerSecond: z.number().int().min(1).max(100),
+  /**
+   * Read requests (DescribeInstances, DescribeKeyPairs, DescribeZones, DescribeRegions) sent per second for one
+   * profile, retries included, shared by every listing of that profile.
+   */
+  readRequestsPerSecond: z.number().int().min(1).max(100),
+  /** How many zones of a region are listed side by side. */
+  zonesListedAtOnce: z.number().int().min(1).max(10),
+  /** Whether each complete listing of a region is kept on this computer, to show at once the next time. */
+  keepInventoryCache: z.boolean(),
   /** How long one request may take, answer included. */
   requestTimeoutSeconds: z.number().int().min(5).max(120),
   /** How long a secret read from the keychain may stay in memory; 0 reads the keychain for every request. */
@@ -56,6 +65,9 @@ export const defaultSettings: Settings = {
   proxy: { mode: 'environment' },
   requestConcurrency: 4,
   changeRequestsPerSecond: 20,
+  readRequestsPerSecond: 20,
+  zonesListedAtOnce: 4,
+  keepInventoryCache: true,
   requestTimeoutSeconds: 30,
   secretCacheMinutes: 5,
 };

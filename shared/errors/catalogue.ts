@@ -154,8 +154,21 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
   INVENTORY_NOT_LOADED: {
     retryable: false,
     text: {
-      'zh-CN': { title: '该地域的实例列表尚未加载', action: '请先加载（或刷新）该地域的实例，再制定计划。' },
-      'en-US': { title: "This region's instances are not loaded", action: "Load (or refresh) the region's instances before making a plan." },
+      'zh-CN': { title: '尚未完整列出绑定该密钥对的实例', action: '请等待该密钥对的实例列举完成（或刷新），再制定计划。计划只依据刚从火山引擎读取的数据。' },
+      'en-US': {
+        title: 'The instances bound to this key pair are not all listed yet',
+        action: 'Wait until the listing of the key pair finishes (or refresh), then make the plan. Plans rest only on what was just read from Volcengine.',
+      },
+    },
+  },
+  INVENTORY_CACHE_SET_ASIDE: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '本机保存的实例列表已损坏或已过时，已另存', action: '不影响使用：正在从火山引擎重新列举该地域；列举完成后会保存新的副本。' },
+      'en-US': {
+        title: 'The copy of this region kept on this computer was damaged or outdated and has been set aside',
+        action: 'Nothing is lost: the region is being listed again from Volcengine, and a new copy is kept once that listing completes.',
+      },
     },
   },
   PLAN_NOT_FOUND: {

@@ -302,6 +302,19 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
       'en-US': { title: 'Cancelled', action: 'Nothing more was sent after you cancelled; what was not sent changed nothing. Run it again if you still want it.' },
     },
   },
+  ECS_ZONES_INCOMPLETE: {
+    retryable: false,
+    text: {
+      'zh-CN': {
+        title: '按可用区列举未覆盖整个地域',
+        action: '有实例位于 DescribeZones 未列出的可用区中，因此已改为按顺序列举整个地域，不会遗漏实例，只是耗时更长。',
+      },
+      'en-US': {
+        title: 'Listing zone by zone did not cover the whole region',
+        action: 'Some instances are in zones DescribeZones did not name, so the region was listed in one sequence instead: nothing is missed, it only takes longer.',
+      },
+    },
+  },
   ECS_NOT_SENT: {
     retryable: true,
     text: {

@@ -68,6 +68,7 @@ export const ecsClientErrorCodes = [
   'ECS_UNEXPECTED_ERROR',
   'ECS_NOT_APPLIED',
   'ECS_INTERRUPTED',
+  'ECS_ZONES_INCOMPLETE',
 ] as const;
 export type EcsClientErrorCode = (typeof ecsClientErrorCodes)[number];
 export type EcsNetworkErrorCode = (typeof ecsNetworkErrorCodes)[number];

@@ -18,8 +18,10 @@ export const invokeChannelNames = [
   'profiles.scanImports',
   'profiles.importSelected',
   'regions.list',
-  'inventory.load',
+  'inventory.list',
+  'inventory.listKeyPairs',
   'inventory.cancel',
+  'inventory.forgetCache',
   'operations.plan',
   'operations.start',
   'operations.cancel',
@@ -38,7 +40,7 @@ export const invokeChannelNames = [
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 
 /** Messages main pushes to the renderer; exposed as `window.api.on.<namespace>.<event>(listener)`. */
-export const eventChannelNames = ['settings.changed', 'inventory.progress', 'operations.progress', 'sweep.progress'] as const;
+export const eventChannelNames = ['settings.changed', 'inventory.progress', 'inventory.page', 'operations.progress', 'sweep.progress'] as const;
 export type EventChannel = (typeof eventChannelNames)[number];
 
 /** Prefix of every channel on the wire, so nothing else on the IPC bus can be mistaken for ours. */

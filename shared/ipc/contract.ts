@@ -5,10 +5,12 @@ import { exportFileSchema, exportSavedSchema } from '../domain/export-file';
 import { connectionTestResultSchema } from '../domain/connection-test';
 import { importResultSchema, importScanSchema, importSelectionSchema } from '../domain/credential-import';
 import {
-  inventoryProgressSchema,
-  inventoryRequestSchema,
-  inventorySchema,
+  inventoryListRequestSchema,
+  inventoryPageSchema,
   jobRefSchema,
+  keyPairListRequestSchema,
+  keyPairListSchema,
+  listingProgressSchema,
   regionListRequestSchema,
   regionListSchema,
 } from '../domain/inventory';
@@ -66,9 +68,16 @@ export const invokeContract = {
   'profiles.scanImports': { request: z.undefined(), response: importScanSchema },
   'profiles.importSelected': { request: importSelectionSchema, response: importResultSchema },
   'regions.list': { request: regionListRequestSchema, response: regionListSchema },
-  /** Answers when the whole region is loaded; progress comes as `inventory.progress` events. */
-  'inventory.load': { request: inventoryRequestSchema, response: inventorySchema },
+  /**
+   * Lists a region, a key pair's instances or some instances. The instances come as `inventory.page` events, one per
+   * page as it arrives, and the state as `inventory.progress`; the answer is the final state, never the instances.
+   */
+  'inventory.list': { request: inventoryListRequestSchema, response: listingProgressSchema },
+  'inventory.listKeyPairs': { request: keyPairListRequestSchema, response: keyPairListSchema },
+  /** Stops a listing; what arrived stays, marked incomplete. */
   'inventory.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },
+  /** Deletes every region listing kept on this computer. */
+  'inventory.forgetCache': { request: z.undefined(), response: z.strictObject({ removed: z.number().int().nonnegative() }) },
   'operations.plan': { request: planRequestSchema, response: operationPlanSchema },
   /** Starts the plan and answers at once; progress comes as `operations.progress` events. */
   'operations.start': { request: startRequestSchema, response: operationRefSchema },
@@ -93,7 +102,8 @@ export const invokeContract = {
 
 export const eventContract = {
   'settings.changed': settingsSchema,
-  'inventory.progress': inventoryProgressSchema,
+  'inventory.progress': listingProgressSchema,
+  'inventory.page': inventoryPageSchema,
   'operations.progress': operationProgressSchema,
   'sweep.progress': sweepProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;

@@ -19,7 +19,9 @@ export const validRequests: { [C in InvokeChannel]: RequestOf<C> } = {
   'profiles.scanImports': undefined,
   'profiles.importSelected': { items: [{ source: 'cli-config', sourceName: 'default', region: 'cn-beijing' }] },
   'regions.list': { profileId: 'profile-0001', refresh: true },
-  'inventory.load': { profileId: 'profile-0001', regionId: 'cn-beijing', jobId: 'job-00000001' },
+  'inventory.list': { profileId: 'profile-0001', regionId: 'cn-beijing', jobId: 'job-00000001', scope: { kind: 'region' } },
+  'inventory.listKeyPairs': { profileId: 'profile-0001', regionId: 'cn-beijing' },
+  'inventory.forgetCache': undefined,
   'inventory.cancel': { jobId: 'job-00000001' },
   'operations.plan': {
     profileId: 'profile-0001',

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Inventory } from '../../../shared/domain/inventory';
 import type { OperationProgress } from '../../../shared/domain/operation';
 import { startAppUnderTest, testKeys, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { listInventory, loadRegion } from '../support/list-inventory';
 
 let app: AppUnderTest;
-let inventory: Inventory;
+let inventory: Awaited<ReturnType<typeof loadRegion>>;
 
 beforeAll(async () => {
   app = await startAppUnderTest({ generate: { seed: 11, instances: 1500, regions: ['cn-beijing'] } });
-  inventory = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'load-0001' }));
+  inventory = await loadRegion(app);
 });
 afterAll(async () => {
   await app.close();
@@ -25,19 +25,23 @@ function busiestKeyPair() {
   return { keyPairId, keyPairName: keyPair.keyPairName };
 }
 
-/** Plans a detach of `keyPair` from these instances in cn-beijing. */
+/** Whether the instance has the password-reset agent a detach needs (DescribeInstances does not show it). */
+const withAgent = (instanceId: string) => app.simulator.fleet.findInstance('cn-beijing', instanceId)?.hasResetAgent === true;
+
+/** Lists the key pair's instances (as choosing it does), then plans a detach of it from these instances in cn-beijing. */
 async function planDetach(keyPair: { keyPairId: string; keyPairName: string }, instanceIds: string[]) {
+  expect((await listInventory(app, { kind: 'key-pair', keyPair })).progress.state).toBe('complete');
   return valueOf(
     await app.api.operations.plan({ profileId: app.profileId, regionId: 'cn-beijing', action: 'detach-key-pair', keyPair, forceStop: false, instanceIds }),
   );
 }
 
 describe('inventory', () => {
-  it('loads every instance and key pair of the region, with progress', () => {
+  it('lists every instance and key pair of the region, each instance in one page event, and says it is complete', () => {
     expect(inventory.instances).toHaveLength(1500);
+    expect(new Set(inventory.instances.map((instance) => instance.instanceId)).size).toBe(1500);
     expect(inventory.keyPairs.length).toBeGreaterThan(0);
-    const progress = app.events.filter((event) => event.channel === 'inventory.progress').map((event) => event.payload as { items: number; phase: string });
-    expect(progress.filter((event) => event.phase === 'instances').at(-1)?.items).toBe(1500);
+    expect(inventory.progress).toMatchObject({ state: 'complete', received: 1500, totalCount: 1500, cancelled: false, error: null });
   });
 
   it('lists the regions and serves them from the cache when Volcengine is unreachable', async () => {
@@ -96,7 +100,7 @@ describe('detach', () => {
   });
 
   it('stops sending on cancel, lets requests in flight finish, and still gives every instance an outcome', async () => {
-    valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'load-0002' }));
+    await loadRegion(app);
     const linux = inventory.instances.filter((instance) => instance.osType === 'Linux' && instance.status === 'RUNNING');
     app.simulator.setLatency(150);
     const plan = valueOf(
@@ -125,6 +129,24 @@ describe('detach', () => {
     }
   });
 
+  it('refuses a detach plan once an operation changed the region, until the key pair is listed again', async () => {
+    // Another key pair than the busiest one, which earlier tests took off every instance they could.
+    const busiest = busiestKeyPair().keyPairId;
+    const target = inventory.instances.find(
+      (instance) => instance.keyPairId !== null && instance.keyPairId !== busiest && instance.osType === 'Linux' && instance.status === 'RUNNING' && withAgent(instance.instanceId),
+    )!;
+    const keyPair = { keyPairId: target.keyPairId!, keyPairName: target.keyPairName! };
+    const plan = await planDetach(keyPair, [target.instanceId]);
+    expect(plan.instanceIds).toEqual([target.instanceId]);
+    const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: null }));
+    expect((await app.core.operations.settled(operationId)).outcomes).toMatchObject([{ status: 'succeeded' }]);
+    const stale = await app.api.operations.plan({ profileId: app.profileId, regionId: 'cn-beijing', action: 'detach-key-pair', keyPair, forceStop: false, instanceIds: [target.instanceId] });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'INVENTORY_NOT_LOADED' } });
+    // Listed again, the key pair no longer has the instance: it is left out, not detached twice.
+    const again = await planDetach(keyPair, [target.instanceId]);
+    expect(again.excluded).toEqual([{ instanceId: target.instanceId, reason: 'not-bound' }]);
+  });
+
   it('answers a plan for a region that was never loaded with INVENTORY_NOT_LOADED', async () => {
     const answer = await app.api.operations.plan({
       profileId: app.profileId,
@@ -140,9 +162,9 @@ describe('detach', () => {
 
 describe('re-check of unknown outcomes', () => {
   it('settles each unknown instance from what DescribeInstances shows', async () => {
-    const fresh = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'load-0003' }));
+    const fresh = await loadRegion(app);
     const linux = fresh.instances.filter(
-      (instance) => instance.osType === 'Linux' && instance.status === 'RUNNING' && instance.keyPairId !== null,
+      (instance) => instance.osType === 'Linux' && instance.status === 'RUNNING' && instance.keyPairId !== null && withAgent(instance.instanceId),
     );
     const [applied, notApplied] = [linux[0]!, linux.find((instance) => instance.keyPairId !== linux[0]!.keyPairId)!];
     app.simulator.resetChangeCounts();

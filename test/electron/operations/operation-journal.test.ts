@@ -5,6 +5,7 @@ import { openJournal } from '../../../electron/journal/journal-file';
 import { journalRecordSchema, type JournalRecord } from '../../../electron/journal/journal-records';
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startAppUnderTest, testKeys, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { loadRegion } from '../support/list-inventory';
 
 let app: AppUnderTest;
 
@@ -24,7 +25,7 @@ async function journalRecords(): Promise<JournalRecord[]> {
 }
 
 async function detachBusiestKey() {
-  const inventory = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'journal-load-1' }));
+  const inventory = await loadRegion(app);
   const counts = new Map<string, number>();
   for (const instance of inventory.instances) if (instance.keyPairId !== null) counts.set(instance.keyPairId, (counts.get(instance.keyPairId) ?? 0) + 1);
   const keyPairId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
@@ -94,7 +95,7 @@ describe('the operation journal', () => {
   });
 
   it('re-checks an interrupted operation from an earlier run, and can end it without resuming', async () => {
-    const inventory = valueOf(await app.api.inventory.load({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'journal-load-2' }));
+    const inventory = await loadRegion(app);
     const bound = inventory.instances.filter((instance) => instance.keyPairId !== null && instance.osType === 'Linux').slice(0, 150);
     const keyPair = { keyPairId: bound[0]!.keyPairId!, keyPairName: bound[0]!.keyPairName! };
     const mine = bound.filter((instance) => instance.keyPairId === keyPair.keyPairId).map((instance) => instance.instanceId);

@@ -39,13 +39,15 @@ export function valueOf<T>(result: IpcResult<T>): T {
  */
 export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient'> & {
   onEvent?: ((wire: string, payload: unknown) => void) | undefined;
+  /** False: `events` stays empty (a benchmark of memory must not keep every page it was sent). */
+  recordEvents?: boolean | undefined;
 };
 
 export async function startAppUnderTest(
   simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>,
   coreOptions: AppUnderTestCoreOptions = {},
 ): Promise<AppUnderTest> {
-  const { onEvent, ...coreChanges } = coreOptions;
+  const { onEvent, recordEvents = true, ...coreChanges } = coreOptions;
   const base = await mkdtemp(path.join(tmpdir(), 'kpd-app-'));
   const simulator = await startEcsSimulator({ credentials: [testKeys], ...simulatorOptions });
   const events: AppUnderTest['events'] = [];
@@ -58,7 +60,7 @@ export async function startAppUnderTest(
     secretStore: createMemorySecretStore(),
     chooseSavePath: async (name) => path.join(base, name),
     eventSink: (wire, payload) => {
-      events.push({ channel: wire.slice(channelPrefix.length), payload });
+      if (recordEvents) events.push({ channel: wire.slice(channelPrefix.length), payload });
       listeners.get(wire)?.forEach((listener) => listener(payload));
       onEvent?.(wire, payload);
     },

@@ -6,6 +6,8 @@ import { createKeytarSecretStore } from '../../../../electron/keychain/keytar-se
 import { createMemoryLogger } from '../../../../electron/logging/logger';
 
 const userDataDir = process.env.KPD_USER_DATA!;
+/** Where main's page events go while a listing runs. */
+let onPage: (instances: Array<{ instanceId: string }>) => void = () => undefined;
 const endpoint = process.env.KPD_SIMULATOR_URL!;
 const core = createAppCore({
   info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
@@ -14,7 +16,9 @@ const core = createAppCore({
   env: {},
   secretStore: createKeytarSecretStore('com.keypairdesk.crash-test'),
   chooseSavePath: async () => undefined,
-  eventSink: () => undefined,
+  eventSink: (wire, payload) => {
+    if (wire.endsWith('inventory.page')) onPage((payload as { instances: Array<{ instanceId: string }> }).instances);
+  },
   logger: createMemoryLogger(),
 });
 
@@ -33,18 +37,25 @@ const profile = await call<{ id: string }>('profiles.create', {
 });
 // One request at a time, so the kill lands with some batches answered, one in flight and the rest unsent.
 await call('settings.update', { requestConcurrency: 1 });
-const inventory = await call<{ instances: Array<{ instanceId: string; keyPairId: string | null }>; keyPairs: Array<{ keyPairId: string; keyPairName: string }> }>(
-  'inventory.load',
-  { profileId: profile.id, regionId: 'cn-beijing', jobId: 'crash-load-1' },
-);
-const keyPair = inventory.keyPairs.find((candidate) => candidate.keyPairName === 'crash-key')!;
+const { keyPairs } = await call<{ keyPairs: Array<{ keyPairId: string; keyPairName: string }> }>('inventory.listKeyPairs', { profileId: profile.id, regionId: 'cn-beijing' });
+const keyPair = keyPairs.find((candidate) => candidate.keyPairName === 'crash-key')!;
+// Choosing the key pair lists its instances, as the Instances screen does; they arrive as page events.
+const listed: string[] = [];
+onPage = (instances) => listed.push(...instances.map((instance) => instance.instanceId));
+const listing = await call<{ state: string }>('inventory.list', {
+  profileId: profile.id,
+  regionId: 'cn-beijing',
+  jobId: 'crash-list-1',
+  scope: { kind: 'key-pair', keyPair: { keyPairId: keyPair.keyPairId, keyPairName: keyPair.keyPairName } },
+});
+if (listing.state !== 'complete') throw new Error(`the key pair's listing ended ${listing.state}`);
 const plan = await call<{ planId: string; instanceIds: string[] }>('operations.plan', {
   profileId: profile.id,
   regionId: 'cn-beijing',
   action: 'detach-key-pair',
   keyPair: { keyPairId: keyPair.keyPairId, keyPairName: keyPair.keyPairName },
   forceStop: false,
-  instanceIds: inventory.instances.map((instance) => instance.instanceId),
+  instanceIds: listed,
 });
 const { operationId } = await call<{ operationId: string }>('operations.start', { planId: plan.planId, confirmation: keyPair.keyPairName });
 process.stdout.write(`${JSON.stringify({ operationId, profileId: profile.id, planned: plan.instanceIds })}\n`);
