@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
 import { useAfterPaint } from '../../common/use-after-paint';
+import { useThrottledValue } from '../../common/use-throttled-value';
 import { SearchableSelect } from '../../common/searchable-select';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { facetsAt, useInstanceTableStore } from '../../stores/instance-table-store';
 import { noKeyPairValue, parseTagFilterValue, type FacetValue, type InstanceFacets } from './instance-facets';
 import type { FilterName } from './instance-filters';
 import { statusLabel } from './instance-labels';
@@ -77,11 +78,11 @@ const FilterSelect = memo(function FilterSelect(props: { spec: FilterSpec; facet
   );
 });
 
-/** One multi-select per filterable field, offering the values present in the loaded data. */
+/** One multi-select per filterable field, offering the values present in the data so far. */
 export const InstanceFilterSelects = memo(function InstanceFilterSelects() {
-  // After a load the table paints first; the choices (a pass over every row) are counted after that frame.
-  const index = useAfterPaint(useInstanceTableStore((state) => state.index));
-  const facets = index.facets();
+  // The table paints first; the choices follow after that frame, and at most twice a second while pages stream in.
+  const dataVersion = useAfterPaint(useThrottledValue(useInstanceTableStore((state) => state.dataVersion), 500));
+  const facets = useMemo(() => facetsAt(dataVersion), [dataVersion]);
   return (
     <>
       {filterSpecs.map((spec) => (

@@ -1,6 +1,6 @@
-import type { DetachBlocker } from '../../../../shared/domain/detachability';
 import { knownInstanceStatuses } from '../../../../shared/domain/ecs';
 import type { MessageKey } from '../../i18n/messages';
+import type { RowBlocker } from './instance-rows';
 
 type Translate = (key: MessageKey) => string;
 
@@ -21,6 +21,6 @@ export function statusColor(status: string): StatusColor {
   return 'orange';
 }
 
-export function blockerLabel(t: Translate, blocker: DetachBlocker): string {
+export function blockerLabel(t: Translate, blocker: RowBlocker): string {
   return t(`instances.blocker.${blocker}`);
 }

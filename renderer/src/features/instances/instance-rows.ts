@@ -1,66 +1,64 @@
-import { detachBlocker, type DetachBlocker, type KeyPairRef } from '../../../../shared/domain/detachability';
+import { detachBlocker, type DetachBlocker } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
-import { facetsOf, type InstanceFacets } from './instance-facets';
-import { searchTextOf } from './instance-search';
-import type { SortColumn } from './instance-sort-columns';
+import type { InstanceIndex } from './instance-index';
+import type { RowJudge } from './instance-key-listing';
 
 /**
- * Everything derived from one data load that does not depend on the chosen key pair, so changing the key pair
- * or the query never rebuilds it. Positions are indexes into `instances`.
+ * Why a row cannot be selected for detaching the chosen key pair: a rule of DetachKeyPair, or `not-bound` when
+ * the instance's data says it is bound but the key pair's fresh, complete listing does not have it.
  */
-export interface InstanceIndex {
-  instances: readonly Instance[];
-  searchTexts: readonly string[];
-  /** Built on first use, so the first rows paint before the filter choices are counted. */
-  facets: () => InstanceFacets;
-  /** Sort keys per column, filled the first time a column is sorted; null = missing value. */
-  sortKeys: Map<SortColumn, readonly (string | null)[]>;
-  /** An instance's position by ID; the lookup table is built on first use, not on the load's critical path. */
-  positionOf: (id: string) => number | undefined;
-}
+export type RowBlocker = DetachBlocker | 'not-bound';
 
 export interface InstanceRow {
-  /** Position in the loaded data: the tie-breaker that keeps every sort stable. */
+  /** Position in the data (arrival order): the tie-breaker that keeps every sort stable. */
   position: number;
   id: string;
   instance: Instance;
   searchText: string;
-  /** Why it cannot be detached from the chosen key pair; null when it can, or when no key pair is chosen. */
-  blocker: DetachBlocker | null;
-  /** False while no key pair is chosen, and for every blocked instance. */
+  /** The caller's counter of the batch that last delivered this row; 0 for cached rows and whole loads. */
+  stamp: number;
+  /** From the copy kept on disk and not yet confirmed by Volcengine. */
+  cached: boolean;
+  /** Why it cannot be detached from the chosen key pair; null when it can, when no key pair is chosen, or while its listing is not complete. */
+  blocker: RowBlocker | null;
+  /** True only with a key pair chosen, its listing complete and holding this instance, and no blocker. */
   selectable: boolean;
 }
 
-export function buildInstanceIndex(instances: readonly Instance[]): InstanceIndex {
-  let positions: Map<string, number> | null = null;
-  let facets: InstanceFacets | null = null;
-  return {
-    instances,
-    searchTexts: instances.map(searchTextOf),
-    facets: () => (facets ??= facetsOf(instances)),
-    sortKeys: new Map(),
-    positionOf: (id) => {
-      positions ??= new Map(instances.map((instance, position) => [instance.instanceId, position]));
-      return positions.get(id);
-    },
-  };
+export function blockerOf(judge: RowJudge, instance: Instance): RowBlocker | null {
+  if (judge.keyPair === null) return null;
+  const blocker = detachBlocker(instance, judge.keyPair);
+  if (blocker !== null || judge.boundIds === null) return blocker;
+  return judge.boundIds.has(instance.instanceId) ? null : 'not-bound';
 }
 
-export function buildRows(index: InstanceIndex, keyPair: KeyPairRef | null): InstanceRow[] {
+export function rowOfInstance(position: number, instance: Instance, searchText: string, stamp: number, cached: boolean, judge: RowJudge): InstanceRow {
+  const blocker = blockerOf(judge, instance);
+  return { position, id: instance.instanceId, instance, searchText, stamp, cached, blocker, selectable: judge.boundIds !== null && blocker === null };
+}
+
+/** One row per indexed instance, as fresh data with stamp 0 (a whole load). */
+export function buildRows(index: InstanceIndex, judge: RowJudge): InstanceRow[] {
   const { instances, searchTexts } = index;
   const rows = new Array<InstanceRow>(instances.length);
-  instances.forEach((instance, position) => {
-    const blocker = keyPair === null ? null : detachBlocker(instance, keyPair);
-    rows[position] = {
-      position,
-      id: instance.instanceId,
-      instance,
-      searchText: searchTexts[position] ?? '',
-      blocker,
-      selectable: keyPair !== null && blocker === null,
-    };
-  });
+  for (let position = 0; position < instances.length; position += 1) {
+    rows[position] = rowOfInstance(position, instances[position]!, searchTexts[position] ?? '', 0, false, judge);
+  }
   return rows;
+}
+
+/** The rows judged by `judge`; a row whose verdict is unchanged is the same object, so it does not re-render. Null when none changed. */
+export function rejudgeRows(rows: readonly InstanceRow[], judge: RowJudge): InstanceRow[] | null {
+  let next: InstanceRow[] | null = null;
+  for (let position = 0; position < rows.length; position += 1) {
+    const row = rows[position]!;
+    const blocker = blockerOf(judge, row.instance);
+    const selectable = judge.boundIds !== null && blocker === null;
+    if (blocker === row.blocker && selectable === row.selectable) continue;
+    next ??= rows.slice();
+    next[position] = { ...row, blocker, selectable };
+  }
+  return next;
 }
 
 /** The row of an instance ID in rows built from `index`. */

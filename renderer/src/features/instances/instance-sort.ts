@@ -1,35 +1,40 @@
-import type { InstanceIndex } from './instance-rows';
-import { sortTextOf, type SortColumn, type SortState } from './instance-sort-columns';
-import { naturalKey } from './natural-key';
+import type { InstanceIndex } from './instance-index';
+import type { InstanceRow } from './instance-rows';
+import type { SortColumn, SortState } from './instance-sort-columns';
 
-function sortKeysFor(index: InstanceIndex, column: SortColumn): readonly (string | null)[] {
-  const cached = index.sortKeys.get(column);
-  if (cached !== undefined) return cached;
-  const keys = index.instances.map((instance) => {
-    const text = sortTextOf(instance, column);
-    return text === null ? null : naturalKey(text);
-  });
-  index.sortKeys.set(column, keys);
-  return keys;
-}
+export type PositionOrder = (a: number, b: number) => number;
 
 /**
- * The positions of the index's instances in display order: data order without a sort; otherwise by the column,
- * missing values last in either direction, ties in data order (so the sort is stable).
+ * Display order over positions: data order without a sort; otherwise by the column's key, missing values last in
+ * either direction, ties in data order. A total order, so rows merged in one by one land exactly where a sort of
+ * everything would put them.
  */
-export function sortedPositions(index: InstanceIndex, sort: SortState | null): number[] {
-  const positions = index.instances.map((_instance, position) => position);
-  if (sort === null) return positions;
-  const keys = sortKeysFor(index, sort.column);
+export function positionOrder(index: InstanceIndex, sort: SortState | null): PositionOrder {
+  if (sort === null) return (a, b) => a - b;
+  // The index keeps this very array up to date in place, so the order stays right across merges.
+  const keys = index.sortKeysOf(sort.column);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return positions.sort((a, b) => {
+  return (a, b) => {
     const keyA = keys[a] ?? null;
     const keyB = keys[b] ?? null;
     if (keyA === keyB) return a - b;
     if (keyA === null) return 1;
     if (keyB === null) return -1;
     return keyA < keyB ? -sign : sign;
-  });
+  };
+}
+
+export type RowOrder = (a: InstanceRow, b: InstanceRow) => number;
+
+export function rowOrder(index: InstanceIndex, sort: SortState | null): RowOrder {
+  const order = positionOrder(index, sort);
+  return (a, b) => order(a.position, b.position);
+}
+
+/** The positions of the index's instances in display order. */
+export function sortedPositions(index: InstanceIndex, sort: SortState | null): number[] {
+  const positions = index.instances.map((_instance, position) => position);
+  return sort === null ? positions : positions.sort(positionOrder(index, sort));
 }
 
 /** A header click: a new column sorts ascending, the same column turns descending, then unsorted. */

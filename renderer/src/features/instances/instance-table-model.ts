@@ -1,21 +1,36 @@
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
-import { compileFilters, emptyFilters, matchingRows, sameFilterValues, type FilterName, type InstanceFilters } from './instance-filters';
-import { buildInstanceIndex, buildRows, rowOf, type InstanceIndex, type InstanceRow } from './instance-rows';
+import { emptyFilters, matchingRows, sameFilterValues, type FilterName, type InstanceFilters } from './instance-filters';
+import { buildInstanceIndex, type InstanceIndex } from './instance-index';
+import { rowJudgeOf, sameJudge, selectionWaitOf, type KeyListing, type SelectionWait } from './instance-key-listing';
+import { buildRows, rejudgeRows, rowOf, type InstanceRow } from './instance-rows';
 import { queryTerms, sameTerms, termsNarrow } from './instance-search';
-import { countSelected, deselectAllVisible, pruneSelection, selectAllVisible, selectRangeTo, toggleSelection, type Selection } from './instance-selection';
+import { deselectAllVisible, pruneSelection, selectAllVisible, selectRangeTo, toggleSelection, type Selection } from './instance-selection';
 import { sortedPositions } from './instance-sort';
 import type { SortState } from './instance-sort-columns';
+import { refilter, withVisible } from './instance-table-visible';
 
 /**
- * The instance table's state, and its transitions as pure functions. Each transition recomputes only what its
- * input feeds: the query and filters refilter, the sort re-sorts, a key pair change re-judges selectability,
- * and only a data load rebuilds the search strings. A transition that changes nothing returns the same model.
+ * The instance table's state, and its transitions as pure functions over it (the index aside, see below). Each
+ * transition recomputes only what its input feeds: the query and filters refilter, the sort re-sorts, a key pair
+ * or listing change re-judges selectability, a merge places only the rows it changed (instance-table-merge.ts),
+ * and only a whole load rebuilds the search strings. A transition that changes nothing returns the same model.
  */
 export interface InstanceTableModel {
+  /**
+   * Shared with every earlier model since the last load or reset and mutated in place by merges and drops: only
+   * the current model's index is meaningful. Its facets and counts change without it becoming a new object, so
+   * memoize them on `dataVersion`.
+   */
   index: InstanceIndex;
+  /** Changes whenever the data does (load, merge, drop, reset), never otherwise. */
+  dataVersion: number;
   keyPair: KeyPairRef | null;
-  /** In data order. */
+  /** The last key-pair-scoped listing given; counts only while its key pair is the chosen one. */
+  keyListing: KeyListing | null;
+  /** Why nothing is selectable yet; null once the chosen key pair's listing is complete. */
+  selectionWait: SelectionWait;
+  /** In data order (arrival order). */
   rows: readonly InstanceRow[];
   query: string;
   terms: readonly string[];
@@ -34,10 +49,12 @@ export interface InstanceTableModel {
 }
 
 export function emptyInstanceTableModel(): InstanceTableModel {
-  const index = buildInstanceIndex([]);
   return {
-    index,
+    index: buildInstanceIndex([]),
+    dataVersion: 0,
     keyPair: null,
+    keyListing: null,
+    selectionWait: selectionWaitOf(null, null),
     rows: [],
     query: '',
     terms: [],
@@ -52,20 +69,13 @@ export function emptyInstanceTableModel(): InstanceTableModel {
   };
 }
 
-function countSelectable(rows: readonly InstanceRow[]): number {
-  let count = 0;
-  for (const row of rows) if (row.selectable) count += 1;
-  return count;
-}
-
-/** Sets the visible rows and the counts that depend on them. */
-function withVisible(model: InstanceTableModel, visibleRows: readonly InstanceRow[]): InstanceTableModel {
-  return {
-    ...model,
-    visibleRows,
-    visibleSelectableCount: countSelectable(visibleRows),
-    selectedVisibleCount: countSelected(visibleRows, model.selected),
-  };
+/**
+ * Starts empty, for a new region: no data, key pair, listing, filters (their values are the old region's) or
+ * selection. The query and the sort stay: the search box shows its text, and a column preference is not tied to
+ * a region.
+ */
+export function resetInstanceTable(model: InstanceTableModel): InstanceTableModel {
+  return { ...emptyInstanceTableModel(), dataVersion: model.dataVersion + 1, query: model.query, terms: model.terms, sort: model.sort };
 }
 
 /**
@@ -78,35 +88,58 @@ function withSelection(model: InstanceTableModel, selected: Selection, anchorId:
   return { ...model, selected, anchorId, selectedVisibleCount };
 }
 
-function refilter(model: InstanceTableModel): InstanceTableModel {
-  const predicate = compileFilters(model.filters);
-  if (model.terms.length === 0 && predicate === null) return withVisible(model, model.sortedRows);
-  return withVisible(model, matchingRows(model.sortedRows, model.terms, predicate));
-}
-
-function inSortOrder(index: InstanceIndex, rows: readonly InstanceRow[], sort: SortState | null): readonly InstanceRow[] {
+export function inSortOrder(index: InstanceIndex, rows: readonly InstanceRow[], sort: SortState | null): readonly InstanceRow[] {
   return sort === null ? rows : sortedPositions(index, sort).map((position) => rows[position]!);
 }
 
+/**
+ * A whole data set at once, replacing whatever was there. Its rows count as fresh data with stamp 0 (the
+ * caller's batch counter starts above 0), so a later `dropRowsOlderThan` removes any a streamed listing does not
+ * deliver again.
+ */
 export function setInstanceData(model: InstanceTableModel, instances: readonly Instance[], keyPair: KeyPairRef | null): InstanceTableModel {
-  if (instances === model.index.instances) return setKeyPair(model, keyPair);
+  if (instances === model.index.source) return setKeyPair(model, keyPair);
   const index = buildInstanceIndex(instances);
-  const rows = buildRows(index, keyPair);
+  const rows = buildRows(index, rowJudgeOf(keyPair, model.keyListing));
   const selected = pruneSelection(model.selected, (id) => rowOf(index, rows, id));
   const anchorId = model.anchorId !== null && index.positionOf(model.anchorId) !== undefined ? model.anchorId : null;
-  return refilter({ ...model, index, keyPair, rows, sortedRows: inSortOrder(index, rows, model.sort), selected, anchorId });
+  return refilter({
+    ...model,
+    index,
+    dataVersion: model.dataVersion + 1,
+    keyPair,
+    selectionWait: selectionWaitOf(keyPair, model.keyListing),
+    rows,
+    sortedRows: inSortOrder(index, rows, model.sort),
+    selected,
+    anchorId,
+  });
+}
+
+/**
+ * Judges every row again for another key pair or listing, in one pass. Neither the order nor which rows match
+ * depends on them: the re-judged rows are swapped in, without sorting or filtering again.
+ */
+function rejudge(model: InstanceTableModel, keyPair: KeyPairRef | null, keyListing: KeyListing | null): InstanceTableModel {
+  const judge = rowJudgeOf(keyPair, keyListing);
+  const judged = { ...model, keyPair, keyListing, selectionWait: selectionWaitOf(keyPair, keyListing) };
+  if (sameJudge(judge, rowJudgeOf(model.keyPair, model.keyListing))) return judged;
+  const rows = rejudgeRows(model.rows, judge);
+  if (rows === null) return judged;
+  const selected = pruneSelection(model.selected, (id) => rowOf(model.index, rows, id));
+  const sortedRows = model.sort === null ? rows : model.sortedRows.map((row) => rows[row.position]!);
+  const visibleRows = model.visibleRows === model.sortedRows ? sortedRows : model.visibleRows.map((row) => rows[row.position]!);
+  return withVisible({ ...judged, rows, sortedRows, selected }, visibleRows);
 }
 
 export function setKeyPair(model: InstanceTableModel, keyPair: KeyPairRef | null): InstanceTableModel {
   const same = keyPair === model.keyPair || (keyPair !== null && model.keyPair !== null && keyPair.keyPairId === model.keyPair.keyPairId && keyPair.keyPairName === model.keyPair.keyPairName);
-  if (same) return model;
-  const rows = buildRows(model.index, keyPair);
-  const selected = pruneSelection(model.selected, (id) => rowOf(model.index, rows, id));
-  // Neither the order nor which rows match depends on the key pair: swap in the re-judged rows, without sorting
-  // or filtering again.
-  const sortedRows = model.sort === null ? rows : model.sortedRows.map((row) => rows[row.position]!);
-  const visibleRows = model.visibleRows.map((row) => rows[row.position]!);
-  return withVisible({ ...model, keyPair, rows, sortedRows, selected }, visibleRows);
+  return same ? model : rejudge(model, keyPair, model.keyListing);
+}
+
+/** A new state of the key-pair-scoped listing (or null for none). Rows are judged again only when its verdicts can change: when it completes or stops counting. */
+export function setKeyListing(model: InstanceTableModel, keyListing: KeyListing | null): InstanceTableModel {
+  return keyListing === model.keyListing ? model : rejudge(model, model.keyPair, keyListing);
 }
 
 export function setQuery(model: InstanceTableModel, query: string): InstanceTableModel {

@@ -31,15 +31,25 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
   const { instance } = row;
   const t = useT();
   const selected = useInstanceTableStore((state) => state.selected.has(row.id));
+  // Why nothing can be selected yet (no key pair, its instances still being listed): one value for every row.
+  const selectionWait = useInstanceTableStore((state) => state.selectionWait);
   const reasonId = useId();
   const name = instance.instanceName === '' ? instance.instanceId : instance.instanceName;
   const reason = row.blocker === null ? null : blockerLabel(t, row.blocker);
   const keyPair = keyPairLabel(instance);
   const status = statusLabel(t, instance.status);
-  const className = `instances-row${selected ? ' instances-row-selected' : ''}${row.selectable ? '' : ' instances-row-blocked'}`;
+  const className = `instances-row${selected ? ' instances-row-selected' : ''}${row.selectable ? '' : ' instances-row-blocked'}${row.cached ? ' instances-row-cached' : ''}`;
+  const waitHint = selectionWait === 'key-listing' ? t('instances.waitKeyListing') : selectionWait === 'key-listing-incomplete' ? t('instances.keyListingIncomplete') : t('instances.chooseKeyPairFirst');
 
   return (
-    <tr className={className} aria-rowindex={props.rowIndex + 2} data-testid="instance-row" data-instance-id={row.id}>
+    <tr
+      className={className}
+      aria-rowindex={props.rowIndex + 2}
+      data-testid="instance-row"
+      data-instance-id={row.id}
+      data-cached={row.cached ? 'true' : undefined}
+      title={row.cached ? t('instances.cachedRow') : undefined}
+    >
       <td className="instances-cell-check">
         <input
           type="checkbox"
@@ -49,7 +59,7 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
           readOnly
           aria-label={format(t('instances.selectRow'), { name })}
           aria-describedby={reason === null ? undefined : reasonId}
-          title={reason ?? (row.selectable ? undefined : t('instances.chooseKeyPairFirst'))}
+          title={reason ?? (row.selectable ? undefined : waitHint)}
           onMouseDown={preventShiftTextSelection}
           onClick={(event) => onCheckboxClick(row.id, event)}
         />

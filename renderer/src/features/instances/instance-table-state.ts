@@ -2,18 +2,22 @@ import type { StateCreator } from 'zustand';
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { FilterName } from './instance-filters';
+import type { KeyListing } from './instance-key-listing';
 import { nextSort } from './instance-sort';
 import type { SortColumn, SortState } from './instance-sort-columns';
+import { dropRowsOlderThan, mergeInstances, type MergeOptions } from './instance-table-merge';
 import {
   clearFilters,
   clearSelection,
   deselectAllMatching,
   emptyInstanceTableModel,
+  resetInstanceTable,
   selectAllMatching,
   selectedIdsOf,
   selectRange,
   setFilter,
   setInstanceData,
+  setKeyListing,
   setKeyPair,
   setQuery,
   setSort,
@@ -22,9 +26,17 @@ import {
 } from './instance-table-model';
 
 export interface InstanceTableActions {
-  /** New data and/or key pair. Selections that are gone or no longer selectable are dropped. */
+  /** New data (all at once, as fresh rows with stamp 0) and/or key pair. Selections that are gone or no longer selectable are dropped. */
   setData: (instances: readonly Instance[], keyPair: KeyPairRef | null) => void;
+  /** A batch of a streamed listing: upserted by instance ID (see `mergeInstances`). */
+  mergeInstances: (instances: readonly Instance[], options: MergeOptions) => void;
+  /** Removes the rows last delivered by a batch before `stamp`: what a completed region listing did not see. */
+  dropRowsOlderThan: (stamp: number) => void;
+  /** Empties the table for a new region; the query and sort stay. */
+  reset: () => void;
   setKeyPair: (keyPair: KeyPairRef | null) => void;
+  /** The chosen key pair's key-pair-scoped listing, as it progresses; rows are selectable once it is complete. */
+  setKeyListing: (listing: KeyListing | null) => void;
   setQuery: (query: string) => void;
   setFilter: (name: FilterName, values: readonly string[]) => void;
   clearFilters: () => void;
@@ -54,7 +66,11 @@ export const createInstanceTableState: StateCreator<InstanceTableState> = (set, 
   return {
     ...emptyInstanceTableModel(),
     setData: (instances, keyPair) => apply((model) => setInstanceData(model, instances, keyPair)),
+    mergeInstances: (instances, options) => apply((model) => mergeInstances(model, instances, options)),
+    dropRowsOlderThan: (stamp) => apply((model) => dropRowsOlderThan(model, stamp)),
+    reset: () => apply(resetInstanceTable),
     setKeyPair: (keyPair) => apply((model) => setKeyPair(model, keyPair)),
+    setKeyListing: (listing) => apply((model) => setKeyListing(model, listing)),
     setQuery: (query) => apply((model) => setQuery(model, query)),
     setFilter: (name, values) => apply((model) => setFilter(model, name, values)),
     clearFilters: () => apply(clearFilters),

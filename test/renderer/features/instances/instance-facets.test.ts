@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facetsOf, noKeyPairValue, parseTagFilterValue, tagFilterValue } from '../../../../renderer/src/features/instances/instance-facets';
+import { facetsOf } from '../../../../renderer/src/features/instances/instance-facet-counts';
+import { noKeyPairValue, parseTagFilterValue, tagFilterValue } from '../../../../renderer/src/features/instances/instance-facets';
 import { instance } from './instance-fixtures';
 
 describe('instance facets', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { noKeyPairValue, tagFilterValue } from '../../../../renderer/src/features/instances/instance-facets';
 import { compileFilters, emptyFilters, matchingRows, type InstanceFilters } from '../../../../renderer/src/features/instances/instance-filters';
-import { buildInstanceIndex, buildRows } from '../../../../renderer/src/features/instances/instance-rows';
+import { buildInstanceIndex } from '../../../../renderer/src/features/instances/instance-index';
+import { buildRows } from '../../../../renderer/src/features/instances/instance-rows';
 import { queryTerms } from '../../../../renderer/src/features/instances/instance-search';
-import { deployKey, instance } from './instance-fixtures';
+import { deployKey, instance, judgeFor } from './instance-fixtures';
 
 const instances = [
   instance({ instanceId: 'i-a', status: 'RUNNING', osType: 'Linux', zoneId: 'z-1', tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'web' }] }),
@@ -11,7 +12,7 @@ const instances = [
   instance({ instanceId: 'i-c', status: 'STARTING', osType: 'Windows', zoneId: 'z-1', keyPairName: null, keyPairId: null, tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'db' }] }),
   instance({ instanceId: 'i-d', status: 'RUNNING', osType: 'Linux', zoneId: 'z-3', keyPairName: null, keyPairId: 'kp-nameless', tags: [] }),
 ];
-const rows = buildRows(buildInstanceIndex(instances), deployKey);
+const rows = buildRows(buildInstanceIndex(instances), judgeFor(deployKey, instances));
 
 const idsMatching = (filters: Partial<InstanceFilters>, query = '') =>
   matchingRows(rows, queryTerms(query), compileFilters({ ...emptyFilters, ...filters })).map((row) => row.id);
@@ -55,7 +56,8 @@ describe('instance filters', () => {
   });
 
   it('does not confuse a tag key holding "=" with another key and value', () => {
-    const tricky = buildRows(buildInstanceIndex([instance({ instanceId: 'i-x', tags: [{ key: 'a=b', value: 'c' }] })]), deployKey);
+    const trickyInstances = [instance({ instanceId: 'i-x', tags: [{ key: 'a=b', value: 'c' }] })];
+    const tricky = buildRows(buildInstanceIndex(trickyInstances), judgeFor(deployKey, trickyInstances));
     const predicate = compileFilters({ ...emptyFilters, tags: [tagFilterValue({ key: 'a', value: 'b=c' })] });
     expect(matchingRows(tricky, [], predicate)).toEqual([]);
   });

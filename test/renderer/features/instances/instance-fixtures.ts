@@ -1,5 +1,6 @@
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
+import { rowJudgeOf, type KeyListing, type RowJudge } from '../../../../renderer/src/features/instances/instance-key-listing';
 
 export const deployKey: KeyPairRef = { keyPairId: 'kp-deploy', keyPairName: 'deploy' };
 export const otherKey: KeyPairRef = { keyPairId: 'kp-other', keyPairName: 'other' };
@@ -53,4 +54,19 @@ export function generatedInstances(count: number): Instance[] {
       ],
     }),
   );
+}
+
+/** Whether an instance's own data says it is bound to `keyPair` (by ID, else by name). */
+export function boundByData(item: Instance, keyPair: KeyPairRef): boolean {
+  return item.keyPairId !== null ? item.keyPairId === keyPair.keyPairId : item.keyPairName === keyPair.keyPairName;
+}
+
+/** The complete key-pair-scoped listing Volcengine would return for `keyPair` over `instances`. */
+export function completeListing(keyPair: KeyPairRef, instances: readonly Instance[]): KeyListing {
+  return { keyPairId: keyPair.keyPairId, state: 'complete', boundIds: new Set(instances.filter((item) => boundByData(item, keyPair)).map((item) => item.instanceId)) };
+}
+
+/** Judges rows for `keyPair` with its complete listing over `instances` (null: no key pair chosen). */
+export function judgeFor(keyPair: KeyPairRef | null, instances: readonly Instance[]): RowJudge {
+  return rowJudgeOf(keyPair, keyPair === null ? null : completeListing(keyPair, instances));
 }

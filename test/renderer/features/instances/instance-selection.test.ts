@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildInstanceIndex, buildRows, rowOf } from '../../../../renderer/src/features/instances/instance-rows';
+import { buildInstanceIndex } from '../../../../renderer/src/features/instances/instance-index';
+import { buildRows, rowOf } from '../../../../renderer/src/features/instances/instance-rows';
 import {
   deselectAllVisible,
   pruneSelection,
@@ -7,13 +8,11 @@ import {
   selectRangeTo,
   toggleSelection,
 } from '../../../../renderer/src/features/instances/instance-selection';
-import { deployKey, instance, otherKey } from './instance-fixtures';
+import { deployKey, instance, judgeFor, otherKey } from './instance-fixtures';
 
 // i-3 is Windows, so never selectable.
-const rows = buildRows(
-  buildInstanceIndex(['i-1', 'i-2', 'i-3', 'i-4', 'i-5'].map((instanceId) => instance({ instanceId, osType: instanceId === 'i-3' ? 'Windows' : 'Linux' }))),
-  deployKey,
-);
+const instances = ['i-1', 'i-2', 'i-3', 'i-4', 'i-5'].map((instanceId) => instance({ instanceId, osType: instanceId === 'i-3' ? 'Windows' : 'Linux' }));
+const rows = buildRows(buildInstanceIndex(instances), judgeFor(deployKey, instances));
 const row = (id: string) => rows.find((candidate) => candidate.id === id);
 const sorted = (selection: ReadonlySet<string>) => [...selection].sort();
 
@@ -68,8 +67,9 @@ describe('instance selection', () => {
   });
 
   it('drops IDs that are gone or no longer selectable, and keeps the rest', () => {
-    const index = buildInstanceIndex([instance({ instanceId: 'i-1' }), instance({ instanceId: 'i-2', keyPairName: 'other', keyPairId: 'kp-other' })]);
-    const forOtherKey = buildRows(index, otherKey);
+    const pair = [instance({ instanceId: 'i-1' }), instance({ instanceId: 'i-2', keyPairName: 'other', keyPairId: 'kp-other' })];
+    const index = buildInstanceIndex(pair);
+    const forOtherKey = buildRows(index, judgeFor(otherKey, pair));
     expect(sorted(pruneSelection(new Set(['i-1', 'i-2', 'i-9']), (id) => rowOf(index, forOtherKey, id)))).toEqual(['i-2']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../shared/domain/ecs';
-import { buildInstanceIndex } from '../../../../renderer/src/features/instances/instance-rows';
+import { buildInstanceIndex } from '../../../../renderer/src/features/instances/instance-index';
 import { nextSort, sortedPositions } from '../../../../renderer/src/features/instances/instance-sort';
 import { sortColumns, type SortColumn, type SortState } from '../../../../renderer/src/features/instances/instance-sort-columns';
 import { naturalKey } from '../../../../renderer/src/features/instances/natural-key';

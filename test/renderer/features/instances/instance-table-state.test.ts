@@ -4,7 +4,7 @@ import type { Instance } from '../../../../shared/domain/ecs';
 import { detachBlocker } from '../../../../shared/domain/detachability';
 import { tagFilterValue } from '../../../../renderer/src/features/instances/instance-facets';
 import { createInstanceTableState } from '../../../../renderer/src/features/instances/instance-table-state';
-import { deployKey, generatedInstances, instance, otherKey } from './instance-fixtures';
+import { completeListing, deployKey, generatedInstances, instance, otherKey } from './instance-fixtures';
 
 const newStore = () => createStore(createInstanceTableState);
 const visibleIds = (store: ReturnType<typeof newStore>) => store.getState().visibleRows.map((row) => row.id);
@@ -17,9 +17,11 @@ const fleet: Instance[] = [
   instance({ instanceId: 'i-5', instanceName: 'db-2', zoneId: 'z-b', status: 'REBOOTING' }),
 ];
 
+/** The fleet with deployKey chosen and its listing complete: ready to select. */
 function loaded(keyPair = deployKey) {
   const store = newStore();
   store.getState().setData(fleet, keyPair);
+  store.getState().setKeyListing(completeListing(keyPair, fleet));
   return store;
 }
 
@@ -88,7 +90,9 @@ describe('instance table state', () => {
 
   it('selects a shift-click range from the last clicked row over the visible, selectable rows', () => {
     const store = loaded();
-    store.getState().setData(fleet.map((item) => ({ ...item, keyPairName: 'deploy', keyPairId: 'kp-deploy', status: 'RUNNING' })), deployKey);
+    const allBound = fleet.map((item) => ({ ...item, keyPairName: 'deploy', keyPairId: 'kp-deploy', status: 'RUNNING' }));
+    store.getState().setData(allBound, deployKey);
+    store.getState().setKeyListing(completeListing(deployKey, allBound));
     store.getState().toggle('i-1');
     store.getState().selectRange('i-5');
     // i-3 is Windows.
@@ -133,10 +137,14 @@ describe('instance table state', () => {
     store.getState().selectAllMatching();
     store.getState().setData(fleet, otherKey);
     expect(store.getState().selectedIds()).toEqual([]);
+    store.getState().setKeyListing(completeListing(otherKey, fleet));
     store.getState().toggle('i-2');
+    expect(store.getState().selectedIds()).toEqual(['i-2']);
     store.getState().setKeyPair(deployKey);
     expect(store.getState().selectedIds()).toEqual([]);
+    store.getState().setKeyListing(completeListing(deployKey, fleet));
     store.getState().toggle('i-1');
+    expect(store.getState().selectedIds()).toEqual(['i-1']);
     store.getState().setKeyPair(null);
     expect(store.getState().selectedIds()).toEqual([]);
   });
@@ -155,6 +163,7 @@ describe('instance table state', () => {
     store.getState().setQuery('web');
     const index = store.getState().index;
     store.getState().setData(fleet, otherKey);
+    store.getState().setKeyListing(completeListing(otherKey, fleet));
     expect(store.getState().index).toBe(index);
     expect(visibleIds(store)).toEqual(['i-1', 'i-2', 'i-4']);
     expect(store.getState().visibleRows.filter((row) => row.selectable).map((row) => row.id)).toEqual(['i-2']);
@@ -179,7 +188,9 @@ describe('instance table state', () => {
 
   it('keeps its counts equal to a recount through any mix of searching, filtering and selecting', () => {
     const store = newStore();
-    store.getState().setData(generatedInstances(300), deployKey);
+    const generated = generatedInstances(300);
+    store.getState().setData(generated, deployKey);
+    store.getState().setKeyListing(completeListing(deployKey, generated));
     let seed = 7;
     const random = (below: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -196,6 +207,7 @@ describe('instance table state', () => {
       () => store.getState().setFilter('zones', [['cn-beijing-a'], [], ['cn-beijing-b', 'cn-beijing-c']][random(3)]!),
       () => store.getState().setSort([null, { column: 'name', direction: 'desc' } as const][random(2)]!),
       () => store.getState().setKeyPair([deployKey, otherKey][random(2)]!),
+      () => store.getState().setKeyListing([completeListing(deployKey, generated), completeListing(otherKey, generated), null][random(3)]!),
     ];
     for (let step = 0; step < 400; step += 1) {
       actions[random(actions.length)]!();
@@ -210,6 +222,7 @@ describe('instance table state', () => {
     const instances = generatedInstances(50_000);
     const store = newStore();
     store.getState().setData(instances, deployKey);
+    store.getState().setKeyListing(completeListing(deployKey, instances));
     expect(store.getState().rows).toHaveLength(50_000);
 
     store.getState().setFilter('tags', [tagFilterValue({ key: 'team', value: 'team-3' })]);
@@ -233,5 +246,45 @@ describe('instance table state', () => {
     const selectable = expected.filter((item) => detachBlocker(item, deployKey) === null).map((item) => item.instanceId);
     expect(selectable.length).toBeGreaterThan(0);
     expect(store.getState().selectedIds()).toEqual(selectable);
+  });
+});
+
+describe('instance table state, streamed', () => {
+  it('merges batches, drops what a completed listing did not see, and starts over on reset', () => {
+    const store = newStore();
+    store.getState().setKeyPair(deployKey);
+    store.getState().mergeInstances(fleet, { stamp: 0, cached: true });
+    expect(store.getState().selectionWait).toBe('key-listing');
+    store.getState().mergeInstances([fleet[0]!, fleet[3]!], { stamp: 1, cached: false });
+    store.getState().setKeyListing(completeListing(deployKey, fleet));
+    expect(store.getState().selectionWait).toBeNull();
+    store.getState().selectAllMatching();
+    expect(store.getState().selectedIds()).toEqual(['i-1', 'i-4']);
+
+    store.getState().dropRowsOlderThan(1);
+    expect(visibleIds(store)).toEqual(['i-1', 'i-4']);
+    expect(store.getState().rows.every((row) => !row.cached)).toBe(true);
+
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => {
+      notified += 1;
+    });
+    store.getState().mergeInstances([fleet[0]!], { stamp: 1, cached: false });
+    store.getState().mergeInstances([fleet[0]!], { stamp: 0, cached: true });
+    store.getState().dropRowsOlderThan(1);
+    unsubscribe();
+    expect(notified).toBe(0);
+
+    store.getState().setQuery('web');
+    const { index, dataVersion } = store.getState();
+    store.getState().reset();
+    const state = store.getState();
+    expect(state.rows).toEqual([]);
+    expect(state.index).not.toBe(index);
+    expect(state.dataVersion).not.toBe(dataVersion);
+    expect(state.keyPair).toBeNull();
+    expect(state.selected.size).toBe(0);
+    expect(state.query).toBe('web');
+    expect(state.selectionWait).toBe('choose-key-pair');
   });
 });
