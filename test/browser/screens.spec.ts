@@ -11,7 +11,7 @@ test.describe('简体中文, dark', () => {
     await app.addSimulatorProfile('生产');
     await app.open();
     const { page } = app;
-    await expect(page.getByTestId('last-refresh')).toContainText('上次刷新');
+    await expect(page.getByTestId('last-refresh')).toContainText('列举于');
     const keyPairName = busiestKeyPair(app);
     await page.getByRole('combobox', { name: '要解绑的密钥对' }).click();
     await page.keyboard.type(keyPairName);

@@ -1,60 +1,39 @@
 import { create } from 'zustand';
 import type { KeyPairRef } from '../../../shared/domain/detachability';
-import type { Inventory, InventoryProgress, RegionList } from '../../../shared/domain/inventory';
+import type { RegionList } from '../../../shared/domain/inventory';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import { windowApi } from '../api/window-api';
-
-export type InventoryState =
-  | { state: 'idle' }
-  | { state: 'loading'; jobId: string; progress: InventoryProgress | null; previous: Inventory | null }
-  | { state: 'loaded'; inventory: Inventory }
-  | { state: 'failed'; error: AppErrorData; previous: Inventory | null };
+import { useInventoryStore } from './inventory-store';
 
 interface WorkspaceState {
   profileId: string | null;
   regions: RegionList | null;
   regionsError: AppErrorData | null;
   regionId: string | null;
-  inventory: InventoryState;
   keyPair: KeyPairRef | null;
   selectProfile: (profileId: string, defaultRegion: string) => Promise<void>;
   refreshRegions: () => Promise<void>;
+  /** Opens the region: its rows stream in (after the copy on disk, if one is kept); resolves when the listing ends. */
   selectRegion: (regionId: string) => Promise<void>;
-  /** Loads (or reloads) the whole region in the background; progress arrives as events. */
+  /** Lists the region again; resolves when that listing ends. */
   loadInventory: () => Promise<void>;
   cancelLoad: () => Promise<void>;
-  selectKeyPair: (keyPair: KeyPairRef | null) => void;
+  /** Chooses the key pair to take off and lists its instances; resolves when that listing ends. */
+  selectKeyPair: (keyPair: KeyPairRef | null) => Promise<void>;
   /** Hands an export to main, which asks where to save it; the saved path, or null when cancelled or failed. */
   saveExport: (fileName: string, content: string, mimeType: string) => Promise<string | null>;
 }
 
-let listening = false;
-const newJobId = () => crypto.randomUUID();
-
-/** The current inventory, if any: while a reload runs or after it failed, the last good one stays visible. */
-export function currentInventory(state: InventoryState): Inventory | null {
-  if (state.state === 'loaded') return state.inventory;
-  if (state.state === 'idle') return null;
-  return state.previous;
-}
-
+/** Which profile, region and key pair the Instances screen is about; the listings themselves are the inventory store's. */
 export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   profileId: null,
   regions: null,
   regionsError: null,
   regionId: null,
-  inventory: { state: 'idle' },
   keyPair: null,
 
   selectProfile: async (profileId, defaultRegion) => {
-    if (!listening) {
-      listening = true;
-      windowApi().on.inventory.progress((progress) => {
-        const current = get().inventory;
-        if (current.state === 'loading' && current.jobId === progress.jobId) set({ inventory: { ...current, progress } });
-      });
-    }
-    set({ profileId, regions: null, regionsError: null, regionId: null, inventory: { state: 'idle' }, keyPair: null });
+    set({ profileId, regions: null, regionsError: null, regionId: null, keyPair: null });
     const regions = await windowApi().regions.list({ profileId, refresh: false });
     if (regions.ok) set({ regions: regions.value });
     else set({ regionsError: regions.error });
@@ -69,35 +48,25 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   },
 
   selectRegion: async (regionId) => {
-    set({ regionId, keyPair: null, inventory: { state: 'idle' } });
-    await get().loadInventory();
+    const { profileId } = get();
+    if (profileId === null) return;
+    set({ regionId, keyPair: null });
+    await useInventoryStore.getState().open(profileId, regionId);
   },
 
   loadInventory: async () => {
-    const { profileId, regionId } = get();
-    if (profileId === null || regionId === null) return;
-    const previous = currentInventory(get().inventory);
-    const jobId = newJobId();
-    set({ inventory: { state: 'loading', jobId, progress: null, previous } });
-    const result = await windowApi().inventory.load({ profileId, regionId, jobId });
-    const now = get().inventory;
-    // A newer load (another region, a refresh) replaced this one: its answer is no longer wanted.
-    if (now.state !== 'loading' || now.jobId !== jobId) return;
-    if (result.ok) {
-      const keyPair = get().keyPair;
-      const stillThere = keyPair !== null && result.value.keyPairs.some((candidate) => candidate.keyPairId === keyPair.keyPairId);
-      set({ inventory: { state: 'loaded', inventory: result.value }, keyPair: stillThere ? keyPair : null });
-    } else {
-      set({ inventory: { state: 'failed', error: result.error, previous } });
-    }
+    const { keyPair } = get();
+    const inventory = useInventoryStore.getState();
+    // The key pair's own listing is what a plan rests on: list it again too, alongside the region.
+    await Promise.all([inventory.refreshRegion(), keyPair === null ? Promise.resolve() : inventory.chooseKeyPair(keyPair)]);
   },
 
-  cancelLoad: async () => {
-    const current = get().inventory;
-    if (current.state === 'loading') await windowApi().inventory.cancel({ jobId: current.jobId });
-  },
+  cancelLoad: () => useInventoryStore.getState().cancelRegion(),
 
-  selectKeyPair: (keyPair) => set({ keyPair }),
+  selectKeyPair: async (keyPair) => {
+    set({ keyPair });
+    await useInventoryStore.getState().chooseKeyPair(keyPair);
+  },
 
   saveExport: async (fileName, content, mimeType) => {
     const saved = await windowApi().exports.save({

@@ -1,15 +1,20 @@
-import { Button, Form, Input, InputNumber, Message, Radio } from '@arco-design/web-react';
+import { Button, Checkbox, Form, Input, InputNumber, Message, Radio } from '@arco-design/web-react';
 import { useState } from 'react';
 import { settingsPatchSchema, type Settings, type ThemeSetting } from '../../../../shared/domain/settings';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { useT } from '../../i18n/use-t';
+import { format } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
+import { useInventoryStore } from '../../stores/inventory-store';
 
 type ProxyMode = Settings['proxy']['mode'];
 
-/** Theme, proxy, concurrency, change rate, timeout and how long secrets stay in memory; the language is in the header. */
+/**
+ * Theme, proxy, concurrency, change and read rates, zones listed at once, the inventory kept on this computer,
+ * timeout and how long secrets stay in memory; the language is in the header.
+ */
 export function SettingsDrawer(props: { onClose: () => void }) {
   const t = useT();
   const settings = useAppStore((state) => state.settings);
@@ -19,6 +24,10 @@ export function SettingsDrawer(props: { onClose: () => void }) {
   const [proxyUrl, setProxyUrl] = useState(settings?.proxy.mode === 'custom' ? settings.proxy.url : '');
   const [concurrency, setConcurrency] = useState(settings?.requestConcurrency ?? 4);
   const [changeRate, setChangeRate] = useState(settings?.changeRequestsPerSecond ?? 20);
+  const [readRate, setReadRate] = useState(settings?.readRequestsPerSecond ?? 20);
+  const [zonesAtOnce, setZonesAtOnce] = useState(settings?.zonesListedAtOnce ?? 4);
+  const [keepCache, setKeepCache] = useState(settings?.keepInventoryCache ?? true);
+  const forgetCache = useInventoryStore((state) => state.forgetCache);
   const [timeout, setTimeoutSeconds] = useState(settings?.requestTimeoutSeconds ?? 30);
   const [secretMinutes, setSecretMinutes] = useState(settings?.secretCacheMinutes ?? 5);
   const [invalidProxy, setInvalidProxy] = useState(false);
@@ -30,6 +39,9 @@ export function SettingsDrawer(props: { onClose: () => void }) {
       proxy: proxyMode === 'custom' ? { mode: 'custom', url: proxyUrl } : { mode: proxyMode },
       requestConcurrency: concurrency,
       changeRequestsPerSecond: changeRate,
+      readRequestsPerSecond: readRate,
+      zonesListedAtOnce: zonesAtOnce,
+      keepInventoryCache: keepCache,
       requestTimeoutSeconds: timeout,
       secretCacheMinutes: secretMinutes,
     });
@@ -84,6 +96,30 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         </Form.Item>
         <Form.Item label={t('settings.changeRate')} extra={t('settings.changeRateHelp')}>
           <InputNumber aria-label={t('settings.changeRate')} min={1} max={100} precision={0} value={changeRate} onChange={(value) => setChangeRate(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.readRate')} extra={t('settings.readRateHelp')}>
+          <InputNumber aria-label={t('settings.readRate')} min={1} max={100} precision={0} value={readRate} onChange={(value) => setReadRate(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.zonesAtOnce')} extra={t('settings.zonesAtOnceHelp')}>
+          <InputNumber aria-label={t('settings.zonesAtOnce')} min={1} max={10} precision={0} value={zonesAtOnce} onChange={(value) => setZonesAtOnce(value)} />
+        </Form.Item>
+        <Form.Item extra={t('settings.keepCacheHelp')}>
+          <Checkbox checked={keepCache} onChange={setKeepCache}>
+            {t('settings.keepCache')}
+          </Checkbox>
+          <div className="settings-forget-cache">
+            <Button
+              size="small"
+              onClick={() =>
+                void forgetCache().then((removed) => {
+                  if (removed === null) Message.error(t('settings.cacheForgetFailed'));
+                  else Message.success(format(t('settings.cacheForgotten'), { count: removed }));
+                })
+              }
+            >
+              {t('settings.forgetCache')}
+            </Button>
+          </div>
         </Form.Item>
         <Form.Item label={t('settings.timeout')}>
           <InputNumber aria-label={t('settings.timeout')} min={5} max={120} precision={0} value={timeout} onChange={(value) => setTimeoutSeconds(value)} />

@@ -1,63 +1,79 @@
+import { Typography } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
+import type { KeyPair } from '../../../../shared/domain/ecs';
 import { useAfterPaint } from '../../common/use-after-paint';
+import { useThrottledValue } from '../../common/use-throttled-value';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
-import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+import { useLocale, useT } from '../../i18n/use-t';
+import { boundCountsAt, useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInventoryStore } from '../../stores/inventory-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
 
-/** The key pair to take off: searchable by name, ID and fingerprint, with how many instances carry it. */
+const noKeyPairs: readonly KeyPair[] = [];
+
+/**
+ * The key pair to take off: searchable by name, ID and fingerprint, with how many instances carry it. It works as
+ * soon as DescribeKeyPairs answers; the counts fill in as the region's instances arrive ("so far" until the region
+ * is listed whole), and the chosen key pair's count is its own listing's once that is complete.
+ */
 export const KeyPairPicker = memo(function KeyPairPicker() {
   const t = useT();
-  // Counting the instances of each key pair passes over every instance: it waits until the first rows are painted.
-  const inventory = useAfterPaint(useWorkspaceStore((state) => currentInventory(state.inventory)));
+  const locale = useLocale();
+  const keyPairsView = useInventoryStore((state) => state.keyPairs);
+  const regionComplete = useInventoryStore((state) => state.region?.state === 'complete');
+  const keyListing = useInventoryStore((state) => state.keyListing);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
   const selectKeyPair = useWorkspaceStore((state) => state.selectKeyPair);
+  const list = keyPairsView.state === 'loaded' ? keyPairsView.list : keyPairsView.state === 'idle' ? null : keyPairsView.previous;
+  const keyPairs = list?.keyPairs ?? noKeyPairs;
+  // Counting is a pass the table does as rows arrive; the labels follow after the rows are painted, at most twice a second.
+  const dataVersion = useAfterPaint(useThrottledValue(useInstanceTableStore((state) => state.dataVersion), 500));
 
   const options = useMemo(() => {
-    if (inventory === null) return [];
-    const bound = new Map<string, number>();
-    for (const instance of inventory.instances) {
-      if (instance.keyPairId !== null) bound.set(instance.keyPairId, (bound.get(instance.keyPairId) ?? 0) + 1);
-    }
-    return inventory.keyPairs
-      .map((pair) => ({ pair, count: bound.get(pair.keyPairId) ?? 0 }))
+    const bound = boundCountsAt(dataVersion);
+    const listed = keyListing?.state === 'complete' ? keyListing : null;
+    return keyPairs
+      .map((pair) => {
+        const exact = listed?.keyPair.keyPairId === pair.keyPairId;
+        return { pair, exact: exact || regionComplete, count: exact ? listed.received : (bound.get(pair.keyPairId) ?? 0) };
+      })
       .sort((a, b) => b.count - a.count || a.pair.keyPairName.localeCompare(b.pair.keyPairName))
-      .map(({ pair, count }) => ({
+      .map(({ pair, exact, count }) => ({
         value: pair.keyPairId,
-        label: `${pair.keyPairName} · ${pair.keyPairId} · ${format(t('workspace.keyPairInstances'), { count })}`,
+        label: `${pair.keyPairName} · ${pair.keyPairId} · ${format(t(exact ? 'workspace.keyPairInstances' : 'workspace.keyPairInstancesSoFar'), { count })}`,
       }));
-  }, [inventory, t]);
+  }, [keyPairs, dataVersion, keyListing, regionComplete, t]);
 
   // Name, ID, fingerprint and description are all searchable, whatever the option shows.
   const searchText = useMemo(
-    () =>
-      new Map(
-        (inventory?.keyPairs ?? []).map((pair) => [
-          pair.keyPairId,
-          `${pair.keyPairName} ${pair.keyPairId} ${pair.fingerprint} ${pair.description}`.toLowerCase(),
-        ]),
-      ),
-    [inventory],
+    () => new Map(keyPairs.map((pair) => [pair.keyPairId, `${pair.keyPairName} ${pair.keyPairId} ${pair.fingerprint} ${pair.description}`.toLowerCase()])),
+    [keyPairs],
   );
 
   return (
-    <SearchableSelect
-      label={t('workspace.keyPair')}
-      placeholder={t('workspace.keyPairPlaceholder')}
-      style={{ width: 520 }}
-      allowClear
-      disabled={inventory === null}
-      value={keyPair?.keyPairId}
-      filterOption={(input, option) => {
-        const value = (option as { props?: { value?: unknown } }).props?.value;
-        const pair = searchText.get(String(value));
-        return pair !== undefined && pair.includes(input.toLowerCase());
-      }}
-      onChange={(keyPairId: string | undefined) => {
-        const pair = inventory?.keyPairs.find((candidate) => candidate.keyPairId === keyPairId);
-        selectKeyPair(pair === undefined ? null : { keyPairId: pair.keyPairId, keyPairName: pair.keyPairName });
-      }}
-      options={options}
-    />
+    <>
+      <SearchableSelect
+        label={t('workspace.keyPair')}
+        placeholder={keyPairsView.state === 'loading' && list === null ? t('workspace.keyPairsLoading') : t('workspace.keyPairPlaceholder')}
+        style={{ width: 520 }}
+        allowClear
+        disabled={list === null}
+        value={keyPair?.keyPairId}
+        filterOption={(input, option) => {
+          const value = (option as { props?: { value?: unknown } }).props?.value;
+          const pair = searchText.get(String(value));
+          return pair !== undefined && pair.includes(input.toLowerCase());
+        }}
+        onChange={(keyPairId: string | undefined) => {
+          const pair = keyPairs.find((candidate) => candidate.keyPairId === keyPairId);
+          void selectKeyPair(pair === undefined ? null : { keyPairId: pair.keyPairId, keyPairName: pair.keyPairName });
+        }}
+        options={options}
+      />
+      {list?.fromCache === true ? (
+        <Typography.Text type="secondary">{format(t('workspace.keyPairsCached'), { time: new Date(list.readAt).toLocaleString(locale) })}</Typography.Text>
+      ) : null}
+    </>
   );
 });

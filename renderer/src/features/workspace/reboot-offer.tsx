@@ -4,7 +4,7 @@ import type { OperationResult } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useOperationStore } from '../../stores/operation-store';
-import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+import { useInstanceTableStore } from '../../stores/instance-table-store';
 
 /**
  * After a detach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
@@ -14,11 +14,16 @@ export const RebootOffer = memo(function RebootOffer(props: { result: OperationR
   const t = useT();
   const [forceStop, setForceStop] = useState(false);
   const plan = useOperationStore((state) => state.plan);
-  const inventory = useWorkspaceStore((state) => currentInventory(state.inventory));
+  // Re-rendered when the table's data changes (the instances are read again after an operation), not per row.
+  useInstanceTableStore((state) => state.dataVersion);
   const { result } = props;
   if (result.plan.action !== 'detach-key-pair' || result.progress.state === 'running') return null;
-  const running = new Set(inventory?.instances.filter((instance) => instance.status === 'RUNNING').map((instance) => instance.instanceId));
-  const toReboot = result.outcomes.filter((outcome) => outcome.status === 'succeeded' && running.has(outcome.instanceId)).map((outcome) => outcome.instanceId);
+  const { index } = useInstanceTableStore.getState();
+  const isRunning = (instanceId: string) => {
+    const position = index.positionOf(instanceId);
+    return position !== undefined && index.instances[position]?.status === 'RUNNING';
+  };
+  const toReboot = result.outcomes.filter((outcome) => outcome.status === 'succeeded' && isRunning(outcome.instanceId)).map((outcome) => outcome.instanceId);
   if (toReboot.length === 0) return null;
   return (
     <Alert

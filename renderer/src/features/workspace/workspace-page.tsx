@@ -1,16 +1,18 @@
-import { Alert, Button, Message, Space, Typography } from '@arco-design/web-react';
-import { useCallback, useEffect, useLayoutEffect } from 'react';
+import { Button, Message, Space, Typography } from '@arco-design/web-react';
+import { useCallback, useEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from '../../stores/instance-table-store';
 import { useOperationStore } from '../../stores/operation-store';
 import { useProfilesStore } from '../../stores/profiles-store';
-import { currentInventory, useWorkspaceStore } from '../../stores/workspace-store';
+import { useInventoryStore } from '../../stores/inventory-store';
+import { useWorkspaceStore } from '../../stores/workspace-store';
 import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
 import type { ExportHandler } from '../operation/export';
 import { OperationWorkflow } from '../operation/operation-workflow';
+import { KeyListingStatus } from './key-listing-status';
 import { KeyPairPicker } from './key-pair-picker';
 import { RebootOffer } from './reboot-offer';
 import { RegionBar } from './region-bar';
@@ -21,33 +23,27 @@ export function WorkspacePage() {
   const profiles = useProfilesStore((state) => state.profiles);
   const profileId = useWorkspaceStore((state) => state.profileId);
   const regionId = useWorkspaceStore((state) => state.regionId);
-  const inventoryState = useWorkspaceStore((state) => state.inventory);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
   const regionsError = useWorkspaceStore((state) => state.regionsError);
   const selectProfile = useWorkspaceStore((state) => state.selectProfile);
-  const loadInventory = useWorkspaceStore((state) => state.loadInventory);
-  const setTableData = useInstanceTableStore((state) => state.setData);
+  const refreshAfterOperation = useInventoryStore((state) => state.refreshAfterOperation);
+  const keyListed = useInventoryStore((state) => state.keyListing?.state === 'complete');
+  const hasKeyPairs = useInventoryStore((state) => state.keyPairs.state === 'loaded');
   const selectedCount = useInstanceTableStore((state) => state.selected.size);
   const planOperation = useOperationStore((state) => state.plan);
   const planning = useOperationStore((state) => state.planning);
   const result = useOperationStore((state) => state.result);
-  const inventory = currentInventory(inventoryState);
 
   useEffect(() => {
     const first = profiles[0];
     if (profileId === null && first !== undefined) void selectProfile(first.id, first.region);
   }, [profileId, profiles, selectProfile]);
 
-  // A layout effect: the table's rows render in the same frame as the load's answer, not one paint later.
-  useLayoutEffect(() => {
-    setTableData(inventory?.instances ?? [], keyPair);
-  }, [inventory, keyPair, setTableData]);
-
-  // Bindings changed: show the region as it is now, once an operation has ended.
-  const finishedOperation = result !== null && result.finishedAt !== null ? result.operationId : null;
+  // Bindings changed: read the operation's instances again (and the key pair's listing), once it has ended.
+  const finishedPlan = result !== null && result.finishedAt !== null ? result.plan : null;
   useEffect(() => {
-    if (finishedOperation !== null) void loadInventory();
-  }, [finishedOperation, loadInventory]);
+    if (finishedPlan !== null) void refreshAfterOperation(finishedPlan);
+  }, [finishedPlan, refreshAfterOperation]);
 
   const review = () => {
     if (profileId === null || regionId === null || keyPair === null) return;
@@ -71,22 +67,19 @@ export function WorkspacePage() {
     [saveExport, t],
   );
 
-  const cancelled = inventoryState.state === 'failed' && inventoryState.error.cloud?.code === 'ECS_CANCELLED';
   return (
     <section className="workspace" aria-label={t('nav.instances')}>
       <RegionBar />
-      {inventoryState.state === 'failed' ? (
-        cancelled ? <Alert type="info" content={t('workspace.loadCancelled')} /> : <AppErrorAlert error={inventoryState.error} />
-      ) : regionsError !== null ? (
-        <AppErrorAlert error={regionsError} />
-      ) : null}
+      {regionsError !== null ? <AppErrorAlert error={regionsError} /> : null}
       <div className="workspace-keypair">
         <KeyPairPicker />
-        <Button type="primary" disabled={keyPair === null || selectedCount === 0} loading={planning} onClick={review}>
+        {/* A plan rests on the key pair's own complete listing, never on a region still streaming in. */}
+        <Button type="primary" disabled={keyPair === null || !keyListed || selectedCount === 0} loading={planning} onClick={review}>
           {format(t('workspace.review'), { count: selectedCount })}
         </Button>
-        {keyPair === null && inventory !== null ? <Typography.Text type="secondary">{t('workspace.noKeyPair')}</Typography.Text> : null}
+        {keyPair === null && hasKeyPairs ? <Typography.Text type="secondary">{t('workspace.noKeyPair')}</Typography.Text> : null}
       </div>
+      <KeyListingStatus />
       {result === null ? null : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <RebootOffer result={result} />
