@@ -1,6 +1,6 @@
 import { createEcsClient, type EcsClientOptions } from '../../electron/volcengine/ecs-client';
 import type { EcsSimulatorOptions } from '../../electron/simulator/ecs-simulator';
-import { startAppUnderTest, type AppUnderTest } from '../electron/support/app-under-test';
+import { startAppUnderTest, type AppUnderTest, type AppUnderTestCoreOptions } from '../electron/support/app-under-test';
 
 /**
  * The whole main-process core against a real simulator, driven through the renderer's `window.api`
@@ -9,8 +9,10 @@ import { startAppUnderTest, type AppUnderTest } from '../electron/support/app-un
 export function startBenchCore(
   simulatorOptions: Omit<EcsSimulatorOptions, 'credentials'>,
   clientOptions: Partial<Omit<EcsClientOptions, 'retry'>> = {},
+  coreOptions: Omit<AppUnderTestCoreOptions, 'createEcsClient'> = {},
 ): Promise<AppUnderTest> {
   return startAppUnderTest(simulatorOptions, {
+    ...coreOptions,
     createEcsClient: (dependencies) => createEcsClient({ ...dependencies, options: { ...dependencies.options, ...clientOptions } }),
   });
 }

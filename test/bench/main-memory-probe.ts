@@ -1,9 +1,11 @@
 /**
- * Run by the bench in a fresh Node process (node --expose-gc): loads a region of N instances through window.api
- * and prints, as JSON, how much the heap and RSS grew. The simulator's own fleet is in memory before the first
- * reading, so the difference is what main keeps (the inventory service's record of every instance), plus the
- * answer the load returned, which is only counted and let go (in the app it is copied to the renderer).
+ * Run by the bench in a fresh Node process (node --expose-gc): lists a region of N instances through window.api
+ * and prints, as JSON, how much the heap and RSS grew, and the most the heap held above the start while the pages
+ * streamed. The simulator's own fleet is in memory before the first reading, so the difference is what main keeps
+ * (its record of every instance, which plans are checked against). The page events go to the harness, which lets
+ * them go (in the app they cross IPC, once each).
  */
+import type { InventoryPage } from '../../shared/domain/inventory';
 import { valueOf } from '../electron/support/app-under-test';
 import { startBenchCore } from './bench-core';
 
@@ -16,10 +18,30 @@ function settledMemory(): NodeJS.MemoryUsage {
 }
 
 const instances = Number(process.argv[2] ?? 50_000);
-const bench = await startBenchCore({ generate: { seed: 8, instances, regions: ['cn-beijing'] } });
+let pages = 0;
+let delivered = 0;
+const bench = await startBenchCore(
+  { generate: { seed: 8, instances, regions: ['cn-beijing'] } },
+  {},
+  {
+    recordEvents: false,
+    // Each page is counted and let go, as the IPC layer hands it to the renderer and keeps nothing.
+    onEvent: (wire, payload) => {
+      if (!wire.endsWith('inventory.page')) return;
+      pages += 1;
+      delivered += (payload as InventoryPage).instances.length;
+    },
+  },
+);
+// Reads as fast as the simulator answers: the memory, not the pace, is measured here.
+await bench.api.settings.update({ readRequestsPerSecond: 100 });
 const before = settledMemory();
-const loaded = valueOf(await bench.api.inventory.load({ profileId: bench.profileId, regionId: 'cn-beijing', jobId: 'bench-memory' })).instances.length;
+let peakHeap = before.heapUsed;
+const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
+const listed = valueOf(await bench.api.inventory.list({ profileId: bench.profileId, regionId: 'cn-beijing', jobId: 'bench-memory-1', scope: { kind: 'region' } }));
+await bench.core.inventory.settled();
+clearInterval(sampler);
 const after = settledMemory();
-if (loaded !== instances) throw new Error(`loaded ${loaded} of ${instances} instances`);
+if (listed.state !== 'complete' || delivered !== instances) throw new Error(`listed ${delivered} of ${instances} instances (${listed.state}, ${pages} pages)`);
 await bench.close();
-console.log(JSON.stringify({ heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss - before.rss }));
+console.log(JSON.stringify({ heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss - before.rss, peakHeapBytes: peakHeap - before.heapUsed }));

@@ -23,7 +23,13 @@ async function main(): Promise<number> {
       ({ report, problems: cellProblems } = await runMatrixCell(fault, action));
     } catch (error) {
       // A cell that cannot finish established no outcome at all: every one of its instances counts as lost.
-      const instances = action === 'inventory paging' ? 2 * matrixSettings.inventoryInstancesPerRegion : matrixSettings.operationInstances;
+      const instances = {
+        'inventory paging': 2 * matrixSettings.inventoryInstancesPerRegion,
+        'zone-parallel listing': 2 * matrixSettings.zoneListingInstances,
+        'key-scoped listing': 2 * matrixSettings.keyListingInstances,
+        DetachKeyPair: matrixSettings.operationInstances,
+        RebootInstances: matrixSettings.operationInstances,
+      }[action];
       report = { fault, action, instances, succeeded: 0, failed: 0, unknown: 0, lost: instances, doubleApplied: 0 };
       cellProblems = [`the cell stopped: ${error instanceof Error ? error.message : String(error)}`];
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matrixActions, type MatrixAction } from './support/cell-report';
 import type { InventoryCellEvidence } from './support/inventory-cell';
+import type { KeyListingCellEvidence } from './support/key-listing-cell';
+import type { ZoneListingCellEvidence } from './support/zone-listing-cell';
+import type { ListingEvidence } from './support/listing-evidence';
 import { matrixFaults, retryAfterSeconds, type MatrixFault } from './support/matrix-faults';
 import { matrixSettings } from './support/matrix-settings';
 import type { OperationCellEvidence } from './support/operation-cell';
@@ -8,7 +11,8 @@ import type { OutcomeStatus } from './support/outcome-views';
 import { runMatrixCell, type MatrixCellRun } from './support/run-matrix';
 
 /*
- * Issue 6's fault matrix: each fault against inventory paging, DetachKeyPair and RebootInstances, through the
+ * Issue 6's fault matrix, with issue 12's listings: each fault against inventory paging, the zone-parallel and the
+ * key-scoped listing, DetachKeyPair and RebootInstances, through the
  * renderer's stores over the real core and a real simulator. Every cell must end with no outcome lost and no
  * instance changed twice; beyond that, each cell checks the path it exists for: the transient fault is retried to
  * success with the same ClientToken, the persistent one ends as the truth allows (failed when nothing can have been
@@ -89,14 +93,51 @@ function expectOperationCell(fault: MatrixFault, action: MatrixAction, evidence:
   expectRetryAfterHonoured(fault, evidence.waits);
 }
 
+const whole = (listing: ListingEvidence) => ({ state: 'complete', shown: listing.instances });
+/** What a listing that meets the fault on every attempt ends with: incomplete, and why. */
+const givenUpListing = (fault: MatrixFault) => ({ state: 'incomplete', errorCode: fault === 'clock-skew' ? 'InvalidTimestamp' : 'ECS_RETRIES_EXHAUSTED' });
+
 function expectInventoryCell(fault: MatrixFault, evidence: InventoryCellEvidence): void {
-  const whole = (load: InventoryCellEvidence['transient']) => ({ state: 'loaded', shown: load.instances });
   expect(evidence.transient).toMatchObject(whole(evidence.transient));
-  // Failed, said so, and nothing of the region shown as if it were all of it.
-  expect(evidence.persistent).toMatchObject({ state: 'failed', shown: 0 });
-  expect(evidence.persistent.errorCode).toBe(fault === 'clock-skew' ? 'InvalidTimestamp' : 'ECS_RETRIES_EXHAUSTED');
+  // Incomplete, said so, and what arrived (the first page; nothing under a skewed clock) kept, never as the region.
+  expect(evidence.persistent).toMatchObject({ ...givenUpListing(fault), shown: fault === 'clock-skew' ? 0 : 100 });
   expect(evidence.reloaded).toMatchObject(whole(evidence.reloaded));
   // The transient fault struck twice, so the client waited at least twice before the pages went on.
+  if (fault !== 'clock-skew') expect(evidence.waits.length).toBeGreaterThanOrEqual(2);
+  expectRetryAfterHonoured(fault, evidence.waits);
+}
+
+function expectZoneListingCell(fault: MatrixFault, evidence: ZoneListingCellEvidence): void {
+  expect(evidence.mode).toBe('zones');
+  expect(evidence.transient).toMatchObject(whole(evidence.transient));
+  expect(evidence.persistent).toMatchObject(givenUpListing(fault));
+  if (fault === 'clock-skew') {
+    // The gateway's clock refuses the first page too: no zone is listed. (The rows of the listing before stay on
+    // screen, under the notice that this one is incomplete: a refresh never empties the table.)
+    expect(evidence.persistentZones).toEqual([]);
+  } else {
+    // The one zone failed; the others were listed whole.
+    const states = Object.fromEntries(evidence.persistentZones.map((zone) => [zone.zoneId, zone.state]));
+    expect(states[evidence.brokenZone]).toBe('failed');
+    expect(Object.values(states).filter((state) => state === 'complete')).toHaveLength(3);
+    const brokenSize = evidence.persistentZones.find((zone) => zone.zoneId === evidence.brokenZone)?.totalCount ?? null;
+    expect(brokenSize).toBeNull();
+    const listedElsewhere = evidence.persistentZones.filter((zone) => zone.state === 'complete').reduce((sum, zone) => sum + zone.received, 0);
+    expect(evidence.persistent.shown).toBeGreaterThanOrEqual(listedElsewhere);
+    expect(evidence.waits.length).toBeGreaterThanOrEqual(2);
+  }
+  expect(evidence.reloaded).toMatchObject(whole(evidence.reloaded));
+  expectRetryAfterHonoured(fault, evidence.waits);
+}
+
+function expectKeyListingCell(fault: MatrixFault, evidence: KeyListingCellEvidence): void {
+  expect(evidence.transient).toMatchObject(whole(evidence.transient));
+  expect(evidence.persistent).toMatchObject(givenUpListing(fault));
+  // Nothing can be selected, so nothing can be planned, from a partial list of the key's instances.
+  expect(evidence.persistentSelectionWait).toBe('key-listing-incomplete');
+  expect(evidence.persistentSelectable).toBe(0);
+  expect(evidence.reloaded).toMatchObject(whole(evidence.reloaded));
+  expect(evidence.plannedAfterReload).toBe(evidence.reloaded.instances);
   if (fault !== 'clock-skew') expect(evidence.waits.length).toBeGreaterThanOrEqual(2);
   expectRetryAfterHonoured(fault, evidence.waits);
 }
@@ -105,7 +146,10 @@ describe.each(matrixFaults)('fault matrix: %s', (fault) => {
   it.each(matrixActions)('%s: every instance ends succeeded, failed or unknown, on record everywhere, none changed twice', async (action) => {
     const run = await runMatrixCell(fault, action);
     expectThePromiseKept(run);
-    if (run.evidence.kind === 'inventory') expectInventoryCell(fault, run.evidence);
-    else expectOperationCell(fault, action, run.evidence);
+    const { evidence } = run;
+    if (evidence.kind === 'inventory') expectInventoryCell(fault, evidence);
+    else if (evidence.kind === 'zone-listing') expectZoneListingCell(fault, evidence);
+    else if (evidence.kind === 'key-listing') expectKeyListingCell(fault, evidence);
+    else expectOperationCell(fault, action, evidence);
   });
 });

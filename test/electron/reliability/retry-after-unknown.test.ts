@@ -4,7 +4,7 @@ import { startAppUnderTest, type AppUnderTest } from '../support/app-under-test'
 import { createFaultyNetwork, type FaultyNetwork } from './support/faulty-network';
 import { buildMatrixFleet, matrixKey } from './support/matrix-fleet';
 import { matrixSettings } from './support/matrix-settings';
-import { planThroughStore, rendererStores, runThroughStore } from './support/renderer-stores';
+import { freshRowIds, planThroughStore, rendererStores, runThroughStore } from './support/renderer-stores';
 
 /*
  * "Retry the failed ones" after an operation whose answers never came: the instances may have changed. A detach
@@ -22,10 +22,10 @@ afterEach(async () => {
 async function runWithEveryAnswerLost(action: OperationAction) {
   network = await createFaultyNetwork(matrixSettings);
   app = await startAppUnderTest({ fleet: buildMatrixFleet([{ regionId: 'cn-beijing', instances: 30 }]) }, { createEcsClient: network.createEcsClient });
-  const { workspace, operations } = rendererStores(app.api);
+  const { workspace, inventory, table, operations } = rendererStores(app.api);
   await workspace.getState().selectProfile(app.profileId, 'cn-beijing');
-  const inventory = workspace.getState().inventory;
-  const instanceIds = inventory.state === 'loaded' ? inventory.inventory.instances.map((instance) => instance.instanceId) : [];
+  if (action === 'detach-key-pair') await workspace.getState().selectKeyPair(matrixKey);
+  const instanceIds = [...freshRowIds(table)];
   const ecsAction = action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair';
   // Applied, then the answer is held past the client's timeout, on every attempt.
   app.simulator.setFaults([{ kind: 'slow-reply', action: ecsAction, delayMs: matrixSettings.slowReplyMs }]);
@@ -39,8 +39,8 @@ async function runWithEveryAnswerLost(action: OperationAction) {
   });
   const result = await runThroughStore(operations, plan, (operationId) => app!.core.operations.settled(operationId));
   app.simulator.setFaults([]);
-  // As the workspace screen does when an operation ends.
-  await workspace.getState().loadInventory();
+  // As the workspace screen does when an operation ends: its instances and the key pair are read again.
+  await inventory.getState().refreshAfterOperation(result.plan);
   return { app, operations, result, instanceIds };
 }
 

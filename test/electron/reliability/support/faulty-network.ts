@@ -8,7 +8,7 @@ import { closedPort } from '../../../support/closed-port';
 export type NetworkFailure = 'dns' | 'refused';
 
 /** Which requests meet a network failure: the simulator's own rule fields, so both kinds of fault aim alike. */
-export type NetworkFaultRule = Pick<FaultRule, 'action' | 'instanceIds' | 'region' | 'skip' | 'times'> & { failure: NetworkFailure };
+export type NetworkFaultRule = Pick<FaultRule, 'action' | 'instanceIds' | 'region' | 'params' | 'skip' | 'times'> & { failure: NetworkFailure };
 
 export interface FaultyNetworkOptions {
   /** The client's whole-request timeout; far below the 5 s the settings allow, so a timeout cell takes a second, not a minute. */
@@ -34,7 +34,12 @@ function targetOf(url: URL, region: string): FaultTarget {
   const query = url.searchParams;
   const listed = [...query.keys()].filter((key) => /^InstanceIds\.\d+$/.test(key)).map((key) => query.get(key) ?? '');
   const single = query.get('InstanceId');
-  return { action: query.get('Action') ?? '', region, instanceIds: listed.length > 0 ? listed : single === null ? [] : [single] };
+  return {
+    action: query.get('Action') ?? '',
+    region,
+    instanceIds: listed.length > 0 ? listed : single === null ? [] : [single],
+    param: (name) => query.get(name) ?? undefined,
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ export const matrixFaults = [
 export type MatrixFault = (typeof matrixFaults)[number];
 
 /** Where a fault strikes: the simulator's rule fields (an ECS action, the instances of one batch, one region). */
-export type FaultAim = Pick<FaultRule, 'action' | 'instanceIds' | 'region' | 'skip'>;
+export type FaultAim = Pick<FaultRule, 'action' | 'instanceIds' | 'region' | 'params' | 'skip'>;
 
 /**
  * How often it strikes. `transient` fires `times` times and then lets the retry through; `persistent` fires on every
@@ -51,11 +51,11 @@ export interface FaultDefinition {
 }
 
 /** A simulator rule for `aim` and `dose`. */
-function rule(base: Omit<FaultRule, 'action' | 'instanceIds' | 'region' | 'skip' | 'times'>, aim: FaultAim, dose: FaultDose): FaultRule {
+function rule(base: Omit<FaultRule, 'action' | 'instanceIds' | 'region' | 'params' | 'skip' | 'times'>, aim: FaultAim, dose: FaultDose): FaultRule {
   return { ...base, ...aim, ...(dose.persistence === 'transient' ? { times: dose.times } : {}) };
 }
 
-const simulatorFault = (label: string, base: Omit<FaultRule, 'action' | 'instanceIds' | 'region' | 'skip' | 'times'>): FaultDefinition => ({
+const simulatorFault = (label: string, base: Omit<FaultRule, 'action' | 'instanceIds' | 'region' | 'params' | 'skip' | 'times'>): FaultDefinition => ({
   label,
   canTarget: true,
   arm: (surface, aim, dose) => surface.simulator.addFault(rule(base, aim, dose)),

@@ -15,6 +15,10 @@ export interface MatrixSettings {
   operationInstances: number;
   /** Instances in each of the two regions of an inventory cell: several pages of 100. */
   inventoryInstancesPerRegion: number;
+  /** Instances of the region of a zone-parallel listing cell, over four uneven zones. */
+  zoneListingInstances: number;
+  /** Instances bound to the key pair of a key-scoped listing cell: several pages of 100. */
+  keyListingInstances: number;
 }
 
 export const matrixSettings: MatrixSettings = {
@@ -24,4 +28,6 @@ export const matrixSettings: MatrixSettings = {
   maxAttempts: defaultRetryPolicyOptions.maxAttempts,
   operationInstances: 350,
   inventoryInstancesPerRegion: 250,
+  zoneListingInstances: 400,
+  keyListingInstances: 250,
 };

@@ -7,7 +7,7 @@ import { buildMatrixFleet, matrixKey } from './matrix-fleet';
 import { clearFaults, faultDefinition, type FaultDose, type FaultSurface, type MatrixFault } from './matrix-faults';
 import type { MatrixSettings } from './matrix-settings';
 import { checkViews, contradictions, countStatuses, type OutcomeStatus } from './outcome-views';
-import { planThroughStore, rendererStores, runThroughStore } from './renderer-stores';
+import { freshRowIds, planThroughStore, rendererStores, runThroughStore } from './renderer-stores';
 
 /**
  * What each batch of an operation meets. Four roles, repeated over the batches: a clean control, a fault that
@@ -69,11 +69,13 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
     const { simulator, api, core } = app;
     const surface: FaultSurface = { simulator, network };
     const definition = faultDefinition(fault, settings);
-    const { workspace, operations } = rendererStores(api);
+    const { workspace, inventory, table, operations } = rendererStores(api);
     await workspace.getState().selectProfile(app.profileId, regionId);
-    const inventory = workspace.getState().inventory;
-    if (inventory.state !== 'loaded') throw new Error(`the fleet did not load before the fault: ${inventory.state}`);
-    const fleetIds = inventory.inventory.instances.map((instance) => instance.instanceId);
+    const listing = inventory.getState().region;
+    if (listing?.state !== 'complete') throw new Error(`the fleet was not listed before the fault: ${listing?.state ?? 'not at all'}`);
+    // As the screen does for a detach: choosing the key pair lists its instances, which the plan rests on.
+    if (action === 'DetachKeyPair') await workspace.getState().selectKeyPair(matrixKey);
+    const fleetIds = [...freshRowIds(table)];
 
     const request: PlanRequest = {
       profileId: app.profileId,
@@ -107,9 +109,10 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
     let rerunPlanned: string[] = [];
     let second: OperationResult | null = null;
     if (failedIds.length > 0) {
-      // As the admin would: reload (the workspace screen does when an operation ends), then "Retry the failed
-      // ones"; when it offers nothing (a failure the admin had to fix first, such as the clock), select them again.
-      await workspace.getState().loadInventory();
+      // As the admin would: the instances are read again (the workspace screen does when an operation ends), then
+      // "Retry the failed ones"; when it offers nothing (a failure the admin had to fix first, such as the clock),
+      // select them again.
+      await inventory.getState().refreshAfterOperation(first.plan);
       const offered = (await operations.getState().retryFailed()) ? operations.getState().currentPlan : null;
       const rerunPlan = offered ?? (await planThroughStore(operations, { ...request, instanceIds: failedIds }));
       rerunPlanned = rerunPlan.instanceIds;

@@ -1,17 +1,32 @@
 import { createOperationStore, type OperationState } from '../../../../renderer/src/stores/operation-store';
+import { useInstanceTableStore } from '../../../../renderer/src/stores/instance-table-store';
+import { useInventoryStore } from '../../../../renderer/src/stores/inventory-store';
 import { useWorkspaceStore } from '../../../../renderer/src/stores/workspace-store';
 import type { OperationPlan, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 
 type OperationStore = ReturnType<typeof createOperationStore>;
 
+export interface RendererStores {
+  workspace: typeof useWorkspaceStore;
+  inventory: typeof useInventoryStore;
+  table: typeof useInstanceTableStore;
+  operations: OperationStore;
+}
+
 /**
- * The renderer's stores, running in Node over the app's `window.api`. The workspace store is the renderer's module
- * singleton and reads `window.api` at each call, so this points it at the cell's app; cells run one at a time.
+ * The renderer's stores, running in Node over the app's `window.api`. The workspace, inventory and table stores are
+ * the renderer's module singletons and read `window.api` at each call, so this points them at the cell's app; cells
+ * run one at a time.
  */
-export function rendererStores(api: KeyPairDeskApi): { workspace: typeof useWorkspaceStore; operations: OperationStore } {
+export function rendererStores(api: KeyPairDeskApi): RendererStores {
   (globalThis as unknown as { window: { api: KeyPairDeskApi } }).window = { api };
-  return { workspace: useWorkspaceStore, operations: createOperationStore(() => api) };
+  return { workspace: useWorkspaceStore, inventory: useInventoryStore, table: useInstanceTableStore, operations: createOperationStore(() => api) };
+}
+
+/** The instances the table shows read fresh from Volcengine (not from the copy on disk), by ID. */
+export function freshRowIds(table: typeof useInstanceTableStore): Set<string> {
+  return new Set(table.getState().rows.filter((row) => !row.cached).map((row) => row.id));
 }
 
 /** Asks for a plan through the store, as the review screen does; the plan, or an error naming why not. */
