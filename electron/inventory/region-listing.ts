@@ -81,6 +81,8 @@ export async function listRegion(options: RegionListingOptions): Promise<RegionL
     error,
   });
 
+  // The first page is asked for first, so it takes the first slot of the read pace: rows after one round trip.
+  const firstPage = client.describeInstancesPage({}, { signal, priority: 'high' });
   // DescribeZones is not needed when the first page is the last: it is stopped then, not awaited.
   const zonesController = new AbortController();
   const stopZones = () => zonesController.abort();
@@ -92,7 +94,7 @@ export async function listRegion(options: RegionListingOptions): Promise<RegionL
   try {
     let first;
     try {
-      first = await client.describeInstancesPage({}, { signal, priority: 'high' });
+      first = await firstPage;
     } catch (error) {
       stopZones();
       throw error;

@@ -120,6 +120,11 @@ function tagFilterParams(filters: readonly TagFilter[] | undefined) {
 export function createEcsActions(dependencies: EcsActionsDependencies): EcsActions {
   const { call, readPacer } = dependencies;
 
+  /** A whole listing at high priority holds background reads back while it runs (see RequestPacer.prioritize). */
+  function prioritized<T>(priority: PacerPriority | undefined, work: () => Promise<T>): Promise<T> {
+    return priority === 'high' && readPacer !== undefined ? readPacer.prioritize(work) : work();
+  }
+
   /** A read: every attempt, retries included, waits for the profile's read pace first. */
   function read<T>(action: string, params: Record<string, string>, schema: z.ZodType<T>, options: Pick<ListOptions, 'signal' | 'priority'>) {
     const { signal, priority } = options;
@@ -209,7 +214,9 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
       if (filter.instanceIds !== undefined && filter.instanceIds.length > pageSizes.instances) {
         throw new RangeError(`a streamed listing takes at most ${pageSizes.instances} InstanceIds; list longer ones in chunks`);
       }
-      return forEachPage('DescribeInstances', (nextToken) => describeInstancesPage(filter, { ...options, nextToken }), options, options.startToken);
+      return prioritized(options.priority, () =>
+        forEachPage('DescribeInstances', (nextToken) => describeInstancesPage(filter, { ...options, nextToken }), options, options.startToken),
+      );
     },
 
     async describeInstances(filter = {}, options = {}) {
@@ -242,14 +249,11 @@ export function createEcsActions(dependencies: EcsActionsDependencies): EcsActio
         TagFilters: tagFilterParams(filter.tagFilters),
         MaxResults: pageSizes.keyPairs,
       };
-      return collectAllPages(
-        'DescribeKeyPairs',
-        async (nextToken) => {
-          const { result } = await read('DescribeKeyPairs', toQueryParams({ ...base, NextToken: nextToken }), describeKeyPairsResultSchema, options);
-          return { items: (result.KeyPairs ?? []).map(toKeyPair), nextToken: result.NextToken };
-        },
-        options,
-      );
+      const fetchPage = async (nextToken: string | undefined) => {
+        const { result } = await read('DescribeKeyPairs', toQueryParams({ ...base, NextToken: nextToken }), describeKeyPairsResultSchema, options);
+        return { items: (result.KeyPairs ?? []).map(toKeyPair), nextToken: result.NextToken };
+      };
+      return prioritized(options.priority, () => collectAllPages('DescribeKeyPairs', fetchPage, options));
     },
 
     detachKeyPair(request, options = {}) {

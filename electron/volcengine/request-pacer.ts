@@ -21,6 +21,12 @@ export interface AcquireOptions {
 export interface RequestPacer {
   /** Resolves when this request may be sent. */
   acquire(options?: AcquireOptions): Promise<void>;
+  /**
+   * Runs a listing the admin is waiting for (a key pair's instances): while it runs, slots go only to high-priority
+   * requests, so each of its pages leaves at the next slot instead of queueing behind background reads that took
+   * the slots between its pages. Background reads resume when it ends.
+   */
+  prioritize<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface RequestPacerOptions {
@@ -49,9 +55,11 @@ export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
   const queue: Waiter[] = [];
   let nextSlotMs = Number.NEGATIVE_INFINITY;
   let pumping = false;
+  let prioritized = 0;
 
   const next = (): Waiter | undefined => {
     const index = queue.findIndex((waiter) => waiter.priority === 'high');
+    if (index === -1 && prioritized > 0) return undefined;
     return queue.splice(index === -1 ? 0 : index, 1)[0];
   };
 
@@ -66,7 +74,8 @@ export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
           if (wait > 0) await options.sleep(wait);
         }
         const waiter = next();
-        // Everyone who was waiting gave up during the sleep: the slot stays unused.
+        // Everyone who was waiting gave up during the sleep, or only background reads wait while a prioritized
+        // listing runs: the slot stays unused (the listing's next page, or its end, starts the pump again).
         if (waiter === undefined) break;
         if (rate !== Number.POSITIVE_INFINITY) nextSlotMs = Math.max(options.now(), nextSlotMs) + 1000 / rate;
         waiter.release();
@@ -77,6 +86,16 @@ export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
   };
 
   return {
+    async prioritize(work) {
+      prioritized += 1;
+      try {
+        return await work();
+      } finally {
+        prioritized -= 1;
+        if (prioritized === 0 && queue.length > 0 && !pumping) void pump();
+      }
+    },
+
     acquire(acquireOptions = {}) {
       const { signal } = acquireOptions;
       if (signal?.aborted) return Promise.reject(cancelledWait());

@@ -142,3 +142,25 @@ describe('a paced detach under the flow limit', () => {
     }
   });
 });
+
+describe('a prioritized listing', () => {
+  it('holds background reads back while it runs, so each of its requests takes the next slot, then lets them go', async () => {
+    const clock = virtualClock();
+    const order: string[] = [];
+    const pacer = createRequestPacer({ ratePerSecond: 10, ...clock });
+    await pacer.acquire();
+    const background = [1, 2, 3].map((index) => pacer.acquire().then(() => order.push(`background-${index}`)));
+    await pacer.prioritize(async () => {
+      for (const page of [1, 2, 3]) {
+        await pacer.acquire({ priority: 'high' });
+        order.push(`page-${page}`);
+        // The page's round trip: no background read slips in while it is on its way.
+        await Promise.resolve();
+      }
+    });
+    await Promise.all(background);
+    expect(order).toEqual(['page-1', 'page-2', 'page-3', 'background-1', 'background-2', 'background-3']);
+    // Still at the rate: six slots after the first, 100 ms apart.
+    expect(clock.now()).toBe(1_000 + 6 * 100);
+  });
+});
