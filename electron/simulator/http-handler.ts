@@ -100,6 +100,8 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
       errorCode,
       instanceCount: instanceIdsOf(exchange.params).length,
       clientToken: exchange.params.get('ClientToken'),
+      zoneId: exchange.params.get('ZoneId'),
+      keyPairName: exchange.params.get('KeyPairName'),
       fault: exchange.fault?.kind,
       replayed: exchange.replayed,
     };

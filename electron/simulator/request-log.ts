@@ -13,6 +13,9 @@ export interface LoggedRequest {
   /** How many InstanceIds.N (or an InstanceId) the request named. */
   readonly instanceCount: number;
   readonly clientToken: string | undefined;
+  /** The listing filters a read named (DescribeInstances' ZoneId and KeyPairName), to tell listings apart. */
+  readonly zoneId: string | undefined;
+  readonly keyPairName: string | undefined;
   /** The injected fault, if one fired. */
   readonly fault: FaultKind | undefined;
   /** True when an idempotent answer was replayed instead of applied. */
