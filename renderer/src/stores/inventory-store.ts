@@ -120,9 +120,23 @@ export function createInventoryStore(
   let subscription: { api: KeyPairDeskApi; stop: () => void } | null = null;
 
   return create<InventoryState>()((set, get) => {
-    const buffer: PageBuffer = createPageBuffer((batch) => {
-      table.getState().mergeInstances(batch.instances, { stamp: batch.cached ? 0 : stamp++, cached: batch.cached });
-    }, pageIntervalMs);
+    // The counts every page carries, shown with its rows: one store update per batch, not one per page.
+    let pendingRegion: Partial<RegionListingView> | null = null;
+    let pendingKeyListing: Partial<KeyListingView> | null = null;
+    const showCounts = () => {
+      const { region, keyListing } = get();
+      const next: Partial<InventoryState> = {};
+      if (pendingRegion !== null && region !== null) next.region = { ...region, ...pendingRegion };
+      if (pendingKeyListing !== null && keyListing !== null) next.keyListing = { ...keyListing, ...pendingKeyListing };
+      pendingRegion = null;
+      pendingKeyListing = null;
+      if (next.region !== undefined || next.keyListing !== undefined) set(next);
+    };
+    const buffer: PageBuffer = createPageBuffer(
+      (batch) => table.getState().mergeInstances(batch.instances, { stamp: batch.cached ? 0 : stamp++, cached: batch.cached }),
+      pageIntervalMs,
+      showCounts,
+    );
 
     const delivered = (job: Job, page: InventoryPage) => {
       if (page.source !== 'fresh') return;
@@ -148,20 +162,18 @@ export function createInventoryStore(
       if (job.scope === 'region' && region?.jobId === page.jobId) {
         // A copy from disk arriving after the fresh listing ended would bring back what is gone.
         if (page.source === 'cached' && region.state !== 'listing') return;
-        const first = region.received === 0 && (region.cached?.shown ?? 0) === 0;
+        const first = region.received === 0 && region.cached === null && pendingRegion === null;
+        pendingRegion =
+          page.source === 'cached'
+            ? { ...pendingRegion, cached: { readAt: page.readAt, shown: page.received } }
+            : { ...pendingRegion, received: page.received, totalCount: page.totalCount };
         buffer.push(page.instances, page.source === 'cached', first);
-        set({
-          region:
-            page.source === 'cached'
-              ? { ...region, cached: { readAt: page.readAt, shown: page.received } }
-              : { ...region, received: page.received, totalCount: page.totalCount },
-        });
         return;
       }
       if (page.source !== 'fresh') return;
       if (job.scope === 'key-pair') {
         for (const instance of page.instances) job.seen?.add(instance.instanceId);
-        if (keyListing?.jobId === page.jobId) set({ keyListing: { ...keyListing, received: page.received, totalCount: page.totalCount } });
+        if (keyListing?.jobId === page.jobId) pendingKeyListing = { received: page.received, totalCount: page.totalCount };
       }
       buffer.push(page.instances, false);
     };
@@ -255,6 +267,8 @@ export function createInventoryStore(
       open: async (profileId, regionId) => {
         const { region, keyListing } = get();
         buffer.clear();
+        pendingRegion = null;
+        pendingKeyListing = null;
         jobs.clear();
         void cancelJob(region?.state === 'listing' ? region.jobId : undefined);
         void cancelJob(keyListing?.state === 'listing' ? keyListing.jobId : undefined);

@@ -40,7 +40,8 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const filters = useInstanceTableStore((state) => state.filters);
   const sort = useInstanceTableStore((state) => state.sort);
   useEffect(() => {
-    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+    // Reading scrollTop is cheap; writing it, even to the same 0, forces a layout on every keystroke.
+    if (scrollRef.current !== null && scrollRef.current.scrollTop !== 0) scrollRef.current.scrollTop = 0;
   }, [terms, filters, sort]);
 
   const items = virtualizer.getVirtualItems();

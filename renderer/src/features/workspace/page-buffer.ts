@@ -19,9 +19,9 @@ export interface PageBuffer {
  * Pages arrive every few milliseconds while a big region streams in (four zones at once); applying each on its own
  * would re-render the table hundreds of times. The buffer hands them over in batches at most every `intervalMs`,
  * in arrival order, cached and fresh ones kept apart, while a first page can go at once so rows show after one
- * round trip.
+ * round trip. `afterFlush` runs after each hand-over (the counts shown with the rows go in the same update).
  */
-export function createPageBuffer(apply: (batch: PageBatch) => void, intervalMs: number): PageBuffer {
+export function createPageBuffer(apply: (batch: PageBatch) => void, intervalMs: number, afterFlush: () => void = () => undefined): PageBuffer {
   let queued: PageBatch[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -31,6 +31,7 @@ export function createPageBuffer(apply: (batch: PageBatch) => void, intervalMs: 
     const batches = queued;
     queued = [];
     for (const batch of batches) apply(batch);
+    afterFlush();
   };
 
   return {
