@@ -59,6 +59,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page, 'settings');
     });
 
+    test('the region streaming in, shown from the copy on disk, and with a zone that failed', async ({ app }) => {
+      await app.addSimulatorProfile();
+      app.simulator.setLatency(400);
+      await app.open();
+      const { page } = app;
+      const progress = page.getByTestId('inventory-progress');
+      await expect(page.getByTestId('instance-row').first()).toBeVisible();
+      await expect(progress).toHaveAttribute('data-state', 'listing');
+      await expectNoAxeViolations(page, 'streaming');
+      await expect(progress).toHaveAttribute('data-state', 'complete');
+
+      app.simulator.setLatency(1_500);
+      await app.open();
+      await expect(page.getByTestId('cached-notice')).toBeVisible();
+      await expect(page.locator('[data-cached="true"]').first()).toBeVisible();
+      await expectNoAxeViolations(page, 'the copy on disk');
+      await expect(progress).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
+
+      app.simulator.setLatency(0);
+      const zones = app.simulator.fleet.region('cn-beijing')!.zoneIds;
+      app.simulator.addFault({ kind: 'api-error', code: 'AccessDenied', action: 'DescribeInstances', params: { ZoneId: zones[0]! } });
+      await page.getByRole('button', { name: 'Refresh', exact: true }).first().click();
+      await expect(progress).toHaveAttribute('data-state', 'incomplete');
+      await expect(page.locator('[data-zone-state="failed"]')).toBeVisible();
+      await expectNoAxeViolations(page, 'a zone that failed');
+    });
+
     test('the workspace with a key pair chosen, the plan review, and the progress', async ({ app }) => {
       test.setTimeout(120_000);
       await app.addSimulatorProfile();

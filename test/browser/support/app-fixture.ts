@@ -23,8 +23,8 @@ export interface AppOptions {
    * `SIMULATOR_URL` replaced by the test simulator's address.
    */
   cliConfig: object | string | null;
-  /** The simulator's generated fleet. */
-  fleet: { seed: number; instances: number; regions?: string[] };
+  /** The simulator's generated fleet (zones as uneven as `zoneWeights` say, when given). */
+  fleet: { seed: number; instances: number; regions?: string[]; zoneWeights?: number[] };
   /** Whether main says the cloud is simulated (`npm run demo`). */
   demoMode: boolean;
 }
