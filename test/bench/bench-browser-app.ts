@@ -1,16 +1,29 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AppCore } from '../../electron/app-core';
-import type { EcsSimulator } from '../../electron/simulator/ecs-simulator';
+import type { EcsSimulator, EcsSimulatorOptions } from '../../electron/simulator/ecs-simulator';
+import type { SettingsPatch } from '../../shared/domain/settings';
 import { channelPrefix } from '../../shared/ipc/channel-names';
 import { bridgeScript, serveBuiltRenderer, testOrigin } from '../browser/support/app-origin';
-import { startAppUnderTest } from '../electron/support/app-under-test';
+import { startAppUnderTest, valueOf } from '../electron/support/app-under-test';
 import { pageProbeScript } from './page-probe';
 
 export interface BenchBrowserApp {
   page: Page;
   simulator: EcsSimulator;
   core: AppCore;
+  /** Loads the app again in the same page, with the same core (its region listings kept on disk stay). */
+  reopen(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface BenchBrowserOptions {
+  /** A generated fleet (one region, cn-beijing), or a whole one made by hand. */
+  fleet: { seed: number; instances: number; zoneWeights?: number[] } | NonNullable<EcsSimulatorOptions['fleet']>;
+  latencyMs?: number;
+  /** Changed through window.api before the page opens (the read pace, say). */
+  settings?: SettingsPatch;
+  /** Awaited before an answer goes back to the page (e.g. to start a profiler just before the data lands). */
+  beforeAnswer?: (channel: string | undefined, page: Page) => Promise<void>;
 }
 
 /**
@@ -18,21 +31,24 @@ export interface BenchBrowserApp {
  * simulator, as the browser tests' app-fixture does, without Playwright's test runner and with an in-memory
  * keychain. The page probe (page-probe.ts) is installed before any of the app's scripts run.
  */
-export async function openBenchBrowserApp(
-  fleet: { seed: number; instances: number },
-  /** Awaited before an answer goes back to the page (e.g. to start a profiler just before the data lands). */
-  beforeAnswer: (channel: string | undefined, page: Page) => Promise<void> = async () => undefined,
-): Promise<BenchBrowserApp> {
-  // Main's events go to the page once there is one.
+export async function openBenchBrowserApp(options: BenchBrowserOptions): Promise<BenchBrowserApp> {
+  const { fleet } = options;
+  // Main's events go to the page once there is one, as JSON text: Playwright's own serializer is slow on pages of
+  // instances, and JSON.parse in the page stands in for Electron's structured clone.
   const target: { page?: Page } = {};
   const app = await startAppUnderTest(
-    { generate: { ...fleet, regions: ['cn-beijing'] } },
     {
+      ...('regions' in fleet ? { fleet } : { generate: { ...fleet, regions: ['cn-beijing'] } }),
+      latencyMs: options.latencyMs ?? 0,
+    },
+    {
+      recordEvents: false,
       onEvent: (wire, payload) => {
-        void target.page?.evaluate(([channel, data]) => window.__kpdDeliver(channel, data), [wire, payload] as const).catch(() => undefined);
+        void target.page?.evaluate(([channel, text]) => window.__benchDeliver(channel, text), [wire, JSON.stringify(payload)] as const).catch(() => undefined);
       },
     },
   );
+  if (options.settings !== undefined) valueOf(await app.api.settings.update(options.settings));
 
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -43,21 +59,23 @@ export async function openBenchBrowserApp(
   target.page = page;
   await page.exposeBinding('__kpdInvokeRaw', async (_source, wire: unknown, request: unknown) => {
     const channel = typeof wire === 'string' && wire.startsWith(channelPrefix) ? wire.slice(channelPrefix.length) : undefined;
-    // As text: Playwright's own serializer takes half a minute over 50,000 instances, and leaves the page
-    // collecting its garbage for a second and more after the answer. JSON.parse in the page stands in for
-    // Electron's structured clone.
+    // As text, for the same reason as the events.
     const answer = JSON.stringify(await app.core.dispatcher.invoke(channel, request));
-    await beforeAnswer(channel, page);
+    await options.beforeAnswer?.(channel, page);
     return answer;
   });
   await page.addInitScript({ content: pageProbeScript });
   await page.addInitScript({ content: bridgeScript });
   await serveBuiltRenderer(page);
-  await page.goto(`${testOrigin}/index.html`);
+  const open = async () => {
+    await page.goto(`${testOrigin}/index.html`);
+  };
+  await open();
   return {
     page,
     simulator: app.simulator,
     core: app.core,
+    reopen: open,
     close: async () => {
       await browser.close();
       await app.close();

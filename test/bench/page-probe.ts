@@ -3,12 +3,12 @@
  * right after React commits) and when that change was painted (the first task after the next animation frame,
  * which Chromium runs once the frame is produced), plus the time of every key press and click.
  *
- * It also wraps the bridge's transport (answers arrive as JSON text, see bench-browser-app.ts), to mark when the
- * inventory's data reached the page. Plain JavaScript in a string: a function's source as transpiled by tsx may
+ * It also wraps the bridge's transport (answers and events arrive as JSON text, see bench-browser-app.ts), to mark
+ * when the region was chosen, when its first pages reached the page, and what was asked when. Plain JavaScript in a string: a function's source as transpiled by tsx may
  * call helpers the page does not have.
  */
 export const pageProbeScript = `(() => {
-  const state = { changes: [], paints: [], inputs: [], dataAt: -1 };
+  const state = { changes: [], paints: [], inputs: [], dataAt: -1, listAt: -1, cachedAt: -1, invokes: [], answers: [], watches: {} };
   // A rAF loop that is always first in line: it re-registers during one frame's callbacks, before any task of the
   // next frame can register its own. So its message is the first task after the frame's paint, and work the app
   // defers to "after the next paint" (which queues the same way, but later) cannot delay the recorded time.
@@ -20,7 +20,12 @@ export const pageProbeScript = `(() => {
     lastPainted = changedAt;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
-      state.paints.push({ changedAt, paintedAt: performance.now(), rows: document.querySelector('[data-testid="instance-row"]') !== null });
+      state.paints.push({
+        changedAt,
+        paintedAt: performance.now(),
+        rows: document.querySelector('[data-testid="instance-row"]') !== null,
+        cachedRows: document.querySelector('[data-testid="instance-row"][data-cached="true"]') !== null,
+      });
     };
     channel.port2.postMessage(0);
   };
@@ -68,15 +73,83 @@ export const pageProbeScript = `(() => {
       requestAnimationFrame(frame);
     });
   window.__kpdInvoke = async (wire, request) => {
+    const channel = wire.replace(/^kpd:/, '');
+    const scope = request && request.scope ? request.scope.kind : null;
+    const at = performance.now();
+    state.invokes.push({ channel, scope, at });
+    // The region chosen: the moment its listing is asked for.
+    if (channel === 'inventory.list' && scope === 'region' && state.listAt < 0) state.listAt = at;
     const answer = JSON.parse(await window.__kpdInvokeRaw(wire, request));
-    if (wire.endsWith('inventory.load')) state.dataAt = performance.now();
+    state.answers.push({ channel, scope, at: performance.now() });
     return answer;
   };
+
+  // Main's events arrive here (as JSON text) and go on to the bridge; the first page of each kind is marked.
+  window.__benchDeliver = (wire, text) => {
+    const payload = JSON.parse(text);
+    if (wire.endsWith('inventory.page')) {
+      if (payload.source === 'fresh' && state.dataAt < 0) state.dataAt = performance.now();
+      if (payload.source === 'cached' && state.cachedAt < 0) state.cachedAt = performance.now();
+    }
+    window.__kpdDeliver(wire, payload);
+  };
+
+  // Records when a condition on the page first holds, checked after every DOM change (so, at the change that made
+  // it hold), e.g. the Review button turning enabled.
+  window.__benchWatch = (name, holds) => {
+    if (holds()) {
+      state.watches[name] = performance.now();
+      return;
+    }
+    const watcher = new MutationObserver(() => {
+      if (!holds()) return;
+      state.watches[name] = performance.now();
+      watcher.disconnect();
+    });
+    watcher.observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true });
+  };
+  // The same, for "a button whose text matches this pattern is enabled".
+  window.__benchWatchButton = (name, pattern) => {
+    const matcher = new RegExp(pattern);
+    window.__benchWatch(name, () => [...document.querySelectorAll('button')].some((button) => matcher.test((button.textContent || '').trim()) && !button.disabled));
+  };
+
+  // After a key press in the instance search: resolves, once a frame shows the typed text and only rows that contain
+  // it, to the time from the key's keydown to that frame on screen.
+  window.__benchResultsShown = (text) =>
+    new Promise((resolve) => {
+      const keydowns = state.inputs.filter((input) => input.type === 'keydown');
+      const keydown = keydowns[keydowns.length - 1].at;
+      const shown = () => {
+        const input = document.querySelector('input[aria-label="Search instances"]');
+        if (!input || input.value !== text) return false;
+        return [...document.querySelectorAll('[data-testid="instance-row"]')].every((row) => (row.textContent || '').toLowerCase().includes(text));
+      };
+      const check = () => {
+        if (!shown()) {
+          requestAnimationFrame(check);
+          return;
+        }
+        // This frame paints it: the first task after it is when it is on screen.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - keydown);
+        requestAnimationFrame(() => channel.port2.postMessage(0));
+      };
+      requestAnimationFrame(check);
+    });
 })();`;
 
 export interface ProbeState {
   changes: number[];
-  paints: Array<{ changedAt: number; paintedAt: number; rows: boolean }>;
+  paints: Array<{ changedAt: number; paintedAt: number; rows: boolean; cachedRows: boolean }>;
   inputs: Array<{ type: string; at: number }>;
+  /** When the first fresh page of instances reached the page. */
   dataAt: number;
+  /** When the region's listing was asked for (the region chosen). */
+  listAt: number;
+  /** When the first page from the copy on disk reached the page. */
+  cachedAt: number;
+  invokes: Array<{ channel: string; scope: string | null; at: number }>;
+  answers: Array<{ channel: string; scope: string | null; at: number }>;
+  watches: Record<string, number>;
 }

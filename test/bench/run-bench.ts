@@ -1,19 +1,20 @@
 /**
- * `npm run bench`: every scenario of issue 8 against the simulator and the built renderer, one after another
+ * `npm run bench`: every scenario of issues 8 and 12 against the simulator and the built renderer, one after another
  * (never in parallel, so none skews another). Prints the table and writes test/bench/results.json.
  *
  * BENCH_FULL=1 also measures the 50,000-instance inventory baseline (4 more minutes) instead of scaling the 10,000
- * one. BENCH_ONLY=inventory,detach,renderer,weight runs some groups only (the file then holds only those).
+ * one. BENCH_ONLY=inventory,detach,renderer,stream,weight runs some groups only (the file then holds only those).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatTable, judged, type BenchResults, type Measurement } from './bench-results';
 import { machineInfo } from './machine-info';
-import { detachScenarios, inventoryScenarios } from './main-process-scenarios';
+import { detachScenarios, inventoryScenarios, zoneParallelScenarios } from './main-process-scenarios';
 import { rendererScenarios } from './renderer-scenarios';
+import { streamScenarios } from './stream-scenarios';
 import { bundleScenarios, mainMemoryScenarios } from './weight-scenarios';
 
-const groups = new Set((process.env.BENCH_ONLY ?? 'inventory,detach,renderer,weight').split(','));
+const groups = new Set((process.env.BENCH_ONLY ?? 'inventory,detach,renderer,stream,weight').split(','));
 const full = process.env.BENCH_FULL === '1';
 
 async function timed<T>(title: string, run: () => Promise<T>): Promise<T> {
@@ -33,9 +34,11 @@ if (groups.has('inventory')) {
     inventoryScenarios(50_000, { measureBaseline: full, ...(small.baseline ? { baselineFrom: small.baseline } : {}) }),
   );
   measurements.push(...large.measurements);
+  measurements.push(...(await timed('inventory 50k in 4 uneven zones', () => zoneParallelScenarios(50_000))));
 }
 if (groups.has('detach')) measurements.push(...(await timed('detach 10k (and its one-batch-at-a-time baseline)', () => detachScenarios(10_000))));
 if (groups.has('renderer')) measurements.push(...(await timed('renderer with 50k rows in Chromium', () => rendererScenarios())));
+if (groups.has('stream')) measurements.push(...(await timed('50k streamed, key-scoped and cached, in Chromium', () => streamScenarios())));
 if (groups.has('weight')) {
   measurements.push(...(await timed('bundle weight', () => bundleScenarios())));
   measurements.push(...(await timed('main-process memory, 50k (in a fresh process)', () => mainMemoryScenarios(50_000))));
