@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the static checks, the build, then every test layer, each in a fresh private keychain
 # (test/with-keychain.sh). A failing step does not stop the others, so one run shows everything that is wrong;
-# the last line is the total, "N passed, N failed", and the exit code is non-zero if anything failed.
+# the last line is the total, "N passed, N failed, N skipped", and the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,5 +1,6 @@
-// Reads what each test layer wrote under test-results/ and prints one line per layer, then the total as
-// "N passed, N failed". A layer whose report is missing (it crashed before writing one) counts as one failure.
+// Reads what each test layer wrote under test-results/ and prints one line per layer, then every layer that skipped
+// tests with the reason, just above the total, "N passed, N failed, N skipped". A layer whose report is missing (it
+// crashed before writing one) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 const dir = new URL('../test-results/', import.meta.url);
@@ -60,12 +61,17 @@ for (const [file, name] of [
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 for (const layer of layers) {
   passed += layer.passed;
   failed += layer.failed;
-  const skipped = layer.skipped > 0 ? `, ${layer.skipped} skipped` : '';
-  const note = layer.note ? ` (${layer.note})` : '';
-  console.log(`  ${layer.name}: ${layer.passed} passed, ${layer.failed} failed${skipped}${note}`);
+  skipped += layer.skipped;
+  const skips = layer.skipped > 0 ? `, ${layer.skipped} skipped` : '';
+  console.log(`  ${layer.name}: ${layer.passed} passed, ${layer.failed} failed${skips}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
+// A skip is never silent: each layer that skipped says so, and why, right above the total.
+for (const layer of layers.filter((candidate) => candidate.skipped > 0)) {
+  console.log(`skipped: ${layer.name}, ${layer.skipped} test(s): ${layer.note.replace(/^skipped: /, '') || 'no reason given'}`);
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;
