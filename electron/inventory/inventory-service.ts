@@ -1,5 +1,5 @@
 import type { KeyPair } from '../../shared/domain/ecs';
-import type { InventoryListRequest, InventoryPage, KeyPairList, ListingProgress } from '../../shared/domain/inventory';
+import { listingStarted, type InventoryListRequest, type InventoryPage, type KeyPairList, type ListingProgress } from '../../shared/domain/inventory';
 import type { Settings } from '../../shared/domain/settings';
 import { cloudError, cloudErrorData, isCancellation, type ClientForProfile } from '../cloud/profile-clients';
 import type { Logger } from '../logging/logger';
@@ -67,23 +67,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
 
   async function run(request: InventoryListRequest, events: ListingEvents, signal: AbortSignal): Promise<ListingProgress> {
     const { profileId, regionId, jobId, scope } = request;
-    const progress: ListingProgress = {
-      jobId,
-      regionId,
-      scope: scope.kind,
-      state: 'listing',
-      received: 0,
-      totalCount: null,
-      mode: null,
-      zonesError: null,
-      zones: [],
-      cancelled: false,
-      error: null,
-      cached: null,
-      cacheProblem: null,
-      startedAt: at(),
-      finishedAt: null,
-    };
+    const progress = listingStarted(jobId, regionId, scope.kind, at());
     const changed = () => events.progress({ ...progress, zones: progress.zones.map((zone) => ({ ...zone })) });
     const freshPage = (instances: InventoryPage['instances'], counts: { received: number; totalCount: number | null }) => {
       knowledge.record(profileId, regionId, instances);

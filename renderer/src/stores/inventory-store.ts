@@ -1,6 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { KeyPairRef } from '../../../shared/domain/detachability';
-import type { InventoryPage, InventoryScope, KeyPairList, ListingProgress } from '../../../shared/domain/inventory';
+import { listingStarted, type InventoryPage, type InventoryScope, type KeyPairList, type ListingProgress } from '../../../shared/domain/inventory';
 import type { OperationPlan } from '../../../shared/domain/operation';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
@@ -84,25 +84,10 @@ const pageIntervalMs = 100;
 
 const newJobId = () => crypto.randomUUID();
 
+/** A listing main could not even start (the request failed as a whole): incomplete, with the reason. */
 function failedToList(error: AppErrorData, jobId: string, regionId: string, scope: ListingProgress['scope']): ListingProgress {
   const now = new Date().toISOString();
-  return {
-    jobId,
-    regionId,
-    scope,
-    state: 'incomplete',
-    received: 0,
-    totalCount: null,
-    mode: null,
-    zonesError: null,
-    zones: [],
-    cancelled: false,
-    error,
-    cached: null,
-    cacheProblem: null,
-    startedAt: now,
-    finishedAt: now,
-  };
+  return { ...listingStarted(jobId, regionId, scope, now), state: 'incomplete', error, finishedAt: now };
 }
 
 /**
