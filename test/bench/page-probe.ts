@@ -34,7 +34,7 @@ export const pageProbeScript = `(() => {
     state.changes.push(performance.now());
   });
   document.addEventListener('DOMContentLoaded', () => {
-    observer.observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-instance-id'] });
+    observer.observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-instance-id', 'data-query'] });
   });
   for (const type of ['keydown', 'click']) {
     document.addEventListener(type, (event) => state.inputs.push({ type, at: event.timeStamp }), { capture: true });
@@ -114,29 +114,24 @@ export const pageProbeScript = `(() => {
     window.__benchWatch(name, () => [...document.querySelectorAll('button')].some((button) => matcher.test((button.textContent || '').trim()) && !button.disabled));
   };
 
-  // After a key press in the instance search: resolves, once a frame shows the typed text and only rows that contain
-  // it, to the time from the key's keydown to that frame on screen.
-  window.__benchResultsShown = (text) =>
-    new Promise((resolve) => {
-      const keydowns = state.inputs.filter((input) => input.type === 'keydown');
-      const keydown = keydowns[keydowns.length - 1].at;
-      const shown = () => {
-        const input = document.querySelector('input[aria-label="Search instances"]');
-        if (!input || input.value !== text) return false;
-        return [...document.querySelectorAll('[data-testid="instance-row"]')].every((row) => (row.textContent || '').toLowerCase().includes(text));
-      };
-      const check = () => {
-        if (!shown()) {
-          requestAnimationFrame(check);
-          return;
-        }
-        // This frame paints it: the first task after it is when it is on screen.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - keydown);
-        requestAnimationFrame(() => channel.port2.postMessage(0));
-      };
-      requestAnimationFrame(check);
+  // Before a key press in the instance search: watches for the DOM change that shows the table's results for the
+  // text it will make (the table says which query it rendered, and every row shown contains the text).
+  window.__benchExpectResults = (text) => {
+    window.__benchWatch('results:' + text, () => {
+      const table = document.querySelector('[data-testid="instance-table"]');
+      if (!table || table.getAttribute('data-query') !== text) return false;
+      return [...document.querySelectorAll('[data-testid="instance-row"]')].every((row) => (row.textContent || '').toLowerCase().includes(text));
     });
+  };
+  // After it: from the key's keydown to the paint of that change, once painted; NaN until then.
+  window.__benchResultsLatency = (text) => {
+    const shownAt = state.watches['results:' + text];
+    if (shownAt === undefined) return Number.NaN;
+    const paint = state.paints.find((candidate) => candidate.paintedAt >= shownAt);
+    if (paint === undefined) return Number.NaN;
+    const keydowns = state.inputs.filter((input) => input.type === 'keydown' && input.at <= shownAt);
+    return paint.paintedAt - keydowns[keydowns.length - 1].at;
+  };
 })();`;
 
 export interface ProbeState {

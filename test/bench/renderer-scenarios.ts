@@ -17,7 +17,8 @@ declare global {
     __benchDeliver(wire: string, payloadJson: string): void;
     __benchWatch(name: string, holds: () => boolean): void;
     __benchWatchButton(name: string, pattern: string): void;
-    __benchResultsShown(text: string): Promise<number>;
+    __benchExpectResults(text: string): void;
+    __benchResultsLatency(text: string): number;
   }
 }
 

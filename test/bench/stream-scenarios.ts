@@ -133,7 +133,8 @@ async function cachedSession(): Promise<number> {
 
 /**
  * Typing while the region streams in (50 ms a request at the default read pace: 25 s for 50,000): each key, from
- * its keydown to the first painted frame that shows the typed text and only rows matching it.
+ * its keydown to the paint of the DOM change that shows the table's results for the typed text (the table names the
+ * query it rendered, and every row shown contains the text).
  */
 async function keystrokeWhileStreamingSession(): Promise<{ latencies: number[]; stillListing: boolean }> {
   const app = await openBenchBrowserApp({ fleet: { seed: 9, instances: rowsInFleet }, latencyMs });
@@ -147,8 +148,13 @@ async function keystrokeWhileStreamingSession(): Promise<{ latencies: number[]; 
     const latencies: number[] = [];
     for (let typed = 1; typed <= typedQuery.length; typed += 1) {
       const expected = typedQuery.slice(0, typed);
+      await page.evaluate((text) => window.__benchExpectResults(text), expected);
       await page.keyboard.type(expected.at(-1)!);
-      latencies.push(await page.evaluate((text) => window.__benchResultsShown(text), expected));
+      const latency = await page.waitForFunction((text) => {
+        const value = window.__benchResultsLatency(text);
+        return Number.isNaN(value) ? false : value;
+      }, expected, { timeout: 10_000 });
+      latencies.push((await latency.jsonValue()) as number);
       await page.waitForTimeout(250);
     }
     const stillListing = (await page.getByTestId('inventory-progress').getAttribute('data-state')) === 'listing';

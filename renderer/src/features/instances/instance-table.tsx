@@ -37,6 +37,8 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   // A new search, filter or sort shows its result from the first row; a key pair change or a refresh
   // keeps the place.
   const terms = useInstanceTableStore((state) => state.terms);
+  // On the element, so a test or the benchmark can tell the table has rendered the results of what was typed.
+  const query = useInstanceTableStore((state) => state.query);
   const filters = useInstanceTableStore((state) => state.filters);
   const sort = useInstanceTableStore((state) => state.sort);
   useEffect(() => {
@@ -51,7 +53,7 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const spaceBelow = last === undefined ? 0 : virtualizer.getTotalSize() - (last.end - headerHeight);
 
   return (
-    <div ref={scrollRef} className="instances-scroll" data-testid="instance-table">
+    <div ref={scrollRef} className="instances-scroll" data-testid="instance-table" data-query={query}>
       <table className="instances-table" aria-label={props.label ?? t('instances.tableLabel')} aria-rowcount={rows.length + 1} style={{ minWidth: tableWidth }}>
         <colgroup>
           <col style={{ width: checkboxColumnWidth }} />
