@@ -126,7 +126,9 @@ export function createInventoryStore(
     const delivered = (job: Job, page: InventoryPage) => {
       if (page.source !== 'fresh') return;
       job.delivered = Math.max(job.delivered, page.received);
-      job.waiters = job.waiters.filter((waiter) => (waiter.count <= job.delivered ? (waiter.resolve(), false) : true));
+      const ready = job.waiters.filter((waiter) => waiter.count <= job.delivered);
+      job.waiters = job.waiters.filter((waiter) => waiter.count > job.delivered);
+      for (const waiter of ready) waiter.resolve();
     };
 
     /** Resolves once the job's pages have brought `count` fresh instances (or after a while, if some never come). */
