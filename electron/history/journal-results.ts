@@ -1,5 +1,4 @@
-import type { InstanceOutcome } from '../../shared/domain/ecs';
-import type { OperationResult } from '../../shared/domain/operation';
+import { countOutcomes, type OperationResult } from '../../shared/domain/operation';
 import { outcomesOf, type ReplayedOperation } from '../journal/journal-replay';
 import { plannedRequestFor } from '../operations/plan-builder';
 
@@ -8,20 +7,11 @@ export type LiveState = 'running' | 'cancelling' | null;
 
 /**
  * An operation as the journal tells it, in the shape the app shows any operation. Instances the journal has no
- * answer for: `unknown` when their request was sent (it may have been applied), and `failed` when it never was:
- * `ECS_CANCELLED` in a cancelled operation, `ECS_NOT_SENT` otherwise (an interrupted operation sends them when
- * resumed).
+ * answer for: `unknown` when their request was sent (it may have been applied), `not-sent` when it never was.
  */
 export function resultFromJournal(operation: ReplayedOperation, live: LiveState): OperationResult {
   const { planned, finished } = operation;
-  const notSentCode = finished?.state === 'cancelled' ? 'ECS_CANCELLED' : 'ECS_NOT_SENT';
-  const outcomes = outcomesOf(operation).map(
-    (status): InstanceOutcome =>
-      status.status === 'not-sent'
-        ? { instanceId: status.instanceId, status: 'failed', error: { code: notSentCode, message: 'Not sent.', action: planned.action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair' } }
-        : status,
-  );
-  const count = (status: InstanceOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const outcomes = outcomesOf(operation);
   const plan = {
     planId: planned.operationId,
     action: planned.action,
@@ -45,9 +35,7 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
       operationId: planned.operationId,
       state: finished?.state ?? live ?? 'interrupted',
       total: planned.instanceIds.length,
-      succeeded: count('succeeded'),
-      failed: count('failed'),
-      unknown: count('unknown'),
+      ...countOutcomes(outcomes),
       requestsTotal: planned.batches.length,
       requestsSent: operation.batches.filter((batch) => batch.sentAt !== null).length,
       requestsAnswered: operation.batches.filter((batch) => batch.answeredAt !== null).length,

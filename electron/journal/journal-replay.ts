@@ -1,4 +1,5 @@
-import type { BatchPlan, InstanceOutcome } from '../../shared/domain/ecs';
+import { notSentCodes, type BatchPlan, type InstanceOutcome } from '../../shared/domain/ecs';
+import { countOutcomes } from '../../shared/domain/operation';
 import type { JournalRecord, PlannedRecord } from './journal-records';
 
 /*
@@ -45,12 +46,6 @@ export interface JournalReplay {
   ignored: IgnoredRecord[];
 }
 
-/**
- * The status of a planned instance as the journal knows it: a recorded outcome, `unknown` with `ECS_INTERRUPTED`
- * when its batch was sent but no answer was recorded, or `not-sent` when its batch was never sent (nothing reached
- * Volcengine: for an interrupted operation, resuming sends it; for an ended one, it was cancelled or stopped).
- */
-export type JournalInstanceStatus = InstanceOutcome | { instanceId: string; status: 'not-sent' };
 
 export interface OutcomeCounts {
   /** Planned instances; each is in exactly one of the four counts after it. */
@@ -132,13 +127,33 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
   return { operations: [...operations.values()], ignored };
 }
 
-/** Exactly one status per planned instance, in plan order. */
-export function outcomesOf(operation: ReplayedOperation): JournalInstanceStatus[] {
+/**
+ * Journals written before `not-sent` was an outcome of its own recorded a batch cancelled before it left as `failed`
+ * with `ECS_CANCELLED` or `ECS_NOT_SENT`: read those as what they were.
+ */
+function asRecordedToday(outcome: InstanceOutcome): InstanceOutcome {
+  if (outcome.status !== 'failed' || !(notSentCodes as readonly string[]).includes(outcome.error.code)) return outcome;
+  return { instanceId: outcome.instanceId, status: 'not-sent', reason: outcome.error };
+}
+
+/**
+ * Exactly one outcome per planned instance, in plan order: the recorded one; `unknown` with `ECS_INTERRUPTED` when
+ * its batch was sent but no answer was recorded; `not-sent` when its batch was never sent (nothing reached
+ * Volcengine): `ECS_CANCELLED` in a cancelled operation, `ECS_NOT_SENT` otherwise (an interrupted operation sends it
+ * when resumed).
+ */
+export function outcomesOf(operation: ReplayedOperation): InstanceOutcome[] {
+  const { planned, finished } = operation;
+  const notSent = {
+    code: finished?.state === 'cancelled' ? 'ECS_CANCELLED' : 'ECS_NOT_SENT',
+    message: 'Not sent.',
+    action: planned.action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair',
+  };
   return operation.batches.flatMap(({ batch, sentAt, attempts }) =>
-    batch.instanceIds.map((instanceId): JournalInstanceStatus => {
+    batch.instanceIds.map((instanceId): InstanceOutcome => {
       const outcome = operation.outcomes.get(instanceId);
-      if (outcome !== undefined) return outcome;
-      if (sentAt === null) return { instanceId, status: 'not-sent' };
+      if (outcome !== undefined) return asRecordedToday(outcome);
+      if (sentAt === null) return { instanceId, status: 'not-sent', reason: notSent };
       return {
         instanceId,
         status: 'unknown',
@@ -164,11 +179,6 @@ export function resumableBatches(operation: ReplayedOperation): BatchPlan[] {
 }
 
 export function countsOf(operation: ReplayedOperation): OutcomeCounts {
-  const counts: OutcomeCounts = { total: 0, succeeded: 0, failed: 0, unknown: 0, notSent: 0, excluded: operation.planned.excluded.length };
-  for (const status of outcomesOf(operation)) {
-    counts.total += 1;
-    if (status.status === 'not-sent') counts.notSent += 1;
-    else counts[status.status] += 1;
-  }
-  return counts;
+  const outcomes = outcomesOf(operation);
+  return { total: outcomes.length, ...countOutcomes(outcomes), excluded: operation.planned.excluded.length };
 }

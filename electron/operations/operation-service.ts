@@ -1,5 +1,5 @@
 import type { BatchPlan, Instance, InstanceOutcome } from '../../shared/domain/ecs';
-import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../shared/domain/operation';
+import { countOutcomes, progressCountOf, type OperationPlan, type OperationProgress, type OperationResult, type PlanRequest } from '../../shared/domain/operation';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
@@ -67,16 +67,13 @@ interface RunningOperation {
 
 /** Counts the outcomes into the progress, so the two can never disagree. */
 function tally(result: OperationResult): void {
-  const count = (status: InstanceOutcome['status']) => result.outcomes.filter((outcome) => outcome.status === status).length;
-  result.progress.succeeded = count('succeeded');
-  result.progress.failed = count('failed');
-  result.progress.unknown = count('unknown');
+  Object.assign(result.progress, countOutcomes(result.outcomes));
 }
 
 /** Outcomes for instances nothing was sent for, because the operation could not begin. */
 function neverSent(instanceIds: readonly string[], error: unknown): InstanceOutcome[] {
   const message = error instanceof AppError ? `Not sent: ${error.code}` : 'Not sent: the operation could not start.';
-  return instanceIds.map((instanceId) => ({ instanceId, status: 'failed', error: { code: 'ECS_NOT_SENT', message } }));
+  return instanceIds.map((instanceId) => ({ instanceId, status: 'not-sent', reason: { code: 'ECS_NOT_SENT', message } }));
 }
 
 function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): JournalRecord {
@@ -144,7 +141,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
               await journal.append({ type: 'batch-answered', operationId, at: at(), batchIndex: batch.index, outcomes: [...batchOutcomes] });
               progress.requestsAnswered += 1;
             }
-            for (const outcome of batchOutcomes) progress[outcome.status] += 1;
+            for (const outcome of batchOutcomes) progress[progressCountOf[outcome.status]] += 1;
             emit(result);
           },
         };
@@ -233,6 +230,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
           succeeded: 0,
           failed: 0,
           unknown: 0,
+          notSent: 0,
           requestsTotal: stored.plan.requests.length,
           requestsSent: 0,
           requestsAnswered: 0,

@@ -13,7 +13,7 @@ export interface BatchAnswer {
 /**
  * Hooks for progress and for the operation journal. Outcomes, not exceptions, report failures; a hook that
  * throws stops the operation from sending anything more (its record would be incomplete), and batches not yet
- * sent end `failed` with `ECS_NOT_SENT`.
+ * sent end `not-sent` with `ECS_NOT_SENT`.
  */
 export interface BatchCallbacks {
   /** Every batch with its ClientToken and instances, before anything is sent. Awaited. */

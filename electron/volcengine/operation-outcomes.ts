@@ -1,4 +1,4 @@
-import type { BatchPlan, EcsErrorData, InstanceOutcome } from '../../shared/domain/ecs';
+import type { BatchPlan, EcsErrorData, InstanceOutcome, NotSentCode } from '../../shared/domain/ecs';
 import type { EcsError } from './ecs-error';
 
 /** One `Result.OperationDetails[]` entry as read from the wire (lenient: any part may be missing). */
@@ -72,19 +72,23 @@ export function outcomesFromDetails(plan: BatchPlan, details: readonly Operation
  */
 export function outcomesFromError(plan: BatchPlan, error: EcsError): InstanceOutcome[] {
   const data = error.toData();
-  return plan.instanceIds.map((instanceId): InstanceOutcome =>
-    error.mayHaveTakenEffect ? { instanceId, status: 'unknown', reason: data } : { instanceId, status: 'failed', error: data },
-  );
+  // Cancelled while waiting for its turn, or between retries after answers that applied nothing: the admin stopped
+  // it, Volcengine did not refuse it, so it is counted with the requests never sent.
+  const neverAsked = !error.mayHaveTakenEffect && data.code === 'ECS_CANCELLED';
+  return plan.instanceIds.map((instanceId): InstanceOutcome => {
+    if (error.mayHaveTakenEffect) return { instanceId, status: 'unknown', reason: data };
+    return neverAsked ? { instanceId, status: 'not-sent', reason: data } : { instanceId, status: 'failed', error: data };
+  });
 }
 
 /**
- * A batch that was never sent. `failed` because nothing was changed, with a code that says it never left:
+ * A batch that was never sent: `not-sent`, with a code that says why it never left:
  * `ECS_CANCELLED` when the admin cancelled, `ECS_NOT_SENT` when the operation stopped for another reason.
  */
-export function notSentOutcomes(plan: BatchPlan, code: 'ECS_CANCELLED' | 'ECS_NOT_SENT', action: string): InstanceOutcome[] {
+export function notSentOutcomes(plan: BatchPlan, code: NotSentCode, action: string): InstanceOutcome[] {
   const message =
     code === 'ECS_CANCELLED'
       ? `Cancelled before this ${action} batch was sent; the instance was not changed.`
       : `The operation stopped before this ${action} batch was sent; the instance was not changed.`;
-  return plan.instanceIds.map((instanceId): InstanceOutcome => ({ instanceId, status: 'failed', error: { code, message, action } }));
+  return plan.instanceIds.map((instanceId): InstanceOutcome => ({ instanceId, status: 'not-sent', reason: { code, message, action } }));
 }

@@ -112,18 +112,33 @@ export type EcsErrorData = z.infer<typeof ecsErrorDataSchema>;
 /**
  * What became of one instance in a Detach/Attach/Reboot operation. Exactly one per requested instance:
  * - `succeeded`: Volcengine answered that this instance's change was accepted.
- * - `failed`: definitely not applied. Either Volcengine said so (a per-instance or request-level error code), or
- *   the request never left the app: cancelled before its batch was sent (`ECS_CANCELLED`) or stopped because
- *   the operation's record keeping failed (`ECS_NOT_SENT`). Safe to run again.
+ * - `failed`: Volcengine said it was not applied (a per-instance or request-level error code), or a request that
+ *   certainly changed nothing failed as a whole (a 4xx answer, a connection never made).
+ * - `not-sent`: the request never left the app, so nothing was asked of Volcengine: cancelled before its batch was
+ *   sent (`ECS_CANCELLED`) or stopped for another reason (`ECS_NOT_SENT`: record keeping failed, the operation could
+ *   not start, or an interrupted operation not resumed yet). Not a failure: safe to run again.
  * - `unknown`: the request may have reached Volcengine but no definite answer came back (retries ran out after
  *   a timeout or dropped connection, or the answer did not mention this instance). Check before running again.
  */
 export const instanceOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({ instanceId: instanceIdSchema, status: z.literal('succeeded'), requestId: z.string().max(200).optional() }),
   z.strictObject({ instanceId: instanceIdSchema, status: z.literal('failed'), error: ecsErrorDataSchema }),
+  z.strictObject({ instanceId: instanceIdSchema, status: z.literal('not-sent'), reason: ecsErrorDataSchema }),
   z.strictObject({ instanceId: instanceIdSchema, status: z.literal('unknown'), reason: ecsErrorDataSchema }),
 ]);
 export type InstanceOutcome = z.infer<typeof instanceOutcomeSchema>;
+export type OutcomeStatus = InstanceOutcome['status'];
+
+/** The codes of a request that never left the app. */
+export const notSentCodes = ['ECS_CANCELLED', 'ECS_NOT_SENT'] as const;
+export type NotSentCode = (typeof notSentCodes)[number];
+
+/** The error or reason an outcome carries, whatever its status; null for a success. */
+export function outcomeDetail(outcome: InstanceOutcome): EcsErrorData | null {
+  if (outcome.status === 'failed') return outcome.error;
+  if (outcome.status === 'succeeded') return null;
+  return outcome.reason;
+}
 
 /** One request's worth of an operation, known (and recordable) before it is sent. */
 export const batchPlanSchema = z.strictObject({

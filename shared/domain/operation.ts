@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { detachBlockers } from './detachability';
-import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema } from './ecs';
+import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema, type InstanceOutcome, type OutcomeStatus } from './ecs';
 import { profileIdSchema, profileNameSchema } from './profile';
 
 export const operationActionSchema = z.enum(['detach-key-pair', 'reboot']);
@@ -68,11 +68,26 @@ export const operationProgressSchema = z.strictObject({
   succeeded: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   unknown: z.number().int().nonnegative(),
+  /** Never sent (cancelled, or stopped before their request left): nothing was asked of Volcengine. */
+  notSent: z.number().int().nonnegative(),
   requestsTotal: z.number().int().nonnegative(),
   requestsSent: z.number().int().nonnegative(),
   requestsAnswered: z.number().int().nonnegative(),
 });
 export type OperationProgress = z.infer<typeof operationProgressSchema>;
+
+/** The progress count that holds each outcome status. */
+export const progressCountOf = { succeeded: 'succeeded', failed: 'failed', unknown: 'unknown', 'not-sent': 'notSent' } as const satisfies Record<
+  OutcomeStatus,
+  keyof OperationProgress
+>;
+
+/** The four outcome counts of a list of outcomes, so counts and outcomes can never disagree. */
+export function countOutcomes(outcomes: readonly InstanceOutcome[]): Pick<OperationProgress, 'succeeded' | 'failed' | 'unknown' | 'notSent'> {
+  const counts = { succeeded: 0, failed: 0, unknown: 0, notSent: 0 };
+  for (const outcome of outcomes) counts[progressCountOf[outcome.status]] += 1;
+  return counts;
+}
 
 export const operationResultSchema = z.strictObject({
   operationId: z.string().max(64),

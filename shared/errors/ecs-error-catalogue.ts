@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/locale';
 import type { CatalogueEntry, ErrorText } from './catalogue';
-import type { EcsKnownErrorCode } from './ecs-error-codes';
+import { ecsClientErrorCodes, type EcsClientErrorCode, type EcsKnownErrorCode } from './ecs-error-codes';
 
 /**
  * What every ECS error means for the admin, in both languages: Volcengine's documented codes and the ECS client's
@@ -365,6 +365,15 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
     },
   },
 };
+
+/**
+ * Whether the code is the app's own (`ECS_*`: the network, giving up, cancelling, a re-check) rather than one
+ * Volcengine sent. Screens name the app's own codes in words first; Volcengine's are shown verbatim, to be searched
+ * for or quoted to support.
+ */
+export function isAppOwnEcsCode(code: string): code is EcsClientErrorCode {
+  return (ecsClientErrorCodes as readonly string[]).includes(code);
+}
 
 export function isKnownEcsErrorCode(code: string): code is EcsKnownErrorCode {
   // hasOwn, so that codes such as `constructor` or `toString` are not mistaken for entries.

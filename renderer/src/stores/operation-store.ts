@@ -67,6 +67,7 @@ function initialProgress(operationId: string, plan: OperationPlan): OperationPro
     succeeded: 0,
     failed: 0,
     unknown: 0,
+    notSent: 0,
     requestsTotal: plan.requests.length,
     requestsSent: 0,
     requestsAnswered: 0,

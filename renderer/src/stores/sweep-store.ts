@@ -162,6 +162,7 @@ export function createSweepStore(api: () => KeyPairDeskApi) {
             succeeded: 0,
             failed: 0,
             unknown: 0,
+            notSent: 0,
             requestsTotal: part.requests.length,
             requestsSent: 0,
             requestsAnswered: 0,

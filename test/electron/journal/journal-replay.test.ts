@@ -37,8 +37,7 @@ describe('replaying the journal', () => {
       succeeded('i-1'),
       succeeded('i-2'),
       ...['i-3', 'i-4'].map((instanceId) => ({ instanceId, status: 'unknown', reason: { code: 'ECS_INTERRUPTED', message: expect.any(String) as string, attempts: 2 } })),
-      { instanceId: 'i-5', status: 'not-sent' },
-      { instanceId: 'i-6', status: 'not-sent' },
+      ...['i-5', 'i-6'].map((instanceId) => ({ instanceId, status: 'not-sent', reason: { code: 'ECS_NOT_SENT', message: 'Not sent.', action: 'DetachKeyPair' } })),
     ]);
     expect(countsOf(operation)).toEqual({ total: 6, succeeded: 2, failed: 0, unknown: 2, notSent: 2, excluded: 1 });
     expect(resumableBatches(operation)).toEqual([plan.batches[1], plan.batches[2]]);
@@ -60,6 +59,20 @@ describe('replaying the journal', () => {
     expect(operation.finished?.state).toBe('cancelled');
     expect(countsOf(operation)).toMatchObject({ succeeded: 2, notSent: 2 });
     expect(resumableBatches(operation)).toEqual([]);
+  });
+
+  it('reads a cancelled batch that an older journal recorded as failed with ECS_CANCELLED as not sent', () => {
+    const neverLeft = (instanceId: string) => ({ instanceId, status: 'failed' as const, error: { code: 'ECS_CANCELLED', message: 'Cancelled before it was sent.' } });
+    const operation = only([
+      planned('op-a', ids.slice(0, 4)),
+      sent('op-a', 0),
+      answered('op-a', 0, [succeeded('i-1'), succeeded('i-2')]),
+      sent('op-a', 1),
+      answered('op-a', 1, [neverLeft('i-3'), failed('i-4')]),
+      finished('op-a', 'cancelled'),
+    ]);
+    expect(outcomesOf(operation)[2]).toEqual({ instanceId: 'i-3', status: 'not-sent', reason: neverLeft('i-3').error });
+    expect(countsOf(operation)).toMatchObject({ succeeded: 2, failed: 1, notSent: 1 });
   });
 
   it('lists operations in the order they were planned, with every planned instance exactly once', () => {

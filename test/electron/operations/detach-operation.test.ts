@@ -122,7 +122,7 @@ describe('detach', () => {
 
     expect(result.progress.state).toBe('cancelled');
     expect(result.outcomes).toHaveLength(plan.instanceIds.length);
-    const notSent = result.outcomes.filter((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_CANCELLED');
+    const notSent = result.outcomes.filter((outcome) => outcome.status === 'not-sent' && outcome.reason.code === 'ECS_CANCELLED');
     expect(notSent.length).toBeGreaterThan(0);
     for (const outcome of result.outcomes) {
       expect(app.simulator.changeCount(outcome.instanceId)).toBe(outcome.status === 'succeeded' ? 1 : 0);

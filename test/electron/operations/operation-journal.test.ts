@@ -132,7 +132,7 @@ describe('the operation journal', () => {
 
     const ended = valueOf(await app.api.operations.abandon({ operationId }));
     expect(ended.progress.state).toBe('cancelled');
-    expect(ended.outcomes.slice(half).every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_CANCELLED')).toBe(true);
+    expect(ended.outcomes.slice(half).every((outcome) => outcome.status === 'not-sent' && outcome.reason.code === 'ECS_CANCELLED')).toBe(true);
     expect(valueOf(await app.api.history.list()).entries.find((entry) => entry.operationId === operationId)).toMatchObject({ state: 'cancelled' });
     expect(await app.api.operations.resume({ operationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
     expect(app.simulator.requests.filter((request) => request.clientToken?.startsWith('earlier-token'))).toHaveLength(0);

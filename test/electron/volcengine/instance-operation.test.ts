@@ -86,7 +86,7 @@ describe('running a batched instance operation', () => {
     expect(result.stopped).toEqual({ reason: 'cancelled' });
     expect(result.outcomes).toHaveLength(300);
     expect(result.outcomes.slice(0, 100).every((outcome) => outcome.status === 'succeeded')).toBe(true);
-    for (const outcome of result.outcomes.slice(100)) expect(outcome).toMatchObject({ status: 'failed', error: { code: 'ECS_CANCELLED' } });
+    for (const outcome of result.outcomes.slice(100)) expect(outcome).toMatchObject({ status: 'not-sent', reason: { code: 'ECS_CANCELLED' } });
     expect(finished).toEqual([
       { index: 0, sent: true },
       { index: 1, sent: false },
@@ -112,7 +112,7 @@ describe('running a batched instance operation', () => {
     expect(sent).toBe(0);
     expect(result.stopped).toEqual({ reason: 'callback-failed', error: failure });
     expect(result.outcomes).toHaveLength(150);
-    expect(result.outcomes.every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_NOT_SENT')).toBe(true);
+    expect(result.outcomes.every((outcome) => outcome.status === 'not-sent' && outcome.reason.code === 'ECS_NOT_SENT')).toBe(true);
   });
 
   it('stops sending when a finished batch cannot be recorded, keeping the outcome it has', async () => {
@@ -127,7 +127,7 @@ describe('running a batched instance operation', () => {
     });
     expect(result.stopped?.reason).toBe('callback-failed');
     expect(result.outcomes.slice(0, 100).every((outcome) => outcome.status === 'succeeded')).toBe(true);
-    expect(result.outcomes.slice(100).every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_NOT_SENT')).toBe(true);
+    expect(result.outcomes.slice(100).every((outcome) => outcome.status === 'not-sent' && outcome.reason.code === 'ECS_NOT_SENT')).toBe(true);
   });
 
   it('reports a request-level failure on every instance of that batch only', async () => {
@@ -208,7 +208,7 @@ describe('running a batched instance operation', () => {
     });
     expect(sends).toBe(1);
     expect(result.stopped).toMatchObject({ reason: 'callback-failed' });
-    const codes = result.outcomes.map((outcome) => (outcome.status === 'failed' ? outcome.error.code : outcome.status));
+    const codes = result.outcomes.map((outcome) => (outcome.status === 'not-sent' ? outcome.reason.code : outcome.status));
     expect(codes.slice(0, 100).every((code) => code === 'succeeded')).toBe(true);
     expect(codes.slice(100).every((code) => code === 'ECS_NOT_SENT')).toBe(true);
   });

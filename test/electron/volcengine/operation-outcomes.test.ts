@@ -74,11 +74,18 @@ describe('outcomes of a failed request', () => {
     expect(outcomesFromError(plan, error).map((outcome) => outcome.status)).toEqual(['unknown', 'unknown', 'unknown']);
   });
 
-  it('reports a batch that was never sent as failed, with a code that says so', () => {
+  it('reports a batch that was never sent as not sent, not failed, with a code that says why', () => {
     for (const code of ['ECS_CANCELLED', 'ECS_NOT_SENT'] as const) {
       const outcomes = notSentOutcomes(plan, code, 'DetachKeyPair');
-      expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed', 'failed']);
-      expect(outcomes[0]).toMatchObject({ error: { code } });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['not-sent', 'not-sent', 'not-sent']);
+      expect(outcomes[0]).toMatchObject({ reason: { code } });
     }
+  });
+
+  it('counts a request cancelled before anything was applied as not sent, and one that may have been applied as unknown', () => {
+    const cancelled = new EcsError({ kind: 'cancelled', code: 'ECS_CANCELLED', message: 'cancelled while waiting', mayHaveTakenEffect: false });
+    expect(outcomesFromError(plan, cancelled).map((outcome) => outcome.status)).toEqual(['not-sent', 'not-sent', 'not-sent']);
+    const inFlight = new EcsError({ kind: 'cancelled', code: 'ECS_CANCELLED', message: 'cancelled in flight', mayHaveTakenEffect: true });
+    expect(outcomesFromError(plan, inFlight).map((outcome) => outcome.status)).toEqual(['unknown', 'unknown', 'unknown']);
   });
 });

@@ -22,6 +22,7 @@ const progressOf = (operationId: string, overrides: Partial<OperationProgress> =
   succeeded: 0,
   failed: 0,
   unknown: 0,
+  notSent: 0,
   requestsTotal: 1,
   requestsSent: 0,
   requestsAnswered: 0,

@@ -192,6 +192,17 @@ export function deselectAllMatching(model: InstanceTableModel): InstanceTableMod
   return withSelection(model, deselectAllVisible(model.selected, model.visibleRows), model.anchorId);
 }
 
+/** Takes the given instances out of the selection, visible or not (others stay selected). */
+export function deselectIds(model: InstanceTableModel, ids: Iterable<string>): InstanceTableModel {
+  let selected: Set<string> | undefined;
+  for (const id of ids) {
+    if (!model.selected.has(id)) continue;
+    selected ??= new Set(model.selected);
+    selected.delete(id);
+  }
+  return selected === undefined ? model : withVisible({ ...model, selected }, model.visibleRows);
+}
+
 export function clearSelection(model: InstanceTableModel): InstanceTableModel {
   return model.selected.size === 0 ? model : { ...model, selected: new Set(), anchorId: null, selectedVisibleCount: 0 };
 }

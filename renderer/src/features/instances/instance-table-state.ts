@@ -9,6 +9,7 @@ import { dropRowsOlderThan, mergeInstances, type MergeOptions } from './instance
 import {
   clearFilters,
   clearSelection,
+  deselectIds,
   deselectAllMatching,
   emptyInstanceTableModel,
   resetInstanceTable,
@@ -49,6 +50,8 @@ export interface InstanceTableActions {
   selectAllMatching: () => void;
   deselectAllMatching: () => void;
   clearSelection: () => void;
+  /** Takes these instances out of the selection, whether shown or not. */
+  deselect: (ids: Iterable<string>) => void;
   /** The selected instance IDs, in data order. */
   selectedIds: () => string[];
 }
@@ -81,6 +84,7 @@ export const createInstanceTableState: StateCreator<InstanceTableState> = (set, 
     selectAllMatching: () => apply(selectAllMatching),
     deselectAllMatching: () => apply(deselectAllMatching),
     clearSelection: () => apply(clearSelection),
+    deselect: (ids) => apply((model) => deselectIds(model, ids)),
     selectedIds: () => selectedIdsOf(get()),
   };
 };

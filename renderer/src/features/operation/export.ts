@@ -54,7 +54,7 @@ export function toJson(result: OperationResult): string {
     forceStop: plan.forceStop,
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
-    counts: { total: summary.total, succeeded: summary.succeeded, failed: summary.failed, unknown: summary.unknown },
+    counts: { total: summary.total, succeeded: summary.succeeded, failed: summary.failed, unknown: summary.unknown, notSent: summary.notSent },
     excluded: plan.excluded,
     outcomes: result.outcomes,
   };

@@ -45,6 +45,7 @@ export const OperationProgressView = memo(function OperationProgressView(props: 
   const tiles = [
     { key: 'succeeded', value: progress.succeeded },
     { key: 'failed', value: progress.failed },
+    { key: 'not-sent', value: progress.notSent },
     { key: 'unknown', value: progress.unknown },
     { key: 'pending', value: counts.pending },
   ] as const;

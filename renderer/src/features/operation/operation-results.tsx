@@ -12,6 +12,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { distinctRequestIds } from './request-ids';
 import { ResultsFilters } from './results-filters';
 import { ResultsSummary } from './results-summary';
+import { whyNothingToRetry } from './known-failures';
 import { retryableInstanceIds } from './retry-selection';
 
 export interface OperationResultsProps {
@@ -38,6 +39,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
   const requestIds = useMemo(() => distinctRequestIds(result.outcomes), [result.outcomes]);
   const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
   const codeChoices = useMemo(() => filterCodeChoices(result.outcomes), [result.outcomes]);
+  const noRetryReasons = whyNothingToRetry(result, retryable);
 
   const copyRequestIds = async () => {
     try {
@@ -62,8 +64,15 @@ export const OperationResults = memo(function OperationResults(props: OperationR
         </div>
         <Space wrap>
           {props.onRetryFailed === undefined ? null : (
-            <Button type="primary" disabled={retryable === 0} loading={props.retrying} onClick={props.onRetryFailed} data-testid="retry-failed">
-              {t('operation.results.retry')}
+            <Button
+              type="primary"
+              disabled={retryable === 0}
+              loading={props.retrying}
+              onClick={props.onRetryFailed}
+              data-testid="retry-failed"
+              aria-describedby={retryable === 0 ? 'retry-none-reason' : 'retryable-count'}
+            >
+              {retryable === 0 ? t('operation.results.retryNothing') : format(t('operation.results.retry'), { count: retryable })}
             </Button>
           )}
           {props.onRecheck === undefined || summary.unknown === 0 ? null : (
@@ -78,8 +87,14 @@ export const OperationResults = memo(function OperationResults(props: OperationR
       </div>
       {result.progress.state === 'cancelled' ? <Typography.Text type="warning">{t('operation.results.cancelledNote')}</Typography.Text> : null}
       {retryable === 0 ? null : (
-        <Typography.Text type="secondary" data-testid="retryable-count">
+        <Typography.Text type="secondary" data-testid="retryable-count" id="retryable-count">
           {format(t('operation.results.retryable'), { count: retryable })}
+        </Typography.Text>
+      )}
+      {/* A disabled button says why; shown only where the button is. */}
+      {props.onRetryFailed === undefined || noRetryReasons.length === 0 ? null : (
+        <Typography.Text type="secondary" data-testid="retry-none-reason" id="retry-none-reason">
+          {noRetryReasons.map((reason) => t(`operation.results.retryNone.${reason}`)).join(' ')}
         </Typography.Text>
       )}
       {props.error === null ? null : <AppErrorAlert error={props.error} />}

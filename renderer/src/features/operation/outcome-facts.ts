@@ -1,12 +1,13 @@
-import type { EcsErrorData, InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail, type EcsErrorData, type InstanceOutcome, type OutcomeStatus } from '../../../../shared/domain/ecs';
 
-export type OutcomeStatus = InstanceOutcome['status'];
+export type { OutcomeStatus };
 
-/** The error behind a failed or unknown outcome (Volcengine's code or the client's own), or null for a success. */
+/** Every outcome status, in the order screens list them: done, refused, never asked, to be checked. */
+export const outcomeStatuses = ['succeeded', 'failed', 'not-sent', 'unknown'] as const satisfies readonly OutcomeStatus[];
+
+/** The error behind an outcome that is not a success (Volcengine's code or the client's own), or null for a success. */
 export function outcomeError(outcome: InstanceOutcome): EcsErrorData | null {
-  if (outcome.status === 'failed') return outcome.error;
-  if (outcome.status === 'unknown') return outcome.reason;
-  return null;
+  return outcomeDetail(outcome);
 }
 
 /**
@@ -25,7 +26,7 @@ export function outcomeErrorCodes(outcome: InstanceOutcome): string[] {
  */
 export function outcomeRequestId(outcome: InstanceOutcome): string | undefined {
   if (outcome.status === 'succeeded') return nonEmpty(outcome.requestId);
-  const error = outcome.status === 'failed' ? outcome.error : outcome.reason;
+  const error = outcomeDetail(outcome)!;
   return nonEmpty(error.requestId) ?? nonEmpty(error.cause?.requestId);
 }
 

@@ -1,4 +1,5 @@
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { countOutcomes } from '../../../../shared/domain/operation';
 import { outcomeError, type OutcomeStatus } from './outcome-facts';
 
 export interface CodeCount {
@@ -13,9 +14,12 @@ export interface OutcomeSummary {
   succeeded: number;
   failed: number;
   unknown: number;
+  /** Never sent: cancelled, or stopped before the request left. Not failures. */
+  notSent: number;
   /** Most frequent first, so the problem that hit most instances is read first. */
   failedByCode: CodeCount[];
   unknownByCode: CodeCount[];
+  notSentByCode: CodeCount[];
 }
 
 function compareText(a: string, b: string): number {
@@ -48,20 +52,11 @@ export function countByCode(outcomes: readonly InstanceOutcome[], status: Exclud
 }
 
 export function summarizeOutcomes(outcomes: readonly InstanceOutcome[]): OutcomeSummary {
-  let succeeded = 0;
-  let failed = 0;
-  let unknown = 0;
-  for (const outcome of outcomes) {
-    if (outcome.status === 'succeeded') succeeded += 1;
-    else if (outcome.status === 'failed') failed += 1;
-    else unknown += 1;
-  }
   return {
     total: outcomes.length,
-    succeeded,
-    failed,
-    unknown,
+    ...countOutcomes(outcomes),
     failedByCode: countByCode(outcomes, 'failed'),
     unknownByCode: countByCode(outcomes, 'unknown'),
+    notSentByCode: countByCode(outcomes, 'not-sent'),
   };
 }

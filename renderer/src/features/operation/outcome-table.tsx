@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
 import type { Locale } from '../../../../shared/domain/locale';
-import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
+import { ErrorCode } from '../../common/error-code';
 import { useLocale, useT } from '../../i18n/use-t';
 import { outcomeError, outcomeRequestId } from './outcome-facts';
 import { OutcomeTag } from './outcome-tag';
@@ -18,14 +19,6 @@ interface OutcomeRowProps {
   locale: Locale;
   causeLabel: string;
   ref: (element: Element | null) => void;
-}
-
-/**
- * An error code that wraps after its dots ("InvalidResetAuthenticationAgent." / "NotFound") rather than mid-word;
- * `<wbr>` adds no character, so a copied code is unchanged.
- */
-function BreakableCode({ code }: { code: string }) {
-  return code.split('.').flatMap((part, index) => (index === 0 ? [part] : ['.', <wbr key={index} />, part]));
 }
 
 function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
@@ -50,18 +43,19 @@ function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeR
       <div role="cell">
         <OutcomeTag status={outcome.status} />
       </div>
-      <div role="cell" className="operation-cell-mono">
-        {error === null ? '' : <BreakableCode code={error.code} />}
+      <div role="cell" className="operation-cell-code">
+        {error === null ? '' : <ErrorCode code={error.code} locale={locale} />}
         {error?.cause === undefined ? null : (
           <div className="muted">
-            {causeLabel} <BreakableCode code={error.cause.code} />
+            {causeLabel} <ErrorCode code={error.cause.code} locale={locale} />
           </div>
         )}
       </div>
       <div role="cell">
-        {text === null ? null : (
+        {text === null || error === null ? null : (
           <>
-            <div className="operation-explanation-title">{text.title}</div>
+            {/* The app's own codes are already named in words beside the code. */}
+            {isAppOwnEcsCode(error.code) ? null : <div className="operation-explanation-title">{text.title}</div>}
             <div className="operation-explanation-action">{text.action}</div>
             {causeText === null ? null : (
               <div className="operation-explanation-cause">

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
 import type { OutcomeStatus } from './outcome-facts';
 
-/** Arco's palette names for what each outcome means: done, not done, and "check before retrying". */
-export const outcomeColors: Record<OutcomeStatus, string> = { succeeded: 'green', failed: 'red', unknown: 'orange' };
+/** Arco's palette names for what each outcome means: done, refused, never asked (neutral), "check before retrying". */
+export const outcomeColors: Record<OutcomeStatus, string> = { succeeded: 'green', failed: 'red', 'not-sent': 'gray', unknown: 'orange' };
 
 export const OutcomeTag = memo(function OutcomeTag(props: { status: OutcomeStatus }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import type { OperationProgress } from '../../../../shared/domain/operation';
 
 export interface ProgressCounts {
-  /** Instances with a final outcome (succeeded, failed or unknown). */
+  /** Instances with a final outcome (succeeded, failed, not sent or unknown). */
   done: number;
   pending: number;
   /** 0–100, whole numbers; 100 only when every instance is done. */
@@ -16,7 +16,7 @@ function percent(part: number, whole: number): number {
 }
 
 export function progressCounts(progress: OperationProgress): ProgressCounts {
-  const done = progress.succeeded + progress.failed + progress.unknown;
+  const done = progress.succeeded + progress.failed + progress.notSent + progress.unknown;
   return {
     done,
     pending: Math.max(0, progress.total - done),

@@ -1,13 +1,14 @@
 import { Select } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
-import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { progressCountOf } from '../../../../shared/domain/operation';
+import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { outcomeStatuses } from './outcome-facts';
 import type { OutcomeFilter } from './outcome-filter';
 import type { CodeCount, OutcomeSummary } from './outcome-summary';
 
-const statuses = ['succeeded', 'failed', 'unknown'] as const;
 
 export interface ResultsFiltersProps {
   summary: OutcomeSummary;
@@ -33,7 +34,15 @@ export const ResultsFilters = memo(function ResultsFilters(props: ResultsFilters
         value: code,
         label: (
           <span className="operation-code-option">
-            <code>{code}</code> ({count}) <span className="muted">{describeEcsError(code, locale).title}</span>
+            {isAppOwnEcsCode(code) ? (
+              <>
+                {describeEcsError(code, locale).title} ({count}) <code className="muted">{code}</code>
+              </>
+            ) : (
+              <>
+                <code>{code}</code> ({count}) <span className="muted">{describeEcsError(code, locale).title}</span>
+              </>
+            )}
           </span>
         ),
       })),
@@ -56,7 +65,7 @@ export const ResultsFilters = memo(function ResultsFilters(props: ResultsFilters
         onChange={(status: OutcomeFilter['status']) => props.onChange({ ...filter, status })}
         options={[
           { value: 'all', label: format(t('operation.results.filter.allOutcomes'), { count: summary.total }) },
-          ...statuses.map((status) => ({ value: status, label: `${t(`operation.outcome.${status}`)} (${summary[status]})` })),
+          ...outcomeStatuses.map((status) => ({ value: status, label: `${t(`operation.outcome.${status}`)} (${summary[progressCountOf[status]]})` })),
         ]}
       />
       <SearchableSelect
@@ -68,7 +77,9 @@ export const ResultsFilters = memo(function ResultsFilters(props: ResultsFilters
         renderFormat={(_option, value) => {
           const code = typeof value === 'object' ? String(value.value) : String(value);
           const count = countOf.get(code);
-          return count === undefined ? allCodesLabel : `${code} (${count})`;
+          if (count === undefined) return allCodesLabel;
+          // The app's own codes by their meaning, Volcengine's verbatim (as in the table).
+          return isAppOwnEcsCode(code) ? `${describeEcsError(code, locale).title} (${count})` : `${code} (${count})`;
         }}
         filterOption={(input, option) => {
           const value = String((option as { props?: { value?: unknown } }).props?.value);

@@ -1,6 +1,7 @@
 import { Typography } from '@arco-design/web-react';
 import { memo } from 'react';
-import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
+import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
+import { ErrorCode } from '../../common/error-code';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { CodeCount, OutcomeSummary } from './outcome-summary';
@@ -10,7 +11,7 @@ function share(count: number, total: number): string {
 }
 
 /** Bars per error code, scaled to the most frequent one; the numbers are text, the bars only illustrate them. */
-const CodeBars = memo(function CodeBars(props: { title: string; counts: readonly CodeCount[]; tone: 'failed' | 'unknown'; testId: string }) {
+const CodeBars = memo(function CodeBars(props: { title: string; counts: readonly CodeCount[]; tone: 'failed' | 'unknown' | 'not-sent'; testId: string }) {
   const locale = useLocale();
   const largest = props.counts[0]?.count ?? 0;
   if (props.counts.length === 0) return null;
@@ -21,15 +22,18 @@ const CodeBars = memo(function CodeBars(props: { title: string; counts: readonly
         {props.counts.map((entry) => (
           <li key={`${entry.code}\n${entry.lastCode ?? ''}`} className="operation-code-bar" data-code={entry.code} data-last-code={entry.lastCode}>
             <span className="operation-code-bar-label">
-              <code>{entry.code}</code>
+              <ErrorCode code={entry.code} locale={locale} />
               {entry.lastCode === undefined ? null : (
                 <>
                   {' ← '}
-                  <code>{entry.lastCode}</code>
+                  <ErrorCode code={entry.lastCode} locale={locale} />
                 </>
               )}{' '}
-              {/* Behind a wrapping code, the last error is the one worth explaining (as in the table). */}
-              <span className="muted">{describeEcsError(entry.lastCode ?? entry.code, locale).title}</span>
+              {/* Behind a wrapping code, the last error is the one worth explaining (as in the table); an app code
+                  explains itself already. */}
+              {isAppOwnEcsCode(entry.lastCode ?? entry.code) ? null : (
+                <span className="muted">{describeEcsError(entry.lastCode ?? entry.code, locale).title}</span>
+              )}
             </span>
             <span className="operation-code-bar-track" aria-hidden>
               <span className={`operation-code-bar-fill operation-fill-${props.tone}`} style={{ width: share(entry.count, largest) }} />
@@ -49,6 +53,7 @@ export const ResultsSummary = memo(function ResultsSummary(props: { summary: Out
   const parts = [
     { key: 'succeeded', count: summary.succeeded },
     { key: 'failed', count: summary.failed },
+    { key: 'not-sent', count: summary.notSent },
     { key: 'unknown', count: summary.unknown },
   ] as const;
   return (
@@ -74,6 +79,7 @@ export const ResultsSummary = memo(function ResultsSummary(props: { summary: Out
       </dl>
       <CodeBars title={t('operation.results.failedByCode')} counts={summary.failedByCode} tone="failed" testId="failed-by-code" />
       <CodeBars title={t('operation.results.unknownByCode')} counts={summary.unknownByCode} tone="unknown" testId="unknown-by-code" />
+      <CodeBars title={t('operation.results.notSentByCode')} counts={summary.notSentByCode} tone="not-sent" testId="not-sent-by-code" />
       {summary.unknown === 0 ? null : (
         <Typography.Text type="warning" className="operation-unknown-note">
           {format(t('operation.results.unknownNote'), { count: summary.unknown })}

@@ -58,6 +58,7 @@ export function combinedProgress(runs: readonly SweepRun[]): OperationProgress {
     succeeded: sum((progress) => progress.succeeded),
     failed: sum((progress) => progress.failed),
     unknown: sum((progress) => progress.unknown),
+    notSent: sum((progress) => progress.notSent),
     requestsTotal: sum((progress) => progress.requestsTotal),
     requestsSent: sum((progress) => progress.requestsSent),
     requestsAnswered: sum((progress) => progress.requestsAnswered),

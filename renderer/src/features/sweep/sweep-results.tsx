@@ -42,6 +42,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
             <th scope="col">{t('workspace.region')}</th>
             <th scope="col">{t('operation.outcome.succeeded')}</th>
             <th scope="col">{t('operation.outcome.failed')}</th>
+            <th scope="col">{t('operation.outcome.not-sent')}</th>
             <th scope="col">{t('operation.outcome.unknown')}</th>
           </tr>
         </thead>
@@ -53,6 +54,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
               </td>
               <td>{run.progress.succeeded}</td>
               <td>{run.progress.failed}</td>
+              <td>{run.progress.notSent}</td>
               <td>{run.progress.unknown}</td>
             </tr>
           ))}
@@ -62,7 +64,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
         <Radio.Group type="button" aria-label={t('sweep.results.regionPicker')} value={shown?.regionId} onChange={setShownRegion}>
           {props.runs.map((run) => (
             <Radio key={run.regionId} value={run.regionId}>
-              {format(t('sweep.results.regionTab'), { region: run.regionId, count: run.progress.failed + run.progress.unknown })}
+              {format(t('sweep.results.regionTab'), { region: run.regionId, count: run.progress.failed + run.progress.notSent + run.progress.unknown })}
             </Radio>
           ))}
         </Radio.Group>

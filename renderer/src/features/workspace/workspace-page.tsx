@@ -14,6 +14,7 @@ import type { ExportHandler } from '../operation/export';
 import { OperationWorkflow } from '../operation/operation-workflow';
 import { KeyListingStatus } from './key-listing-status';
 import { KeyPairPicker } from './key-pair-picker';
+import { KnownFailuresNotice } from './known-failures-notice';
 import { RebootOffer } from './reboot-offer';
 import { RegionBar } from './region-bar';
 
@@ -80,6 +81,7 @@ export function WorkspacePage() {
         {keyPair === null && hasKeyPairs ? <Typography.Text type="secondary">{t('workspace.noKeyPair')}</Typography.Text> : null}
       </div>
       <KeyListingStatus />
+      <KnownFailuresNotice />
       {result === null ? null : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <RebootOffer result={result} />

@@ -52,7 +52,7 @@ export function checkViews(label: string, views: OperationViews, instanceIds: re
 
 /** How many of each status. */
 export function countStatuses(statuses: Iterable<OutcomeStatus>): Record<OutcomeStatus, number> {
-  const counts: Record<OutcomeStatus, number> = { succeeded: 0, failed: 0, unknown: 0 };
+  const counts: Record<OutcomeStatus, number> = { succeeded: 0, failed: 0, 'not-sent': 0, unknown: 0 };
   for (const status of statuses) counts[status] += 1;
   return counts;
 }

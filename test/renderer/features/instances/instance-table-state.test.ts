@@ -116,6 +116,20 @@ describe('instance table state', () => {
     expect(store.getState().anchorId).toBeNull();
   });
 
+  it('takes given instances out of the selection, hidden by the search or not, and keeps its counts right', () => {
+    const store = loaded();
+    store.getState().toggle('i-1');
+    store.getState().toggle('i-4');
+    store.getState().setQuery('web-3');
+    expect(store.getState().selectedVisibleCount).toBe(1);
+    store.getState().deselect(['i-1', 'i-4', 'i-not-selected']);
+    expect(store.getState().selectedIds()).toEqual([]);
+    expect(store.getState().selectedVisibleCount).toBe(0);
+    const before = store.getState();
+    store.getState().deselect(['i-1']);
+    expect(store.getState()).toBe(before);
+  });
+
   it('returns the selected IDs in data order, whatever the click order', () => {
     const store = loaded();
     store.getState().toggle('i-4');

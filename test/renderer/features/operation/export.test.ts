@@ -100,7 +100,7 @@ describe('JSON export', () => {
       forceStop: false,
       startedAt: '2024-05-01T09:30:00.000Z',
       finishedAt: '2024-05-01T09:31:10.000Z',
-      counts: { total: 3, succeeded: 1, failed: 1, unknown: 1 },
+      counts: { total: 3, succeeded: 1, failed: 1, unknown: 1, notSent: 0 },
       excluded: [{ instanceId: 'i-win', reason: 'windows' }],
       outcomes: result.outcomes,
     });

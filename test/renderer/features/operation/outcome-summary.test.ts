@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
 import { countByCode, summarizeOutcomes } from '../../../../renderer/src/features/operation/outcome-summary';
-import { failed, succeeded, unknown } from './support/operation-fixtures';
+import { failed, notSent, succeeded, unknown } from './support/operation-fixtures';
 
 describe('outcome summary', () => {
   const outcomes = [
@@ -24,6 +24,16 @@ describe('outcome summary', () => {
       failed: 4,
       unknown: 3,
     });
+  });
+
+  it('counts requests never sent apart from failures, by their reason', () => {
+    const summary = summarizeOutcomes([...outcomes, notSent('i-10'), notSent('i-11'), notSent('i-12', 'ECS_NOT_SENT')]);
+    expect({ failed: summary.failed, notSent: summary.notSent, total: summary.total }).toEqual({ failed: 4, notSent: 3, total: 12 });
+    expect(summary.failedByCode.map((entry) => entry.code)).not.toContain('ECS_CANCELLED');
+    expect(summary.notSentByCode).toEqual([
+      { code: 'ECS_CANCELLED', count: 2 },
+      { code: 'ECS_NOT_SENT', count: 1 },
+    ]);
   });
 
   it('groups failures by error code, most frequent first and ties by code', () => {
@@ -56,6 +66,6 @@ describe('outcome summary', () => {
   });
 
   it('has empty groups and zero counts for no outcomes', () => {
-    expect(summarizeOutcomes([])).toEqual({ total: 0, succeeded: 0, failed: 0, unknown: 0, failedByCode: [], unknownByCode: [] });
+    expect(summarizeOutcomes([])).toEqual({ total: 0, succeeded: 0, failed: 0, unknown: 0, notSent: 0, failedByCode: [], unknownByCode: [], notSentByCode: [] });
   });
 });

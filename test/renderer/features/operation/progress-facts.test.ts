@@ -9,6 +9,7 @@ const progress = (overrides: Partial<OperationProgress>): OperationProgress => (
   succeeded: 0,
   failed: 0,
   unknown: 0,
+  notSent: 0,
   requestsTotal: 10,
   requestsSent: 0,
   requestsAnswered: 0,

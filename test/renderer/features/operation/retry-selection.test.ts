@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRetryRequest, isRetryableOutcome, retryableInstanceIds } from '../../../../renderer/src/features/operation/retry-selection';
-import { failed, makeResult, succeeded, unknown } from './support/operation-fixtures';
+import { failed, makeResult, notSent, succeeded, unknown } from './support/operation-fixtures';
 
 describe('which outcomes are retried', () => {
   it('retries failures whose code the catalogue calls retryable', () => {
-    for (const code of ['InvalidInstanceStatus', 'FlowLimitExceeded', 'InternalError', 'ECS_CANCELLED', 'ECS_NOT_SENT', 'ECS_RETRIES_EXHAUSTED']) {
+    for (const code of ['InvalidInstanceStatus', 'FlowLimitExceeded', 'InternalError', 'ECS_RETRIES_EXHAUSTED']) {
       expect(isRetryableOutcome(failed('i-1', code), 'detach-key-pair'), code).toBe(true);
     }
   });
@@ -27,6 +27,11 @@ describe('which outcomes are retried', () => {
   it('never retries an unknown reboot, which may have happened and would happen again', () => {
     expect(isRetryableOutcome(unknown('i-1', 'ECS_NETWORK_TIMEOUT'), 'reboot')).toBe(false);
     expect(isRetryableOutcome(failed('i-2', 'ECS_NETWORK_DNS'), 'reboot')).toBe(true);
+  });
+
+  it('offers again every instance whose request was never sent, for a detach and for a reboot', () => {
+    expect(isRetryableOutcome(notSent('i-1'), 'detach-key-pair')).toBe(true);
+    expect(isRetryableOutcome(notSent('i-2', 'ECS_NOT_SENT'), 'reboot')).toBe(true);
   });
 
   it('never retries a success', () => {

@@ -34,7 +34,7 @@ function instance(instanceId: string, patch: Partial<Instance> = {}): Instance {
 }
 
 function progress(operationId: string, patch: Partial<OperationProgress>): OperationProgress {
-  return { operationId, state: 'finished', total: 0, succeeded: 0, failed: 0, unknown: 0, requestsTotal: 0, requestsSent: 0, requestsAnswered: 0, ...patch };
+  return { operationId, state: 'finished', total: 0, succeeded: 0, failed: 0, unknown: 0, notSent: 0, requestsTotal: 0, requestsSent: 0, requestsAnswered: 0, ...patch };
 }
 
 describe('sweep facts', () => {

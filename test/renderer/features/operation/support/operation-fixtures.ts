@@ -1,5 +1,5 @@
 import type { InstanceOutcome } from '../../../../../shared/domain/ecs';
-import { operationResultSchema, type OperationPlan, type OperationResult } from '../../../../../shared/domain/operation';
+import { countOutcomes, operationResultSchema, type OperationPlan, type OperationResult } from '../../../../../shared/domain/operation';
 
 export const keyPair = { keyPairId: 'kp-3f9a', keyPairName: 'deploy-2023' };
 
@@ -45,6 +45,12 @@ export const failed = (instanceId: string, code: string, extra: { message?: stri
   },
 });
 
+export const notSent = (instanceId: string, code: 'ECS_CANCELLED' | 'ECS_NOT_SENT' = 'ECS_CANCELLED'): InstanceOutcome => ({
+  instanceId,
+  status: 'not-sent',
+  reason: { code, message: 'Cancelled before this batch was sent.', action: 'DetachKeyPair' },
+});
+
 export const unknown = (instanceId: string, code: string, requestId?: string): InstanceOutcome => ({
   instanceId,
   status: 'unknown',
@@ -63,9 +69,7 @@ export function makeResult(outcomes: InstanceOutcome[], planOverrides: Partial<O
       operationId: 'op-1',
       state: 'finished',
       total: outcomes.length,
-      succeeded: outcomes.filter((outcome) => outcome.status === 'succeeded').length,
-      failed: outcomes.filter((outcome) => outcome.status === 'failed').length,
-      unknown: outcomes.filter((outcome) => outcome.status === 'unknown').length,
+      ...countOutcomes(outcomes),
       requestsTotal: plan.requests.length,
       requestsSent: plan.requests.length,
       requestsAnswered: plan.requests.length,
