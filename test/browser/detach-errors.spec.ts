@@ -61,6 +61,11 @@ test('cancel stops sending: requests in flight finish, the rest are reported as 
   expect(selected).toBeGreaterThan(1000);
   app.simulator.setLatency(1500);
   await confirmDetach(page, keyPair.keyPairName, selected);
+  // The live screen, caught mid-run: requests in flight, most instances still pending.
+  const progress = page.getByTestId('operation-progress');
+  await expect(progress).toHaveAttribute('data-state', 'running');
+  await expect(progress.getByText('Pending', { exact: true })).toBeVisible();
+  await app.screenshot('progress-live-en-US-light');
   await page.getByRole('button', { name: 'Stop sending' }).click();
   await expect(page.getByText('Result: detach key pair')).toBeVisible({ timeout: 30_000 });
   // Never sent is an outcome of its own: not red, not counted as failed, and its own filter.

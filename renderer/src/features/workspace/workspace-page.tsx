@@ -12,6 +12,7 @@ import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
 import type { ExportHandler } from '../operation/export';
 import { OperationWorkflow } from '../operation/operation-workflow';
+import { isTerminalState } from '../operation/progress-facts';
 import { KeyListingStatus } from './key-listing-status';
 import { KeyPairPicker } from './key-pair-picker';
 import { KnownFailuresNotice } from './known-failures-notice';
@@ -34,6 +35,8 @@ export function WorkspacePage() {
   const planOperation = useOperationStore((state) => state.plan);
   const planning = useOperationStore((state) => state.planning);
   const result = useOperationStore((state) => state.result);
+  // One change at a time from this screen: a second plan made while one runs would rest on bindings about to change.
+  const operationRunning = useOperationStore((state) => state.progress !== null && !isTerminalState(state.progress.state));
 
   useEffect(() => {
     const first = profiles[0];
@@ -75,7 +78,7 @@ export function WorkspacePage() {
       <div className="workspace-keypair">
         <KeyPairPicker />
         {/* A plan rests on the key pair's own complete listing, never on a region still streaming in. */}
-        <Button type="primary" disabled={keyPair === null || !keyListed || selectedCount === 0} loading={planning} onClick={review}>
+        <Button type="primary" disabled={keyPair === null || !keyListed || selectedCount === 0 || operationRunning} loading={planning} onClick={review}>
           {format(t('workspace.review'), { count: selectedCount })}
         </Button>
         {keyPair === null && hasKeyPairs ? <Typography.Text type="secondary">{t('workspace.noKeyPair')}</Typography.Text> : null}
