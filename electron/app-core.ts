@@ -133,6 +133,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     journal,
     findInJournal: (operationId) => history.findActive(operationId),
     onProgress: (progress) => events.emit('operations.progress', progress),
+    settings: () => settings.current(),
     logger: options.logger,
     newId: randomUUID,
     now,

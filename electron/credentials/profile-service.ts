@@ -105,6 +105,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
           accessKeyHint: accessKeyHint(input.accessKeyId),
           region: input.region,
           endpoint: input.endpoint ?? null,
+          accountId: input.accountId ?? null,
           hasSessionToken: input.sessionToken !== undefined,
           lastVerifiedAt: null,
           createdAt: options.now().toISOString(),
@@ -124,6 +125,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
           name: update.name ?? record.name,
           region: update.region ?? record.region,
           endpoint: update.endpoint === undefined ? record.endpoint : update.endpoint,
+          accountId: update.accountId === undefined ? (record.accountId ?? null) : update.accountId,
         };
         if (secretsChange) {
           const current = await options.vault.read(update.id);

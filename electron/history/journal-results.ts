@@ -1,6 +1,7 @@
 import { countOutcomes, type OperationResult } from '../../shared/domain/operation';
 import { outcomesOf, type ReplayedOperation } from '../journal/journal-replay';
 import { plannedRequestFor } from '../operations/plan-builder';
+import { breakdownOf } from '../operations/plan-summary';
 
 /** Running in this process (so not interrupted), or ended; an operation with neither is interrupted. */
 export type LiveState = 'running' | 'cancelling' | null;
@@ -12,17 +13,25 @@ export type LiveState = 'running' | 'cancelling' | null;
 export function resultFromJournal(operation: ReplayedOperation, live: LiveState): OperationResult {
   const { planned, finished } = operation;
   const outcomes = outcomesOf(operation);
+  const instances = planned.instances ?? [];
   const plan = {
     planId: planned.operationId,
     action: planned.action,
     profileId: planned.profileId,
     profileName: planned.profileName,
     accessKeyHint: planned.accessKeyHint,
+    accountId: planned.accountId ?? null,
+    endpoint: planned.endpoint ?? null,
     regionId: planned.regionId,
     keyPair: planned.keyPair,
     forceStop: planned.forceStop,
     instanceIds: planned.instanceIds,
+    instances,
     excluded: planned.excluded,
+    // What the review showed of what was left behind is not recorded: the journal keeps what was sent.
+    leftBehind: [],
+    breakdown: breakdownOf(instances),
+    estimate: null,
     requests: planned.batches.map((batch) => plannedRequestFor(planned, batch)),
     confirmationText: null,
   };

@@ -34,6 +34,11 @@ export const plannedRecordSchema = z
     operationId,
     at,
     ...plannedFields,
+    // Added later, so optional: a journal written before them still reads (its results show IDs alone).
+    /** The planned instances' names, private IPs, zones and statuses as read when planned, in `instanceIds` order. */
+    instances: operationPlanSchema.shape.instances.optional(),
+    accountId: operationPlanSchema.shape.accountId.optional(),
+    endpoint: operationPlanSchema.shape.endpoint.optional(),
     /** Every request the operation will send, with the ClientToken that every send of it (resumed ones too) reuses. */
     batches: z.array(batchPlanSchema).max(maxListedItems / maxInstancesPerRequest + 1),
   })

@@ -1,5 +1,6 @@
 import type { BatchPlan, Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import { countOutcomes, progressCountOf, type OperationPlan, type OperationProgress, type OperationResult, type PlanRequest } from '../../shared/domain/operation';
+import type { Settings } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
@@ -54,6 +55,8 @@ export interface OperationServiceOptions {
   /** The journal's account of an operation, for resuming one from an earlier run of the app. */
   findInJournal: (operationId: string) => Promise<ReplayedOperation | undefined>;
   onProgress: (progress: OperationProgress) => void;
+  /** The pace changes are sent at, read for each plan's estimate. */
+  settings: () => Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency'>;
   logger: Logger;
   newId: () => string;
   now: () => Date;
@@ -85,11 +88,14 @@ function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): 
     profileId: plan.profileId,
     profileName: plan.profileName,
     accessKeyHint: plan.accessKeyHint,
+    accountId: plan.accountId,
+    endpoint: plan.endpoint,
     regionId: plan.regionId,
     action: plan.action,
     keyPair: plan.keyPair,
     forceStop: plan.forceStop,
     instanceIds: plan.instanceIds,
+    instances: plan.instances,
     excluded: plan.excluded,
     batches: [...batches],
   };
@@ -200,7 +206,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
         throw new AppError('INVENTORY_NOT_LOADED', 'List the instances before planning.');
       }
       const profile = await options.profiles.get(request.profileId);
-      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId });
+      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings: options.settings() });
       plans.set(stored.plan.planId, stored);
       return stored.plan;
     },

@@ -7,8 +7,11 @@ import {
   type PlannedRequest,
   type PlanRequest,
 } from '../../shared/domain/operation';
+import type { Settings } from '../../shared/domain/settings';
 import type { ProfileRecord } from '../credentials/profile-file';
 import { splitIntoBatches, uniqueInOrder } from '../volcengine/batching';
+import { resolveEcsEndpoint } from '../volcengine/ecs-endpoint';
+import { breakdownOf, briefsOf, estimateOf, leftBehindOf } from './plan-summary';
 
 /** A plan as main keeps it: what the renderer reviews, plus the batches (with their ClientTokens) it will send. */
 export interface StoredPlan {
@@ -50,7 +53,8 @@ function exclusionOf(request: PlanRequest, instanceId: string, instances: Readon
 /**
  * Turns a selection into a plan against main's own inventory: instances that cannot take part are excluded with
  * their reason, the rest are split into requests of at most 100, each with a fresh ClientToken that every retry of
- * that request will reuse. The requests listed are exactly what will be sent, signature aside.
+ * that request will reuse. The requests listed are exactly what will be sent, signature aside. A detach also lists
+ * what it leaves behind: every instance of the key pair's listing that keeps the key, with the reason.
  */
 export function buildPlan(options: {
   request: PlanRequest;
@@ -60,6 +64,8 @@ export function buildPlan(options: {
   bound: ReadonlyMap<string, Instance> | null;
   planId: string;
   newClientToken: () => string;
+  /** The pace the operation will be sent at, for the estimate. */
+  settings: Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency'>;
 }): StoredPlan {
   const { request } = options;
   const included: string[] = [];
@@ -73,6 +79,12 @@ export function buildPlan(options: {
   const keyPair = request.action === 'detach-key-pair' ? request.keyPair : null;
   const forceStop = request.action === 'reboot' && request.forceStop;
   const needsTypedConfirmation = request.action === 'detach-key-pair' && included.length >= typedConfirmationThreshold;
+  // The key pair's own listing is the fresher read of a bound instance.
+  const instances = briefsOf(included, options.bound, options.instances);
+  const leftBehind =
+    keyPair === null || options.bound === null
+      ? []
+      : leftBehindOf({ bound: options.bound, keyPair, planned: new Set(included), excluded: new Map(excluded.map((entry) => [entry.instanceId, entry.reason])) });
   return {
     batches,
     plan: {
@@ -81,11 +93,17 @@ export function buildPlan(options: {
       profileId: options.profile.id,
       profileName: options.profile.name,
       accessKeyHint: options.profile.accessKeyHint,
+      accountId: options.profile.accountId ?? null,
+      endpoint: resolveEcsEndpoint(options.profile.endpoint).origin,
       regionId: request.regionId,
       keyPair,
       forceStop,
       instanceIds: included,
+      instances,
       excluded,
+      leftBehind,
+      breakdown: breakdownOf(instances),
+      estimate: estimateOf(batches.length, options.settings),
       requests: batches.map((batch) => plannedRequestFor({ action: request.action, keyPair, forceStop }, batch)),
       confirmationText: needsTypedConfirmation ? (request.keyPair?.keyPairName ?? null) : null,
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { createEcsActions, type EcsActions } from './ecs-actions';
 import { createEcsCaller } from './ecs-caller';
-import { EcsError } from './ecs-error';
+import { resolveEcsEndpoint } from './ecs-endpoint';
 import { createUndiciTransport, type HttpTransport } from './http-transport';
 import type { ProxyEndpoint } from './network-errors';
 import { createProxyDispatcher, type ProxySetting } from './proxy-dispatcher';
@@ -10,7 +10,7 @@ import { createRequestPacer, type RequestPacer } from './request-pacer';
 import { defaultRetryPolicyOptions, type RetryPolicyOptions } from './retry-policy';
 import type { SigningCredentials } from './sign';
 
-export const defaultEcsEndpoint = 'https://open.volcengineapi.com';
+export { defaultEcsEndpoint } from './ecs-endpoint';
 
 export interface EcsClientOptions {
   /** The whole exchange, body included. The official SDKs use 10 s (Node) to 30 s + 30 s (Python). */
@@ -70,24 +70,6 @@ export interface EcsClient extends EcsActions {
   close(): Promise<void>;
 }
 
-function parseEndpoint(endpoint: string): URL {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new EcsError({
-      kind: 'request-invalid',
-      code: 'ECS_REQUEST_INVALID',
-      message: 'The endpoint must be an http(s) URL without credentials, query or fragment.',
-      mayHaveTakenEffect: false,
-    });
-  }
-  return url;
-}
-
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -103,7 +85,7 @@ function transportFor(dependencies: EcsClientDependencies, options: EcsClientOpt
 
 /** The resilient ECS client: signed, retried, validated calls and batched changes, with every dependency injectable. */
 export function createEcsClient(dependencies: EcsClientDependencies): EcsClient {
-  const endpoint = parseEndpoint(dependencies.endpoint ?? defaultEcsEndpoint);
+  const endpoint = resolveEcsEndpoint(dependencies.endpoint);
   const options: EcsClientOptions = {
     ...defaultEcsClientOptions,
     ...dependencies.options,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { detachBlockers } from './detachability';
 import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema, type InstanceOutcome, type OutcomeStatus } from './ecs';
-import { profileIdSchema, profileNameSchema } from './profile';
+import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
 
 export const operationActionSchema = z.enum(['detach-key-pair', 'reboot']);
 export type OperationAction = z.infer<typeof operationActionSchema>;
@@ -27,6 +27,41 @@ export type PlanRequest = z.infer<typeof planRequestSchema>;
 export const exclusionReasonSchema = z.enum([...detachBlockers, 'not-bound', 'not-in-inventory', 'not-running']);
 export type ExclusionReason = z.infer<typeof exclusionReasonSchema>;
 
+/**
+ * Why an instance bound to the key pair is not in a detach's plan: an exclusion reason when it was asked for (or
+ * could not take part anyway: Windows, a status DetachKeyPair refuses), else `not-selected`. It keeps the key.
+ */
+export const leftBehindReasonSchema = z.enum([...exclusionReasonSchema.options, 'not-selected']);
+export type LeftBehindReason = z.infer<typeof leftBehindReasonSchema>;
+
+/** An instance as it was read when the plan was made: what lets an admin recognise it in results and history. */
+export const instanceBriefSchema = z.strictObject({
+  instanceId: instanceIdSchema,
+  instanceName: z.string().max(256),
+  privateIp: z.string().max(64).nullable(),
+  zoneId: z.string().max(64),
+  status: z.string().max(64),
+});
+export type InstanceBrief = z.infer<typeof instanceBriefSchema>;
+
+const tallySchema = z.array(z.strictObject({ value: z.string().max(64), count: z.number().int().nonnegative() }));
+
+/** The planned instances counted by status and by zone, largest first. */
+export const planBreakdownSchema = z.strictObject({ byStatus: tallySchema.max(64), byZone: tallySchema.max(256) });
+export type PlanBreakdown = z.infer<typeof planBreakdownSchema>;
+
+/**
+ * How long sending should take at the configured pace: the pacer lets one change request leave every
+ * 1/requestsPerSecond seconds, so this is a floor that slow answers and retries add to, shown as an estimate.
+ */
+export const planEstimateSchema = z.strictObject({
+  requests: z.number().int().nonnegative(),
+  requestsPerSecond: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+  seconds: z.number().int().nonnegative(),
+});
+export type PlanEstimate = z.infer<typeof planEstimateSchema>;
+
 /** One API call the operation will make, exactly as it will be sent (the signature aside). */
 export const plannedRequestSchema = z.strictObject({
   action: z.string().max(64),
@@ -41,11 +76,22 @@ export const operationPlanSchema = z.strictObject({
   profileId: profileIdSchema,
   profileName: profileNameSchema,
   accessKeyHint: z.string().max(16),
+  /** The profile's account ID, when the admin gave one (no API the app calls returns it). */
+  accountId: accountIdSchema.nullable(),
+  /** Where the requests go: the profile's own endpoint or the client's default; null in older journals. */
+  endpoint: z.string().max(512).nullable(),
   regionId: regionIdSchema,
   keyPair: keyPairRefSchema.nullable(),
   forceStop: z.boolean(),
   instanceIds: z.array(instanceIdSchema).max(maxListedItems),
+  /** The planned instances as read when planned, in `instanceIds` order; empty for a plan from an older journal. */
+  instances: z.array(instanceBriefSchema).max(maxListedItems),
   excluded: z.array(z.strictObject({ instanceId: instanceIdSchema, reason: exclusionReasonSchema })).max(maxListedItems),
+  /** A detach's bound instances that keep the key: every one of the key pair's listing not in the plan. */
+  leftBehind: z.array(instanceBriefSchema.extend({ reason: leftBehindReasonSchema })).max(maxListedItems),
+  breakdown: planBreakdownSchema,
+  /** Null for a plan read back from the journal (it was made under settings that may have changed since). */
+  estimate: planEstimateSchema.nullable(),
   requests: z.array(plannedRequestSchema).max(maxListedItems / 100 + 1),
   /** The text the user must type to confirm, or null when a click is enough. */
   confirmationText: z.string().max(256).nullable(),

@@ -16,6 +16,12 @@ export const accessKeyIdSchema = z.string().trim().min(8).max(128).regex(/^[A-Za
 export const secretAccessKeySchema = z.string().trim().min(8).max(256).regex(/^[\x21-\x7E]+$/);
 export const sessionTokenSchema = z.string().trim().min(1).max(8192).regex(/^[\x21-\x7E]+$/);
 
+/**
+ * A Volcengine account ID (the "账号 ID" of the console): digits only. Not a secret; the review shows it so the admin
+ * can tell which account a change is about to touch, since no API the app calls returns it.
+ */
+export const accountIdSchema = z.string().trim().max(20).regex(/^[0-9]{1,20}$/, 'must be digits only');
+
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -39,6 +45,8 @@ export const profileSummarySchema = z.strictObject({
   accessKeyHint: z.string().max(16),
   region: regionIdSchema,
   endpoint: endpointSchema.nullable(),
+  /** Typed by the admin; absent in profiles saved before it existed. */
+  accountId: accountIdSchema.nullable().optional(),
   hasSessionToken: z.boolean(),
   /** When a connection test last succeeded with these credentials (ISO 8601), null if never. */
   lastVerifiedAt: z.string().max(40).nullable(),
@@ -52,12 +60,13 @@ export const profileInputSchema = z.strictObject({
   sessionToken: sessionTokenSchema.optional(),
   region: regionIdSchema,
   endpoint: endpointSchema.optional(),
+  accountId: accountIdSchema.optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
 /**
  * A change to a profile. Secrets are replaced only when given (the renderer cannot read them back to resend);
- * `sessionToken: null` and `endpoint: null` remove them.
+ * `sessionToken: null`, `endpoint: null` and `accountId: null` remove them.
  */
 export const profileUpdateSchema = z.strictObject({
   id: profileIdSchema,
@@ -67,6 +76,7 @@ export const profileUpdateSchema = z.strictObject({
   sessionToken: sessionTokenSchema.nullable().optional(),
   region: regionIdSchema.optional(),
   endpoint: endpointSchema.nullable().optional(),
+  accountId: accountIdSchema.nullable().optional(),
 });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 

@@ -10,11 +10,17 @@ export function makePlan(overrides: Partial<OperationPlan> = {}): OperationPlan 
     profileId: 'profile-prod-0001',
     profileName: 'prod',
     accessKeyHint: 'AKLT…9f2c',
+    accountId: null,
+    endpoint: 'https://open.volcengineapi.com',
     regionId: 'cn-beijing',
     keyPair,
     forceStop: false,
     instanceIds: ['i-a', 'i-b'],
+    instances: [],
     excluded: [],
+    leftBehind: [],
+    breakdown: { byStatus: [], byZone: [] },
+    estimate: null,
     requests: [
       {
         action: 'DetachKeyPair',
