@@ -6,6 +6,7 @@ import { createCredentialVault } from '../../../electron/credentials/credential-
 import { createProfileService } from '../../../electron/credentials/profile-service';
 import { createMemorySecretStore, type SecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
+import { accountIdSchema, profileInputSchema, profileUpdateSchema } from '../../../shared/domain/profile';
 import { AppError } from '../../../shared/errors/app-error';
 
 let dir: string;
@@ -46,6 +47,7 @@ describe('profile service', () => {
       accessKeyHint: 'AKLT…0001',
       region: 'cn-beijing',
       endpoint: null,
+      accountId: null,
       hasSessionToken: true,
       lastVerifiedAt: null,
     });
@@ -84,6 +86,35 @@ describe('profile service', () => {
     const updated = await profiles.update({ id, secretAccessKey: 'rotated-secret-0002', sessionToken: null });
     expect(updated).toMatchObject({ hasSessionToken: false, lastVerifiedAt: null, accessKeyHint: 'AKLT…0001' });
     expect(await profiles.credentials(id)).toEqual({ accessKeyId: prod.accessKeyId, secretAccessKey: 'rotated-secret-0002' });
+  });
+
+  it('keeps an account ID (not a secret: in the file), changes it, and removes it on null', async () => {
+    const { profiles, file } = service();
+    const { id } = await profiles.create({ ...prod, accountId: '2100012345' });
+    expect(JSON.parse(await readFile(file, 'utf8')).profiles[0].accountId).toBe('2100012345');
+    expect(await profiles.update({ id, name: 'production' })).toMatchObject({ accountId: '2100012345' });
+    expect(await profiles.update({ id, accountId: '2100099999' })).toMatchObject({ accountId: '2100099999' });
+    expect(await profiles.update({ id, accountId: null })).toMatchObject({ accountId: null });
+  });
+
+  it('reads a profiles file written before account IDs existed', async () => {
+    const file = path.join(dir, 'profiles.json');
+    const old = { id: 'profile-old-0001', name: 'old', accessKeyHint: 'AKLT…0001', region: 'cn-beijing', endpoint: null, hasSessionToken: false, lastVerifiedAt: null, createdAt: '2026-01-01T00:00:00.000Z' };
+    await writeFile(file, JSON.stringify({ version: 1, profiles: [old] }));
+    const list = await service().profiles.list();
+    expect(list.problem).toBeNull();
+    expect(list.profiles.map((profile) => profile.id)).toEqual(['profile-old-0001']);
+  });
+
+  it.each([['2100012345'], [' 2100012345 '], ['0']])('accepts %j as an account ID (digits; spaces around are trimmed)', (value) => {
+    expect(accountIdSchema.parse(value)).toBe(value.trim());
+  });
+
+  it.each([['abc'], ['2100-0123'], ['21000 12345'], ['１２３'], ['123456789012345678901'], ['']])('refuses %j as an account ID', (value) => {
+    expect(profileInputSchema.safeParse({ ...prod, accountId: value }).success).toBe(false);
+    const update = profileUpdateSchema.safeParse({ id: 'profile-0001', accountId: value });
+    expect(update.success).toBe(false);
+    expect(update.error?.issues[0]?.path).toEqual(['accountId']);
   });
 
   it('deletes the keychain item with the profile', async () => {

@@ -88,6 +88,43 @@ describe('the operation journal', () => {
     expect(fromJournal.outcomes).toEqual(rechecked.outcomes);
   });
 
+  it('keeps each planned instance\'s name, private IP and zone, so the history shows them as they were when planned', async () => {
+    const inventory = await loadRegion(app);
+    const { plan, result } = await detachBusiestKey();
+    const byId = new Map(inventory.instances.map((instance) => [instance.instanceId, instance]));
+    const expected = plan.instanceIds.map((instanceId) => {
+      const instance = byId.get(instanceId)!;
+      return { instanceId, instanceName: instance.instanceName, privateIp: instance.privateIp, zoneId: instance.zoneId, status: instance.status };
+    });
+    const planned = (await journalRecords()).find((record) => record.type === 'planned' && record.operationId === result.operationId);
+    expect(planned).toMatchObject({ instances: expected, endpoint: plan.endpoint, accountId: plan.accountId });
+    const fromJournal = valueOf(await app.api.history.get({ operationId: result.operationId }));
+    expect(fromJournal.plan.instances).toEqual(expected);
+    expect(fromJournal.plan.breakdown).toEqual(plan.breakdown);
+    expect(fromJournal.plan.endpoint).toBe(plan.endpoint);
+  });
+
+  it('keeps the RequestIds of unknown outcomes through a re-check, in the history too', async () => {
+    // Applied, then the answer lost; every retry then meets a 500 with a RequestId: unknown, with that RequestId.
+    app.simulator.addFault({ kind: 'destroy-after-apply', action: 'DetachKeyPair', times: 1 });
+    app.simulator.addFault({ kind: 'api-error', code: 'InternalError', action: 'DetachKeyPair' });
+    const { result } = await detachBusiestKey();
+    app.simulator.setFaults([]);
+    const unknown = result.outcomes.filter((outcome) => outcome.status === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    const requestIdOf = (outcome: (typeof result.outcomes)[number]) =>
+      outcome.status === 'succeeded' ? outcome.requestId : outcome.status === 'failed' ? (outcome.error.requestId ?? outcome.error.cause?.requestId) : (outcome.reason.requestId ?? outcome.reason.cause?.requestId);
+    const before = new Map(unknown.map((outcome) => [outcome.instanceId, requestIdOf(outcome)]));
+    expect([...before.values()].every((requestId) => typeof requestId === 'string' && requestId.length > 0)).toBe(true);
+
+    const rechecked = valueOf(await app.api.operations.recheck({ operationId: result.operationId }));
+    const settled = rechecked.outcomes.filter((outcome) => before.has(outcome.instanceId));
+    expect(settled.every((outcome) => outcome.status !== 'unknown')).toBe(true);
+    for (const outcome of settled) expect(requestIdOf(outcome)).toBe(before.get(outcome.instanceId));
+    const fromJournal = valueOf(await app.api.history.get({ operationId: result.operationId }));
+    for (const outcome of fromJournal.outcomes.filter((candidate) => before.has(candidate.instanceId))) expect(requestIdOf(outcome)).toBe(before.get(outcome.instanceId));
+  });
+
   it('refuses to resume an operation that ended', async () => {
     const { result } = await detachBusiestKey();
     expect(await app.api.operations.resume({ operationId: result.operationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
@@ -126,6 +163,8 @@ describe('the operation journal', () => {
 
     const rechecked = valueOf(await app.api.operations.recheck({ operationId }));
     expect(rechecked.progress).toMatchObject({ state: 'interrupted', unknown: 0 });
+    // A record from before names and endpoints were kept still reads: IDs alone.
+    expect(rechecked.plan).toMatchObject({ instances: [], endpoint: null, accountId: null, estimate: null });
     // Nothing reached the simulator, so the key is still bound: failed, not applied, safe to send again.
     expect(rechecked.outcomes.slice(0, half).every((outcome) => outcome.status === 'failed' && outcome.error.code === 'ECS_NOT_APPLIED')).toBe(true);
     expect((await journalRecords()).some((record) => record.type === 'rechecked' && record.operationId === operationId)).toBe(true);
