@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson, type ExportHandler } from './export';
 import { filterCodeChoices, filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
 import { summarizeOutcomes } from './outcome-summary';
+import { OperationTimes } from './operation-times';
 import { OutcomeTable } from './outcome-table';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { distinctRequestIds } from './request-ids';
@@ -29,7 +30,10 @@ export interface OperationResultsProps {
   onExport: ExportHandler;
 }
 
-/** What became of every instance, why, and what to do next: retry, quote request IDs, or export the record. */
+/**
+ * What became of every instance (by ID, name and private IP), why, and what to do next: retry, quote request IDs,
+ * or export the record. When it ran and its operation ID, to quote or find it again in the history.
+ */
 export const OperationResults = memo(function OperationResults(props: OperationResultsProps) {
   const t = useT();
   const { result } = props;
@@ -40,6 +44,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
   const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
   const codeChoices = useMemo(() => filterCodeChoices(result.outcomes), [result.outcomes]);
   const noRetryReasons = whyNothingToRetry(result, retryable);
+  const instances = useMemo(() => new Map(result.plan.instances.map((instance) => [instance.instanceId, instance])), [result.plan.instances]);
 
   const copyRequestIds = async () => {
     try {
@@ -85,6 +90,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           <Button onClick={() => props.onExport(exportFileName(result, 'json'), toJson(result), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
         </Space>
       </div>
+      <OperationTimes result={result} />
       {result.progress.state === 'cancelled' ? <Typography.Text type="warning">{t('operation.results.cancelledNote')}</Typography.Text> : null}
       {retryable === 0 ? null : (
         <Typography.Text type="secondary" data-testid="retryable-count" id="retryable-count">
@@ -103,7 +109,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
       <Typography.Text type="secondary" data-testid="results-shown">
         {format(t('operation.results.shown'), { shown: shown.length, total: summary.total })}
       </Typography.Text>
-      <OutcomeTable outcomes={shown} label={t('operation.results.tableLabel')} />
+      <OutcomeTable outcomes={shown} instances={instances} label={t('operation.results.tableLabel')} />
     </section>
   );
 });

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
 import type { Locale } from '../../../../shared/domain/locale';
+import type { InstanceBrief } from '../../../../shared/domain/operation';
 import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
 import { ErrorCode } from '../../common/error-code';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -14,6 +15,8 @@ const estimatedRowHeight = 60;
 
 interface OutcomeRowProps {
   outcome: InstanceOutcome;
+  /** Its name and private IP as read when planned; absent for an operation from an older journal. */
+  brief: InstanceBrief | undefined;
   index: number;
   start: number;
   locale: Locale;
@@ -21,7 +24,7 @@ interface OutcomeRowProps {
   ref: (element: Element | null) => void;
 }
 
-function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
+function OutcomeRow({ outcome, brief, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
   const error = outcomeError(outcome);
   const text = error === null ? null : describeEcsError(error.code, locale);
   // "Still failing after several attempts" says to look at the last error: its explanation is the useful one.
@@ -37,8 +40,14 @@ function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeR
       ref={ref}
       style={{ transform: `translateY(${start}px)` }}
     >
-      <div role="cell" className="operation-cell-mono">
-        {outcome.instanceId}
+      <div role="cell" className="operation-cell-instance">
+        <div className="operation-cell-mono">{outcome.instanceId}</div>
+        {brief === undefined || (brief.instanceName === '' && brief.privateIp === null) ? null : (
+          <div className="muted operation-instance-facts" data-testid="outcome-instance-facts">
+            {brief.instanceName === '' ? null : <span className="operation-instance-name">{brief.instanceName}</span>}
+            {brief.privateIp === null ? null : <span className="operation-cell-mono">{brief.privateIp}</span>}
+          </div>
+        )}
       </div>
       <div role="cell">
         <OutcomeTag status={outcome.status} />
@@ -84,7 +93,7 @@ function OutcomeRow({ outcome, index, start, locale, causeLabel, ref }: OutcomeR
  * Every instance's outcome, however many: only the rows in view are in the page (an ARIA table, so the row count
  * and positions are still announced).
  */
-export function OutcomeTable(props: { outcomes: readonly InstanceOutcome[]; label: string }) {
+export function OutcomeTable(props: { outcomes: readonly InstanceOutcome[]; instances: ReadonlyMap<string, InstanceBrief>; label: string }) {
   const t = useT();
   const locale = useLocale();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -130,6 +139,7 @@ export function OutcomeTable(props: { outcomes: readonly InstanceOutcome[]; labe
                 <OutcomeRow
                   key={item.key}
                   outcome={outcome}
+                  brief={props.instances.get(outcome.instanceId)}
                   index={item.index}
                   start={item.start}
                   locale={locale}

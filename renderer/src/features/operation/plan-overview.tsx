@@ -4,18 +4,24 @@ import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { useAccountRows, useBreakdownRows } from './plan-overview-rows';
 
 function instancesKey(instances: number, requests: number) {
   if (instances === 1) return 'operation.review.instancesValue.one';
   return requests === 1 ? 'operation.review.instancesValue.oneRequest' : 'operation.review.instancesValue.other';
 }
 
-/** What the plan will touch and with which credentials: the facts to check before confirming. */
+/**
+ * What the plan will touch, in which account and with which credentials, how the instances spread over statuses and
+ * zones, and how long it should take: the facts to check before confirming.
+ */
 export const PlanOverview = memo(function PlanOverview(props: { plan: OperationPlan }) {
   const t = useT();
   const locale = useLocale();
   const { plan } = props;
   const instances = plan.instanceIds.length;
+  const accountRows = useAccountRows(plan);
+  const breakdownRows = useBreakdownRows(plan.breakdown, plan.estimate, 'region');
   const data = [
     ...(plan.keyPair === null
       ? []
@@ -30,14 +36,7 @@ export const PlanOverview = memo(function PlanOverview(props: { plan: OperationP
           },
         ]),
     { label: t('operation.review.region'), value: regionDisplayName(plan.regionId, locale) },
-    {
-      label: t('operation.review.profile'),
-      value: (
-        <span>
-          {plan.profileName} <code>{plan.accessKeyHint}</code>
-        </span>
-      ),
-    },
+    ...accountRows,
     {
       label: t('operation.review.instances'),
       value: (
@@ -49,6 +48,7 @@ export const PlanOverview = memo(function PlanOverview(props: { plan: OperationP
         </span>
       ),
     },
+    ...breakdownRows,
     ...(plan.action === 'reboot'
       ? [{ label: t('operation.review.forceStop'), value: t(plan.forceStop ? 'operation.review.forceStopOn' : 'operation.review.forceStopOff') }]
       : []),

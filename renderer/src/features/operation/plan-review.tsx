@@ -1,5 +1,5 @@
 import { Button, Modal, Space } from '@arco-design/web-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
@@ -9,9 +9,11 @@ import { DialogCloseIcon } from '../../common/dialog-close-icon';
 import { useReturnFocus } from '../../common/use-return-focus';
 import { PlanExclusions } from './plan-exclusions';
 import { isConfirmed } from './plan-facts';
+import { PlanLeftBehind } from './plan-left-behind';
 import { PlanOverview } from './plan-overview';
 import { PlanWarnings } from './plan-warnings';
 import { PlannedRequests } from './planned-requests';
+import { exclusionsNotLeftBehind, runningCount } from './review-facts';
 import { TypedConfirmation } from './typed-confirmation';
 
 export interface PlanReviewProps {
@@ -25,8 +27,9 @@ export interface PlanReviewProps {
 }
 
 /**
- * The last look before anything is sent: what, where, with which key, how many requests, who is left out and why,
- * and what the change does to the instances. A large detach must be confirmed by typing the key pair's name.
+ * The last look before anything is sent: what, where (account and endpoint), with which key, how many requests and
+ * how long, who is left out and why, which instances keep the key afterwards, and what the change does to the
+ * instances. A large detach must be confirmed by typing the key pair's name.
  */
 export function PlanReview(props: PlanReviewProps) {
   const t = useT();
@@ -34,6 +37,8 @@ export function PlanReview(props: PlanReviewProps) {
   const [typed, setTyped] = useState('');
   useReturnFocus();
   const count = plan.instanceIds.length;
+  const detach = plan.action === 'detach-key-pair';
+  const excluded = useMemo(() => exclusionsNotLeftBehind(plan.excluded, plan.leftBehind), [plan.excluded, plan.leftBehind]);
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const one = count === 1;
   const confirmLabel =
@@ -72,8 +77,9 @@ export function PlanReview(props: PlanReviewProps) {
     >
       <Space direction="vertical" size="medium" className="operation-review-body">
         <PlanOverview plan={plan} />
-        <PlanExclusions excluded={plan.excluded} />
-        <PlanWarnings plan={plan} />
+        {detach ? <PlanLeftBehind leftBehind={plan.leftBehind} /> : null}
+        <PlanExclusions excluded={excluded} />
+        <PlanWarnings plan={plan} counts={detach ? { running: runningCount(plan.breakdown), total: count } : undefined} />
         <PlannedRequests requests={plan.requests} />
         {plan.confirmationText === null ? null : (
           <TypedConfirmation action={plan.action} confirmationText={plan.confirmationText} value={typed} onChange={setTyped} onConfirm={confirm} />

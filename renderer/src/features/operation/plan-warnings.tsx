@@ -1,12 +1,17 @@
 import { Alert } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { OperationPlan } from '../../../../shared/domain/operation';
+import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 
-/** The consequences the spec names, in plain sight before the confirm button (not behind a tooltip). */
-export const PlanWarnings = memo(function PlanWarnings(props: { plan: Pick<OperationPlan, 'action' | 'forceStop'> }) {
+/**
+ * The consequences the spec names, in plain sight before the confirm button (not behind a tooltip). For a detach,
+ * `counts` says how many planned instances are running: the key keeps working on those until they reboot.
+ */
+export const PlanWarnings = memo(function PlanWarnings(props: { plan: Pick<OperationPlan, 'action' | 'forceStop'>; counts?: { running: number; total: number } }) {
   const t = useT();
   const { action, forceStop } = props.plan;
+  const { counts } = props;
   if (action === 'detach-key-pair') {
     return (
       <Alert
@@ -15,7 +20,9 @@ export const PlanWarnings = memo(function PlanWarnings(props: { plan: Pick<Opera
         data-testid="plan-warnings"
         content={
           <ul className="operation-warning-list">
-            <li>{t('operation.warning.rebootNeeded')}</li>
+            <li>
+              {counts === undefined ? t('operation.warning.rebootNeeded') : <strong data-testid="plan-key-keeps-working">{format(t('operation.warning.keyKeepsWorking'), { running: counts.running, count: counts.total })}</strong>}
+            </li>
             <li>{t('operation.warning.noPassword')}</li>
             <li>{t('operation.warning.agentNeeded')}</li>
           </ul>

@@ -9,7 +9,7 @@ import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
 
-type Field = 'name' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'region' | 'endpoint';
+type Field = 'name' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'region' | 'endpoint' | 'accountId';
 
 interface Values {
   name: string;
@@ -18,6 +18,7 @@ interface Values {
   sessionToken: string;
   region: string;
   endpoint: string;
+  accountId: string;
   removeSessionToken: boolean;
 }
 
@@ -29,6 +30,7 @@ function initialValues(profile: ProfileSummary | undefined): Values {
     sessionToken: '',
     region: profile?.region ?? 'cn-beijing',
     endpoint: profile?.endpoint ?? '',
+    accountId: profile?.accountId ?? '',
     removeSessionToken: false,
   };
 }
@@ -45,6 +47,7 @@ function toRequest(values: Values, profile: ProfileSummary | undefined) {
       sessionToken: emptyToUndefined(values.sessionToken),
       region: values.region,
       endpoint: emptyToUndefined(values.endpoint),
+      accountId: emptyToUndefined(values.accountId),
     });
     return parsed.success ? { create: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
   }
@@ -56,6 +59,7 @@ function toRequest(values: Values, profile: ProfileSummary | undefined) {
     sessionToken: values.removeSessionToken ? null : emptyToUndefined(values.sessionToken),
     region: values.region,
     endpoint: emptyToUndefined(values.endpoint) ?? null,
+    accountId: emptyToUndefined(values.accountId) ?? null,
   });
   return parsed.success ? { update: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
 }
@@ -78,7 +82,7 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
 
   const set = (field: keyof Values) => (value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
   const status = (field: Field) => (invalid.has(field) ? ('error' as const) : undefined);
-  const help = (field: Field) => (invalid.has(field) ? t('form.invalid') : undefined);
+  const help = (field: Field) => (invalid.has(field) ? t(field === 'accountId' ? 'form.accountIdInvalid' : 'form.invalid') : undefined);
 
   const submit = async () => {
     const request = toRequest(values, props.profile);
@@ -149,6 +153,9 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
         </Form.Item>
         <Form.Item label={`${t('form.endpoint')} (${t('common.optional')})`} validateStatus={status('endpoint')} help={help('endpoint')}>
           <Input aria-label={t('form.endpoint')} placeholder={t('form.endpointPlaceholder')} value={values.endpoint} onChange={set('endpoint')} spellCheck={false} />
+        </Form.Item>
+        <Form.Item label={`${t('form.accountId')} (${t('common.optional')})`} validateStatus={status('accountId')} help={help('accountId') ?? t('form.accountIdHelp')}>
+          <Input aria-label={t('form.accountId')} placeholder={t('form.accountIdPlaceholder')} value={values.accountId} onChange={set('accountId')} inputMode="numeric" spellCheck={false} maxLength={40} />
         </Form.Item>
         <Typography.Text type="secondary">{t('form.secretNote')}</Typography.Text>
       </Form>

@@ -10,9 +10,12 @@ import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PlanExclusions } from '../operation/plan-exclusions';
 import { isConfirmed } from '../operation/plan-facts';
+import { PlanLeftBehind } from '../operation/plan-left-behind';
+import { useAccountRows, useBreakdownRows } from '../operation/plan-overview-rows';
 import { PlanWarnings } from '../operation/plan-warnings';
 import { PlannedRequests } from '../operation/planned-requests';
 import { TypedConfirmation } from '../operation/typed-confirmation';
+import { combineEstimates, exclusionsNotLeftBehind, mergeBreakdowns, runningCount } from '../operation/review-facts';
 import { sweepPlanTotals } from './sweep-facts';
 
 export interface SweepReviewProps {
@@ -25,7 +28,8 @@ export interface SweepReviewProps {
 
 /**
  * The last look before a sweep sends anything: every region with its own key pair ID, how many instances and
- * requests in each, who is left out and why, the consequences, the exact requests, and one typed confirmation.
+ * requests in each, the account and endpoint, the spread over statuses and zones and the time it should take, which
+ * instances keep the key and why, the consequences, the exact requests, and one typed confirmation.
  */
 export function SweepReview(props: SweepReviewProps) {
   const t = useT();
@@ -40,20 +44,18 @@ export function SweepReview(props: SweepReviewProps) {
   );
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const first = plan.plans[0];
+  const breakdown = useMemo(() => mergeBreakdowns(plan.plans.map((part) => part.breakdown)), [plan.plans]);
+  const leftBehind = useMemo(() => plan.plans.flatMap((part) => part.leftBehind), [plan.plans]);
+  const excluded = useMemo(() => exclusionsNotLeftBehind(totals.excluded, leftBehind), [totals.excluded, leftBehind]);
+  const accountRows = useAccountRows(first ?? { profileName: '', accessKeyHint: '', accountId: null, endpoint: null });
+  const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans.map((part) => part.estimate)), 'regions');
   const confirm = () => {
     if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
   };
 
   const overview = [
     { label: t('operation.review.keyPair'), value: <strong data-testid="sweep-plan-key-pair">{plan.keyPairName}</strong> },
-    {
-      label: t('operation.review.profile'),
-      value: first === undefined ? '' : (
-        <span>
-          {first.profileName} <code>{first.accessKeyHint}</code>
-        </span>
-      ),
-    },
+    ...accountRows,
     {
       label: t('operation.review.instances'),
       value: (
@@ -62,6 +64,7 @@ export function SweepReview(props: SweepReviewProps) {
         </span>
       ),
     },
+    ...breakdownRows,
   ];
 
   return (
@@ -112,8 +115,9 @@ export function SweepReview(props: SweepReviewProps) {
             ))}
           </tbody>
         </table>
-        <PlanExclusions excluded={totals.excluded} />
-        <PlanWarnings plan={{ action: 'detach-key-pair', forceStop: false }} />
+        <PlanLeftBehind leftBehind={leftBehind} />
+        <PlanExclusions excluded={excluded} />
+        <PlanWarnings plan={{ action: 'detach-key-pair', forceStop: false }} counts={{ running: runningCount(breakdown), total: totals.instances }} />
         <PlannedRequests sections={sections} />
         {plan.confirmationText === null ? null : (
           <TypedConfirmation action="detach-key-pair" confirmationText={plan.confirmationText} value={typed} onChange={setTyped} onConfirm={confirm} />
