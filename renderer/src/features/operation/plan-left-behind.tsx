@@ -57,7 +57,9 @@ export const PlanLeftBehind = memo(function PlanLeftBehind(props: { leftBehind: 
               return (
                 <li key={group.reason} data-reason={group.reason}>
                   <span>
-                    {label}: <strong>{group.instances.length}</strong>
+                    {label}
+                    {t('operation.review.colon')}
+                    <strong>{group.instances.length}</strong>
                   </span>
                   <GroupInstances group={group} label={label} />
                 </li>

@@ -118,6 +118,9 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
         <Form.Item label={t('form.name')} required validateStatus={status('name')} help={help('name')}>
           <Input aria-label={t('form.name')} placeholder={t('form.namePlaceholder')} value={values.name} onChange={set('name')} maxLength={64} />
         </Form.Item>
+        <Form.Item label={`${t('form.accountId')} (${t('common.optional')})`} validateStatus={status('accountId')} help={help('accountId') ?? t('form.accountIdHelp')}>
+          <Input aria-label={t('form.accountId')} placeholder={t('form.accountIdPlaceholder')} value={values.accountId} onChange={set('accountId')} inputMode="numeric" spellCheck={false} maxLength={40} />
+        </Form.Item>
         <Form.Item
           label={t('form.accessKeyId')}
           required={!editing}
@@ -153,9 +156,6 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
         </Form.Item>
         <Form.Item label={`${t('form.endpoint')} (${t('common.optional')})`} validateStatus={status('endpoint')} help={help('endpoint')}>
           <Input aria-label={t('form.endpoint')} placeholder={t('form.endpointPlaceholder')} value={values.endpoint} onChange={set('endpoint')} spellCheck={false} />
-        </Form.Item>
-        <Form.Item label={`${t('form.accountId')} (${t('common.optional')})`} validateStatus={status('accountId')} help={help('accountId') ?? t('form.accountIdHelp')}>
-          <Input aria-label={t('form.accountId')} placeholder={t('form.accountIdPlaceholder')} value={values.accountId} onChange={set('accountId')} inputMode="numeric" spellCheck={false} maxLength={40} />
         </Form.Item>
         <Typography.Text type="secondary">{t('form.secretNote')}</Typography.Text>
       </Form>

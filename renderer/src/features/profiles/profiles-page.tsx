@@ -68,7 +68,7 @@ export function ProfilesPage() {
     },
     { title: t('profiles.col.region'), render: (_value, profile) => regionDisplayName(profile.region, locale) },
     { title: t('profiles.col.endpoint'), render: (_value, profile) => profile.endpoint ?? t('profiles.defaultEndpoint') },
-    { title: t('profiles.col.accountId'), render: (_value, profile) => (profile.accountId == null ? '—' : <code data-testid="profile-account-id">{profile.accountId}</code>) },
+    { title: t('profiles.col.accountId'), render: (_value, profile) => (profile.accountId == null ? '—' : <code className="profile-account-id" data-testid="profile-account-id">{profile.accountId}</code>) },
     { title: t('profiles.col.status'), width: 320, render: (_value, profile) => <ProfileStatus profile={profile} /> },
     { title: t('profiles.col.actions'), render: (_value, profile) => <ProfileActions profile={profile} /> },
   ];
