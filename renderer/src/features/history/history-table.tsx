@@ -47,6 +47,20 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
         }),
     },
     {
+      title: t('exposure.col.region'),
+      width: 120,
+      render: (_value, entry) => {
+        if (entry.action !== 'detach-key-pair') return '—';
+        if (entry.exposure === null) return <span className="muted">{t('exposure.history.notChecked')}</span>;
+        const { counts, complete } = entry.exposure;
+        return (
+          <span data-testid="history-exposure" title={format(t('exposure.checkedAt'), { time: when.format(new Date(entry.exposure.checkedAt)) })}>
+            {complete ? counts.total : format(t('exposure.history.atLeast'), { count: counts.total })}
+          </span>
+        );
+      },
+    },
+    {
       title: t('history.col.state'),
       width: 100,
       render: (_value, entry) => (
