@@ -1,3 +1,4 @@
+import { detachBlocker } from '../../shared/domain/detachability';
 import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import { isNotSentOutcome, type ExposedInstance, type ExposureBucket, type ExposureReport } from '../../shared/domain/exposure';
 import type { OperationResult } from '../../shared/domain/operation';
@@ -34,9 +35,12 @@ function errorCodeOf(outcome: InstanceOutcome): string {
   return '';
 }
 
-/** Why a still-bound instance is still bound, from what the operation did with it. */
-function boundBucket(outcome: InstanceOutcome | undefined, excluded: ReadonlyMap<string, string>, instanceId: string): [ExposureBucket, string] {
-  if (outcome === undefined) return ['leftOut', excluded.get(instanceId) ?? 'not-selected'];
+/**
+ * Why a still-bound instance is still bound, from what the operation did with it. One it never planned: the reason
+ * the plan gave, else what keeps it from a detach now (Windows, its status), else that it was not selected.
+ */
+function boundBucket(outcome: InstanceOutcome | undefined, excluded: ReadonlyMap<string, string>, instance: Instance, keyPair: { keyPairId: string; keyPairName: string }): [ExposureBucket, string] {
+  if (outcome === undefined) return ['leftOut', excluded.get(instance.instanceId) ?? detachBlocker(instance, keyPair) ?? 'not-selected'];
   if (isNotSentOutcome(outcome)) return ['notSent', errorCodeOf(outcome)];
   if (outcome.status === 'succeeded') return ['leftOut', 'bound-again'];
   return ['failed', errorCodeOf(outcome)];
@@ -51,7 +55,8 @@ function boundBucket(outcome: InstanceOutcome | undefined, excluded: ReadonlyMap
  */
 export function classifyExposure(facts: ExposureFacts): Pick<ExposureReport, 'buckets' | 'total'> {
   const { result } = facts;
-  const keyPairId = result.plan.keyPair?.keyPairId;
+  const keyPair = result.plan.keyPair ?? { keyPairId: '', keyPairName: '' };
+  const { keyPairId } = keyPair;
   const outcomes = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
   const excluded = new Map(result.plan.excluded.map((entry) => [entry.instanceId, entry.reason]));
   const buckets: Buckets = { failed: [], notSent: [], leftOut: [], notYetRebooted: [] };
@@ -63,7 +68,7 @@ export function classifyExposure(facts: ExposureFacts): Pick<ExposureReport, 'bu
     if (instance.keyPairId === keyPairId && !stillBound.has(instance.instanceId)) stillBound.set(instance.instanceId, instance);
   }
   for (const instance of stillBound.values()) {
-    const [bucket, detail] = boundBucket(outcomes.get(instance.instanceId), excluded, instance.instanceId);
+    const [bucket, detail] = boundBucket(outcomes.get(instance.instanceId), excluded, instance, keyPair);
     buckets[bucket].push(exposed(instance, detail));
   }
 

@@ -48,6 +48,7 @@ describe('where a detached key still works', () => {
       makeInstance({ instanceId: 'i-failing0001', ...bound }),
       makeInstance({ instanceId: 'i-windows0001', ...bound, osType: 'Windows' }),
       makeInstance({ instanceId: 'i-unselect001', ...bound }),
+      makeInstance({ instanceId: 'i-winunsel001', ...bound, osType: 'Windows' }),
       makeInstance({ instanceId: 'i-boundlate01' }),
       makeInstance({ instanceId: 'i-otherkey001', keyPairId: 'kp-other0001', keyPairName: 'other' }),
     ]);
@@ -65,15 +66,17 @@ describe('where a detached key still works', () => {
     expect(bucketIds(first)).toEqual({
       failed: ['i-failing0001'],
       notSent: [],
-      leftOut: ['i-boundlate01', 'i-unselect001', 'i-windows0001'],
+      leftOut: ['i-boundlate01', 'i-unselect001', 'i-windows0001', 'i-winunsel001'],
       notYetRebooted: ['i-reboots0001', 'i-running0001'],
     });
-    expect(first.total).toBe(6);
+    expect(first.total).toBe(7);
     expect(first.buckets.failed[0]!.detail).toBe('FlowLimitExceeded');
     expect(Object.fromEntries(first.buckets.leftOut.map((entry) => [entry.instanceId, entry.detail]))).toEqual({
       'i-boundlate01': 'not-selected',
       'i-unselect001': 'not-selected',
       'i-windows0001': 'windows',
+      // Never asked for, but the reason it could not be is worth more than "not selected".
+      'i-winunsel001': 'windows',
     });
     expect(first.buckets.notYetRebooted.find((entry) => entry.instanceId === 'i-running0001')).toEqual({
       instanceId: 'i-running0001',
@@ -87,7 +90,7 @@ describe('where a detached key still works', () => {
     await run(app, 'reboot', ['i-reboots0001']);
     const second = valueOf(await app.api.operations.exposure({ operationId: detach.operationId }));
     expect(bucketIds(second).notYetRebooted).toEqual(['i-running0001']);
-    expect(second.total).toBe(5);
+    expect(second.total).toBe(6);
 
     // A retry of the failed one is a new operation; its check still sees the first run's instances awaiting a reboot.
     const retry = await run(app, 'detach-key-pair', ['i-failing0001']);
@@ -96,7 +99,7 @@ describe('where a detached key still works', () => {
     expect(bucketIds(afterRetry)).toEqual({
       failed: [],
       notSent: [],
-      leftOut: ['i-boundlate01', 'i-unselect001', 'i-windows0001'],
+      leftOut: ['i-boundlate01', 'i-unselect001', 'i-windows0001', 'i-winunsel001'],
       notYetRebooted: ['i-failing0001', 'i-running0001'],
     });
   });

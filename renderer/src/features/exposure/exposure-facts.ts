@@ -2,6 +2,16 @@ import type { ExposedInstance, ExposureBucket, ExposureReport } from '../../../.
 import { exclusionReasonSchema } from '../../../../shared/domain/operation';
 import type { MessageKey } from '../../i18n/messages';
 
+/** The buckets a failed read feeds: their counts are lower bounds (see ExposureReport.problems). */
+export function partialBuckets(report: ExposureReport): ReadonlySet<ExposureBucket> {
+  const partial = new Set<ExposureBucket>();
+  for (const { read } of report.problems) {
+    if (read === 'key-pair-listing') ['failed', 'notSent', 'leftOut'].forEach((bucket) => partial.add(bucket as ExposureBucket));
+    else partial.add('notYetRebooted');
+  }
+  return partial;
+}
+
 /** The instance IDs of one bucket, for filtering the results table. */
 export function bucketIds(report: ExposureReport, bucket: ExposureBucket): ReadonlySet<string> {
   return new Set(report.buckets[bucket].map((entry) => entry.instanceId));

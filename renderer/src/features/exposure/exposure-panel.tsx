@@ -1,6 +1,7 @@
 import { Alert, Button, Spin, Typography } from '@arco-design/web-react';
 import { memo, useId } from 'react';
 import { exposureBuckets, type ExposureBucket, type ExposureReport } from '../../../../shared/domain/exposure';
+import { partialBuckets } from './exposure-facts';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -28,25 +29,29 @@ function titleOf(report: ExposureReport, t: ReturnType<typeof useT>): string {
 /** The four reasons, each a count that filters the table below to its instances when chosen. */
 const ExposureBuckets = memo(function ExposureBuckets(props: { report: ExposureReport; bucket: ExposureBucket | null; onBucket: (bucket: ExposureBucket | null) => void }) {
   const t = useT();
+  const partial = partialBuckets(props.report);
   return (
     <div className="exposure-buckets" role="group" aria-label={t('exposure.bucketsLabel')}>
       {exposureBuckets.map((bucket) => {
         const count = props.report.buckets[bucket].length;
         const selected = props.bucket === bucket;
+        // A bucket whose read failed shows a lower bound, never a plain number that looks complete.
+        const unsure = partial.has(bucket);
         return (
           <button
             key={bucket}
             type="button"
-            className={`exposure-bucket exposure-bucket-${bucket}`}
+            className={`exposure-bucket exposure-bucket-${bucket}${unsure ? ' exposure-bucket-partial' : ''}`}
             aria-pressed={selected}
             disabled={count === 0 && !selected}
             data-testid={`exposure-bucket-${bucket}`}
             data-count={count}
+            data-partial={unsure}
             onClick={() => props.onBucket(selected ? null : bucket)}
           >
             <span className="exposure-bucket-label">{t(`exposure.bucket.${bucket}`)}</span>
-            <span className="exposure-bucket-count">{count}</span>
-            <span className="exposure-bucket-hint">{t(`exposure.bucketHint.${bucket}`)}</span>
+            <span className="exposure-bucket-count">{unsure ? format(t('exposure.atLeastCount'), { count }) : count}</span>
+            <span className="exposure-bucket-hint">{t(unsure ? 'exposure.partialHint' : `exposure.bucketHint.${bucket}`)}</span>
           </button>
         );
       })}
