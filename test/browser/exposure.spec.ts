@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/domain/locale';
 import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
 import { format } from '../../renderer/src/i18n/format';
 import type { EcsSimulator } from '../../electron/simulator/ecs-simulator';
+import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
 import { expectNoAxeViolations } from './support/accessibility-audit';
 import { expect, test, type AppHarness } from './support/app-fixture';
 
@@ -200,4 +201,46 @@ test('says the check failed, and never shows a zero, when Volcengine refuses the
   app.simulator.setFaults([]);
   await panel.getByRole('button', { name: t('exposure.checkAgain') }).click();
   await expect(panel).not.toHaveAttribute('data-state', 'incomplete', { timeout: 20_000 });
+});
+
+test.describe('the still-exposed panel of a sweep', () => {
+  const sweepRegions = ['cn-beijing', 'cn-shanghai'];
+  test.use({ fleet: { seed: 41, instances: 600, regions: sweepRegions } });
+
+  test('one panel per region, and each region’s count in the results table', async ({ app }) => {
+    const t = textsOf('en-US');
+    const keyPairName = 'departed-admin';
+    const bound = bindSharedKeyPair(app.simulator.fleet, { keyPairName, instancesPerRegion: 12 });
+    await app.addSimulatorProfile();
+    await app.open();
+    const { page } = app;
+    await page.getByText(t('nav.sweep'), { exact: true }).click();
+    await page.getByRole('textbox', { name: t('sweep.keyPairName') }).fill(keyPairName);
+    await page.getByRole('button', { name: t('sweep.search') }).click();
+    await page.getByRole('button', { name: /^Review detach: \d+ instances in 2 regions$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
+    await dialog.getByLabel(t('operation.confirm.label.detach-key-pair')).fill(keyPairName);
+    await dialog.getByRole('button', { name: /^Detach from \d+ instances$/ }).click();
+    const results = page.getByTestId('sweep-results');
+    await expect(results).toBeVisible({ timeout: 40_000 });
+
+    // Where the key still works in each region: all it was bound to but the stopped ones it was taken off.
+    const stillExposed = (regionId: string) =>
+      bound.get(regionId)!.filter((instanceId) => {
+        const instance = app.simulator.fleet.findInstance(regionId, instanceId)!;
+        return !(instance.keyPairId === '' && instance.status === 'STOPPED');
+      }).length;
+    for (const regionId of sweepRegions) {
+      await expect(results.locator(`tr[data-region="${regionId}"]`).getByTestId('sweep-region-exposure')).toHaveText(String(stillExposed(regionId)), { timeout: 20_000 });
+    }
+    const panel = page.getByTestId('exposure-panel');
+    await expect(panel).toContainText(t('exposure.sweepNote').split(':')[1]!.trim());
+    await expect(panel).toContainText('cn-beijing');
+    await results.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await app.screenshot('exposure-sweep-regions-en-US-light');
+    await expect(panel).toHaveAttribute('data-total', String(stillExposed('cn-beijing')));
+    await showPanel(page);
+    await app.screenshot('exposure-sweep-en-US-light');
+    await expectNoAxeViolations(page, 'sweep exposure panel');
+  });
 });

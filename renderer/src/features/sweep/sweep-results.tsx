@@ -87,7 +87,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
           onRetryFailed={() => void retryFailed(shown.regionId)}
           onRecheck={() => void recheck(shown.regionId)}
           onExport={props.onExport}
-          exposure={{ operationId: shown.result.operationId, context: props.runs.length > 1 ? t('exposure.sweepNote') : undefined }}
+          exposure={{ operationId: shown.result.operationId, context: props.runs.length > 1 ? format(t('exposure.sweepNote'), { region: regionDisplayName(shown.regionId, locale) }) : undefined }}
         />
       )}
     </section>
