@@ -1,3 +1,4 @@
+import { mayHaveDetached } from '../../shared/domain/exposure';
 import type { OperationResult } from '../../shared/domain/operation';
 import type { ReplayedOperation } from '../journal/journal-replay';
 
@@ -35,13 +36,13 @@ export function detachesOfKeyPair(result: OperationResult, journal: readonly Rep
   for (const operation of journal) {
     if (!sameKeyPair(operation, result) || operation.operationId === result.operationId) continue;
     for (const [instanceId, outcome] of operation.outcomes) {
-      if (outcome.status === 'failed') continue;
+      if (!mayHaveDetached(outcome)) continue;
       detachedAt.set(instanceId, later(detachedAt.get(instanceId), operation.outcomeAt.get(instanceId) ?? null));
     }
   }
   const own = journal.find((operation) => operation.operationId === result.operationId);
   for (const outcome of result.outcomes) {
-    if (outcome.status === 'failed') continue;
+    if (!mayHaveDetached(outcome)) continue;
     detachedAt.set(outcome.instanceId, later(detachedAt.get(outcome.instanceId), own?.outcomeAt.get(outcome.instanceId) ?? null));
   }
   return { detachedAt };

@@ -1,5 +1,5 @@
 import { detachBlocker } from '../../shared/domain/detachability';
-import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
+import { outcomeDetail, type Instance, type InstanceOutcome } from '../../shared/domain/ecs';
 import { isNotSentOutcome, type ExposedInstance, type ExposureBucket, type ExposureReport } from '../../shared/domain/exposure';
 import type { OperationResult } from '../../shared/domain/operation';
 import { rebootedSince } from './rebooted-since';
@@ -30,9 +30,7 @@ function exposed(instance: Instance, detail: string): ExposedInstance {
 }
 
 function errorCodeOf(outcome: InstanceOutcome): string {
-  if (outcome.status === 'failed') return outcome.error.code;
-  if (outcome.status === 'unknown') return outcome.reason.code;
-  return '';
+  return outcomeDetail(outcome)?.code ?? '';
 }
 
 /**

@@ -93,10 +93,14 @@ export function exposureSummary(report: ExposureReport): ExposureSummary {
 }
 
 /**
- * Whether an outcome means "never sent" (cancelled before its request left, or stopped before sending). The one
- * place that knows how that is spelled: a `failed` outcome with ECS_CANCELLED or ECS_NOT_SENT today, its own
- * `not-sent` status once the outcome schema has one.
+ * Whether an outcome means "never sent" (cancelled before its request left, or stopped before sending): the one
+ * place the exposure rules ask.
  */
 export function isNotSentOutcome(outcome: InstanceOutcome): boolean {
-  return outcome.status === 'failed' && (outcome.error.code === 'ECS_CANCELLED' || outcome.error.code === 'ECS_NOT_SENT');
+  return outcome.status === 'not-sent';
+}
+
+/** Whether the key may have been taken off by this outcome: it was (succeeded), or it may have been (unknown). */
+export function mayHaveDetached(outcome: InstanceOutcome): boolean {
+  return outcome.status === 'succeeded' || outcome.status === 'unknown';
 }
