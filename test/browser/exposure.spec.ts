@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../shared/domain/locale';
 import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
@@ -113,6 +114,16 @@ for (const locale of locales) {
       const total = 2 + (chosen.length - firstBatch.length) + windowsIds.length + 1 + detachedRunning.length;
       await expect(panel.getByRole('heading')).toHaveText(t('exposure.title', { count: total }));
       await expect(panel).toContainText(t('exposure.outsideReboots'));
+      // The export says, per instance, whether the key still works there and why.
+      await page.getByRole('button', { name: t('operation.results.exportCsv') }).click();
+      const savedPrefix = t('workspace.exported').split('{')[0]!;
+      const saved = page.getByText(new RegExp(`^${savedPrefix}.*\\.csv$`));
+      await expect(saved).toBeVisible();
+      const csv = await readFile((await saved.innerText()).slice(savedPrefix.length), 'utf8');
+      const stillExposed = (status: string) => csv.split('\r\n').filter((line) => line.split(',').at(-3) === status).length;
+      expect(stillExposed('notYetRebooted')).toBe(detachedRunning.length);
+      expect(stillExposed('notSent')).toBe(chosen.length - firstBatch.length);
+      expect(stillExposed('leftOut')).toBe(windowsIds.length + 1);
       await showPanel(page);
       await app.screenshot(`exposure-after-run-${locale}-light`);
 
