@@ -255,3 +255,26 @@ test.describe('the still-exposed panel of a sweep', () => {
     await expectNoAxeViolations(page, 'sweep exposure panel');
   });
 });
+
+test.describe('the still-exposed panel in the dark theme', () => {
+  test.use({ colorScheme: 'dark', osLanguages: ['zh-CN'] });
+
+  test('reads at AA contrast: exposed, with the left-out filter chosen and its list shown', async ({ app }) => {
+    const t = textsOf('zh-CN');
+    const { keyPair, chosen, windowsIds } = bindKey(app.simulator, 8, 1);
+    await app.addSimulatorProfile();
+    await app.open();
+    const { page } = app;
+    await chooseKeyPair(page, t, keyPair.keyPairName);
+    await selectAllAndReview(page, t, chosen.length);
+    await confirmDetach(page, t, keyPair.keyPairName, chosen.length);
+    const panel = page.getByTestId('exposure-panel');
+    await expect(panel).toHaveAttribute('data-state', 'exposed', { timeout: 30_000 });
+    await bucket(page, 'leftOut').click();
+    await expect(page.getByTestId('exposure-off-table').getByRole('listitem')).toHaveCount(windowsIds.length);
+    await expect(page.getByTestId('exposure-off-table')).toContainText(t('operation.exclusion.windows'));
+    await showPanel(page);
+    await app.screenshot('exposure-left-out-zh-CN-dark');
+    await expectNoAxeViolations(page, 'exposure panel, dark');
+  });
+});

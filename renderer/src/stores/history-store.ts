@@ -40,11 +40,11 @@ export interface HistoryState {
 export interface HistoryHooks {
   /** Each opened operation's journal record, with its latest exposure check (for the exposure panel). */
   onDetail: (detail: HistoryDetail) => void;
-  /** A re-check's new result (what follows from it: the exposure check). */
-  onRechecked: (result: OperationResult) => void;
+  /** A new result: a re-check's, or a resumed operation's end (what follows from it: the exposure check). */
+  onResult: (result: OperationResult) => void;
 }
 
-const noHooks: HistoryHooks = { onDetail: () => undefined, onRechecked: () => undefined };
+const noHooks: HistoryHooks = { onDetail: () => undefined, onResult: () => undefined };
 
 /** The store, built on whatever API it is given, so tests can drive it with a fake main. */
 export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
@@ -69,7 +69,10 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
         if (opened === null || opened.operationId !== progress.operationId || opened.progress === null) return;
         set({ opened: { ...opened, progress } });
         if (isTerminalState(progress.state)) {
-          void load(progress.operationId);
+          void load(progress.operationId).then(() => {
+            const ended = get().opened;
+            if (ended?.operationId === progress.operationId && ended.result !== null) hooks.onResult(ended.result);
+          });
           void get().refresh();
         }
       });
@@ -127,7 +130,7 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
         if (get().opened?.operationId !== opened.operationId) return;
         if (!answer.ok) return set({ opened: { ...opened, loading: false }, lastError: answer.error });
         set({ opened: { ...opened, loading: false, result: answer.value } });
-        hooks.onRechecked(answer.value);
+        hooks.onResult(answer.value);
         await get().refresh();
       },
 
@@ -145,5 +148,5 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
 
 export const useHistoryStore = createHistoryStore(windowApi, {
   onDetail: (detail) => useExposureStore.getState().show(detail.operationId, detail.exposure),
-  onRechecked: (result) => useExposureStore.getState().afterOperation(result),
+  onResult: (result) => useExposureStore.getState().afterOperation(result),
 });
