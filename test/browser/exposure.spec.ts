@@ -157,8 +157,9 @@ for (const locale of locales) {
       // History: the latest check's count on the detach's row, and the opened operation shows the journal's panel.
       await openHistory(app, t);
       const row = page.getByRole('row').filter({ hasText: t('history.action.detach-key-pair') });
-      await expect(row.getByTestId('history-exposure')).toHaveText(String(total - detachedRunning.length));
+      await expect(row.getByTestId('history-exposure')).toHaveText(t('exposure.history.count', { count: total - detachedRunning.length }));
       await app.screenshot(`exposure-history-list-${locale}-light`);
+      await expectNoAxeViolations(page, `history with exposure (${locale})`);
       await row.getByRole('button', { name: t('history.open') }).click();
       await expect(page.getByTestId('exposure-panel')).toHaveAttribute('data-total', String(total - detachedRunning.length));
       await showPanel(page);

@@ -409,8 +409,10 @@ const en = {
   'exposure.fromDetach': 'From the detach of {keyPair} started at {time}',
   'exposure.sweepNote': 'In {region}: each region has its own key pair ID and is checked on its own.',
   'exposure.col.region': 'Still exposed',
-  'exposure.history.notChecked': 'Not checked',
-  'exposure.history.atLeast': 'at least {count}',
+  'exposure.notChecked': 'Where the key still works: not checked yet',
+  'exposure.history.notChecked': 'Key still effective on: not checked',
+  'exposure.history.count': 'Key still effective on: {count}',
+  'exposure.history.atLeast': 'Key still effective on: at least {count}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -821,8 +823,10 @@ const zh: Record<MessageKey, string> = {
   'exposure.fromDetach': '来自 {time} 开始的 {keyPair} 解绑操作',
   'exposure.sweepNote': '{region}：每个地域的密钥对 ID 各不相同，分别检查。',
   'exposure.col.region': '仍生效',
-  'exposure.history.notChecked': '未检查',
-  'exposure.history.atLeast': '至少 {count}',
+  'exposure.notChecked': '密钥仍在哪些实例上生效：尚未检查',
+  'exposure.history.notChecked': '密钥仍生效：未检查',
+  'exposure.history.count': '密钥仍生效：{count} 台',
+  'exposure.history.atLeast': '密钥仍生效：至少 {count} 台',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'en-US': en, 'zh-CN': zh };

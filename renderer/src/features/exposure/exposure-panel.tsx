@@ -80,7 +80,7 @@ export const ExposurePanel = memo(function ExposurePanel(props: ExposurePanelPro
   if (report !== null) title = titleOf(report, t);
   else if (checking) title = t('exposure.checking');
   else if (view?.error != null) title = t('exposure.failedTitle');
-  else title = t('exposure.history.notChecked');
+  else title = t('exposure.notChecked');
 
   return (
     <section className={`exposure-panel exposure-panel-${state}`} aria-labelledby={titleId} aria-busy={checking} data-testid="exposure-panel" data-state={state} data-total={report?.total}>

@@ -27,7 +27,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
   const exposedIn = (view: ExposureView | undefined) => {
     if (view?.report == null) return view?.checking === true ? '…' : '—';
     const { report } = view;
-    return report.problems.length > 0 ? format(t('exposure.history.atLeast'), { count: report.total }) : String(report.total);
+    return report.problems.length > 0 ? format(t('exposure.atLeastCount'), { count: report.total }) : String(report.total);
   };
 
   return (
