@@ -14,6 +14,8 @@ import { createInventoryService, type InventoryService } from './inventory/inven
 import { createRegionKnowledge } from './inventory/region-knowledge';
 import { createReadPacers } from './cloud/read-pacers';
 import { createRegionService } from './inventory/region-service';
+import { createExposureHandlers } from './exposure/exposure-handlers';
+import { createExposureService } from './exposure/exposure-service';
 import { createExportHandlers, type ChooseSavePath } from './exports/export-handlers';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
@@ -138,6 +140,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     newId: randomUUID,
     now,
   });
+  const exposure = createExposureService({
+    clientFor,
+    // Running or run in this process: its live account; from an earlier run of the app: the journal's.
+    findOperation: async (operationId) => (operations.isKnown(operationId) ? operations.get(operationId) : history.get(operationId)),
+    journalOperations: () => history.replayAll(),
+    journal,
+    logger: options.logger,
+    now,
+  });
   const sweeps = createSweepService({ regions, knowledge, operations, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
@@ -155,6 +166,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     ...createInventoryHandlers(regions, inventory, events),
     ...createOperationHandlers(operations),
+    ...createExposureHandlers(exposure),
     ...createSweepHandlers(sweeps, events),
     ...createHistoryHandlers(history),
     ...createExportHandlers(options.chooseSavePath),

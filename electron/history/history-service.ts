@@ -1,5 +1,5 @@
-import type { HistoryEntry, HistoryList } from '../../shared/domain/history';
-import type { OperationResult } from '../../shared/domain/operation';
+import { exposureSummary } from '../../shared/domain/exposure';
+import type { HistoryDetail, HistoryEntry, HistoryList } from '../../shared/domain/history';
 import { AppError } from '../../shared/errors/app-error';
 import type { Journal } from '../journal/journal-file';
 import type { JournalRecord } from '../journal/journal-records';
@@ -9,8 +9,10 @@ import { resultFromJournal, type LiveState } from './journal-results';
 export interface HistoryService {
   /** Every operation in the journal, archives included, newest first. */
   list(): Promise<HistoryList>;
-  /** One operation, per instance, as the journal tells it. */
-  get(operationId: string): Promise<OperationResult>;
+  /** One operation, per instance, as the journal tells it, with its latest exposure check. */
+  get(operationId: string): Promise<HistoryDetail>;
+  /** Every operation in the journal, archives included, in the order they were planned. */
+  replayAll(): Promise<ReplayedOperation[]>;
   /** The journal's account of one operation in the active file (where every unfinished operation is). */
   findActive(operationId: string): Promise<ReplayedOperation | undefined>;
 }
@@ -34,6 +36,7 @@ function entryOf(operation: ReplayedOperation, live: LiveState): HistoryEntry {
     regionId: planned.regionId,
     keyPair: planned.keyPair,
     counts: countsOf(operation),
+    exposure: operation.exposure === null ? null : exposureSummary(operation.exposure),
   };
 }
 
@@ -71,7 +74,11 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       const { operations } = await readAll();
       const operation = operations.find((candidate) => candidate.operationId === operationId);
       if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
-      return resultFromJournal(operation, options.liveState(operationId));
+      return { ...resultFromJournal(operation, options.liveState(operationId)), exposure: operation.exposure };
+    },
+
+    async replayAll() {
+      return (await readAll()).operations;
     },
 
     async findActive(operationId) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exposureReportSchema } from '../../shared/domain/exposure';
 import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
 import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
 import { maxInstancesPerRequest } from '../volcengine/batching';
@@ -96,12 +97,26 @@ export const finishedRecordSchema = z.strictObject({
   state: operationStateSchema.extract(['finished', 'cancelled']),
 });
 
+/**
+ * A "still exposed" check of a detach (see electron/exposure/): what the fresh reads found, so the history shows
+ * the latest one. Written after the operation's end, so it may sit in a later file than its planned record.
+ */
+export const exposureCheckedRecordSchema = z
+  .strictObject({
+    type: z.literal('exposure-checked'),
+    operationId,
+    at,
+    report: exposureReportSchema,
+  })
+  .refine((record) => record.report.operationId === record.operationId, { message: 'the report must be of this operation', path: ['report'] });
+
 export const journalRecordSchema = z.discriminatedUnion('type', [
   plannedRecordSchema,
   batchSentRecordSchema,
   batchAnsweredRecordSchema,
   recheckedRecordSchema,
   finishedRecordSchema,
+  exposureCheckedRecordSchema,
 ]);
 
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
@@ -110,3 +125,4 @@ export type BatchSentRecord = z.infer<typeof batchSentRecordSchema>;
 export type BatchAnsweredRecord = z.infer<typeof batchAnsweredRecordSchema>;
 export type RecheckedRecord = z.infer<typeof recheckedRecordSchema>;
 export type FinishedRecord = z.infer<typeof finishedRecordSchema>;
+export type ExposureCheckedRecord = z.infer<typeof exposureCheckedRecordSchema>;

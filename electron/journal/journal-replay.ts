@@ -1,4 +1,5 @@
 import { notSentCodes, type BatchPlan, type InstanceOutcome } from '../../shared/domain/ecs';
+import type { ExposureReport } from '../../shared/domain/exposure';
 import { countOutcomes } from '../../shared/domain/operation';
 import type { JournalRecord, PlannedRecord } from './journal-records';
 
@@ -29,8 +30,12 @@ export interface ReplayedOperation {
   batches: ReplayedBatch[];
   /** The latest recorded outcome of each instance that has one: batch answers and re-check settlements, in record order. */
   outcomes: Map<string, InstanceOutcome>;
+  /** When each outcome in `outcomes` was recorded (its batch answer or its re-check), for "rebooted since". */
+  outcomeAt: Map<string, string>;
   /** How it ended; null when it has no finished record: interrupted, if no operation is running. */
   finished: { state: 'finished' | 'cancelled'; at: string } | null;
+  /** The latest "still exposed" check recorded; null when none was (journals from before it have none). */
+  exposure: ExposureReport | null;
 }
 
 /** A record replay could not apply, with why; `index` is its position in the records given. */
@@ -64,12 +69,14 @@ function startOperation(planned: PlannedRecord): ReplayedOperation {
     planned,
     batches: planned.batches.map((batch) => ({ batch, sentAt: null, attempts: 0, answeredAt: null })),
     outcomes: new Map(),
+    outcomeAt: new Map(),
     finished: null,
+    exposure: null,
   };
 }
 
 /** Why a record does not fit its operation, or null when it does. */
-function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' }>): string | null {
+function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' | 'exposure-checked' }>): string | null {
   if (record.type === 'rechecked') {
     const planned = new Set(operation.planned.instanceIds);
     return record.outcomes.every((outcome) => planned.has(outcome.instanceId)) ? null : 'a re-checked instance is not in the plan';
@@ -105,13 +112,21 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
       else if (!same) ignore(index, record.operationId, 'the operation had already ended');
       return;
     }
+    if (record.type === 'exposure-checked') {
+      // Latest wins; checks are written in the order they were made.
+      operation.exposure = record.report;
+      return;
+    }
     const reason = misfit(operation, record);
     if (reason !== null) {
       ignore(index, record.operationId, reason);
       return;
     }
     if (record.type === 'rechecked') {
-      for (const outcome of record.outcomes) operation.outcomes.set(outcome.instanceId, outcome);
+      for (const outcome of record.outcomes) {
+        operation.outcomes.set(outcome.instanceId, outcome);
+        operation.outcomeAt.set(outcome.instanceId, record.at);
+      }
       return;
     }
     const batch = operation.batches[record.batchIndex]!;
@@ -120,7 +135,10 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
       batch.attempts = Math.max(batch.attempts, record.attempt);
     } else {
       batch.answeredAt = record.at;
-      for (const outcome of record.outcomes) operation.outcomes.set(outcome.instanceId, outcome);
+      for (const outcome of record.outcomes) {
+        operation.outcomes.set(outcome.instanceId, outcome);
+        operation.outcomeAt.set(outcome.instanceId, record.at);
+      }
     }
   });
 

@@ -35,6 +35,8 @@ export interface OperationService {
   get(operationId: string): OperationResult;
   /** Whether this process is running the operation (not ended, not merely in the journal). */
   isRunning(operationId: string): boolean;
+  /** Whether this process holds the operation (started, resumed, re-checked or abandoned here). */
+  isKnown(operationId: string): boolean;
   /** Resolves when the operation has a final outcome for every instance. */
   settled(operationId: string): Promise<OperationResult>;
   /** Asks Volcengine about the instances whose outcome is unknown, and settles what it can. */
@@ -283,6 +285,10 @@ export function createOperationService(options: OperationServiceOptions): Operat
 
     isRunning(operationId) {
       return isLive(operations.get(operationId));
+    },
+
+    isKnown(operationId) {
+      return operations.has(operationId);
     },
 
     async abandon(operationId) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { operationActionSchema, keyPairRefSchema, operationStateSchema } from './operation';
+import { exposureReportSchema, exposureSummarySchema } from './exposure';
+import { operationActionSchema, keyPairRefSchema, operationResultSchema, operationStateSchema } from './operation';
 import { regionIdSchema } from './ecs';
 import { profileNameSchema } from './profile';
 
@@ -23,6 +24,8 @@ export const historyEntrySchema = z.strictObject({
     notSent: z.number().int().nonnegative(),
     excluded: z.number().int().nonnegative(),
   }),
+  /** The latest "still exposed" check of a detach; null when none was made (always, in journals from before it). */
+  exposure: exposureSummarySchema.nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -35,3 +38,7 @@ export const historyListSchema = z.strictObject({
   archives: z.number().int().nonnegative(),
 });
 export type HistoryList = z.infer<typeof historyListSchema>;
+
+/** One operation from the journal, with the latest "still exposed" check of it (null when none was journaled). */
+export const historyDetailSchema = operationResultSchema.extend({ exposure: exposureReportSchema.nullable() });
+export type HistoryDetail = z.infer<typeof historyDetailSchema>;

@@ -206,6 +206,13 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
       'en-US': { title: 'This operation cannot be resumed', action: 'Only an interrupted operation (the app stopped during it) can be resumed, not one that is running or has ended.' },
     },
   },
+  EXPOSURE_NOT_A_DETACH: {
+    retryable: false,
+    text: {
+      'zh-CN': { title: '只有解绑密钥对的操作才能检查密钥仍在哪些实例上生效', action: '请打开一次解绑操作再检查。' },
+      'en-US': { title: 'Only a detach can be checked for where its key still works', action: 'Open a detach operation and check it.' },
+    },
+  },
   JOURNAL_UNAVAILABLE: {
     retryable: true,
     text: {

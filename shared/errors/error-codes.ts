@@ -32,6 +32,7 @@ export const appErrorCodes = [
   'PLAN_EMPTY',
   'OPERATION_NOT_FOUND',
   'OPERATION_NOT_RESUMABLE',
+  'EXPOSURE_NOT_A_DETACH',
   'JOURNAL_UNAVAILABLE',
   'SWEEP_NOT_FOUND',
 ] as const;

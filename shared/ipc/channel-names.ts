@@ -29,6 +29,7 @@ export const invokeChannelNames = [
   'operations.recheck',
   'operations.resume',
   'operations.abandon',
+  'operations.exposure',
   'history.list',
   'history.get',
   'sweep.find',

@@ -14,7 +14,8 @@ import {
   regionListRequestSchema,
   regionListSchema,
 } from '../domain/inventory';
-import { historyListSchema } from '../domain/history';
+import { exposureReportSchema } from '../domain/exposure';
+import { historyDetailSchema, historyListSchema } from '../domain/history';
 import { keychainStatusSchema } from '../domain/keychain-status';
 import {
   operationPlanSchema,
@@ -89,8 +90,14 @@ export const invokeContract = {
   'operations.resume': { request: operationRefSchema, response: operationRefSchema },
   /** Ends an interrupted operation without resuming it: its unsent requests are recorded as cancelled. */
   'operations.abandon': { request: operationRefSchema, response: operationResultSchema },
+  /**
+   * Where a detach's key still works: a fresh DescribeInstances of the key pair's instances and of those it was
+   * detached from, classified and journaled. Answers with what could be read; a failed read is in `problems`.
+   */
+  'operations.exposure': { request: operationRefSchema, response: exposureReportSchema },
   'history.list': { request: z.undefined(), response: historyListSchema },
-  'history.get': { request: operationRefSchema, response: operationResultSchema },
+  /** One operation as the journal tells it, with its latest exposure check (null when none was journaled). */
+  'history.get': { request: operationRefSchema, response: historyDetailSchema },
   /** Answers when every region was searched; progress comes as `sweep.progress` events. */
   'sweep.find': { request: sweepRequestSchema, response: sweepSchema },
   'sweep.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },

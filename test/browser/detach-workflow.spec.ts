@@ -39,7 +39,7 @@ test('the full path: region, key pair, select all that match, plan, detach, resu
   const saved = page.getByText(/^Saved to .*\.csv$/);
   await expect(saved).toBeVisible();
   const csv = await readFile((await saved.innerText()).replace(/^Saved to /, ''), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFinstanceId,status,errorCode,errorMessage,requestId');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFinstanceId,status,errorCode,errorMessage,requestId,stillExposed,exposureDetail,exposureCheckedAt');
   expect(csv.split('\r\n').filter((line) => line.includes(',succeeded,')).length).toBeGreaterThan(0);
   const changed = [...app.simulator.changeCounts().values()];
   expect(changed.every((count) => count === 1)).toBe(true);

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import type { HistoryList } from '../../../shared/domain/history';
+import type { HistoryDetail, HistoryList } from '../../../shared/domain/history';
 import type { OperationProgress, OperationResult } from '../../../shared/domain/operation';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import { windowApi } from '../api/window-api';
 import { isTerminalState } from '../features/operation/progress-facts';
+import { useExposureStore } from './exposure-store';
 
 /** The operation opened in the history: its record, and its live progress while it is resumed. */
 export interface OpenedOperation {
@@ -36,8 +37,17 @@ export interface HistoryState {
   clearError: () => void;
 }
 
+export interface HistoryHooks {
+  /** Each opened operation's journal record, with its latest exposure check (for the exposure panel). */
+  onDetail: (detail: HistoryDetail) => void;
+  /** A new result: a re-check's, or a resumed operation's end (what follows from it: the exposure check). */
+  onResult: (result: OperationResult) => void;
+}
+
+const noHooks: HistoryHooks = { onDetail: () => undefined, onResult: () => undefined };
+
 /** The store, built on whatever API it is given, so tests can drive it with a fake main. */
-export function createHistoryStore(api: () => KeyPairDeskApi) {
+export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
   return create<HistoryState>()((set, get) => {
     let subscribed = false;
 
@@ -45,8 +55,10 @@ export function createHistoryStore(api: () => KeyPairDeskApi) {
       set({ opened: { operationId, result: get().opened?.result ?? null, progress: get().opened?.progress ?? null, loading: true } });
       const answer = await api().history.get({ operationId });
       if (get().opened?.operationId !== operationId) return;
-      if (answer.ok) set({ opened: { operationId, result: answer.value, progress: null, loading: false } });
-      else set({ opened: { operationId, result: null, progress: null, loading: false }, lastError: answer.error });
+      if (answer.ok) {
+        hooks.onDetail(answer.value);
+        set({ opened: { operationId, result: answer.value, progress: null, loading: false } });
+      } else set({ opened: { operationId, result: null, progress: null, loading: false }, lastError: answer.error });
     };
 
     const subscribeOnce = () => {
@@ -57,7 +69,10 @@ export function createHistoryStore(api: () => KeyPairDeskApi) {
         if (opened === null || opened.operationId !== progress.operationId || opened.progress === null) return;
         set({ opened: { ...opened, progress } });
         if (isTerminalState(progress.state)) {
-          void load(progress.operationId);
+          void load(progress.operationId).then(() => {
+            const ended = get().opened;
+            if (ended?.operationId === progress.operationId && ended.result !== null) hooks.onResult(ended.result);
+          });
           void get().refresh();
         }
       });
@@ -115,6 +130,7 @@ export function createHistoryStore(api: () => KeyPairDeskApi) {
         if (get().opened?.operationId !== opened.operationId) return;
         if (!answer.ok) return set({ opened: { ...opened, loading: false }, lastError: answer.error });
         set({ opened: { ...opened, loading: false, result: answer.value } });
+        hooks.onResult(answer.value);
         await get().refresh();
       },
 
@@ -130,4 +146,7 @@ export function createHistoryStore(api: () => KeyPairDeskApi) {
   });
 }
 
-export const useHistoryStore = createHistoryStore(windowApi);
+export const useHistoryStore = createHistoryStore(windowApi, {
+  onDetail: (detail) => useExposureStore.getState().show(detail.operationId, detail.exposure),
+  onResult: (result) => useExposureStore.getState().afterOperation(result),
+});

@@ -5,6 +5,7 @@ import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import { windowApi } from '../api/window-api';
 import { isTerminalState } from '../features/operation/progress-facts';
 import { buildRetryRequest } from '../features/operation/retry-selection';
+import { useExposureStore } from './exposure-store';
 
 /** Which action an error came from, so each view shows only its own. */
 export type OperationErrorSource = 'plan' | 'start' | 'cancel' | 'result';
@@ -88,8 +89,11 @@ const cleared = {
   lastError: null,
 } satisfies Partial<OperationState>;
 
-/** The store, built on whatever API it is given, so tests drive it with a fake main. */
-export function createOperationStore(api: () => KeyPairDeskApi) {
+/**
+ * The store, built on whatever API it is given, so tests drive it with a fake main. `onResult` hears every final
+ * result it receives (an ended operation, a re-check), for what follows from it (the exposure check).
+ */
+export function createOperationStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
   return create<OperationState>()((set, get) => {
     const latestProgress = new Map<string, OperationProgress>();
     let subscribed = false;
@@ -111,8 +115,10 @@ export function createOperationStore(api: () => KeyPairDeskApi) {
       set({ loadingResult: true });
       const answer = await api().operations.get({ operationId });
       if (mine !== generation || get().operationId !== operationId) return;
-      if (answer.ok) set({ loadingResult: false, result: answer.value, progress: answer.value.progress });
-      else set({ loadingResult: false, lastError: { during: 'result', error: answer.error } });
+      if (answer.ok) {
+        set({ loadingResult: false, result: answer.value, progress: answer.value.progress });
+        onResult(answer.value);
+      } else set({ loadingResult: false, lastError: { during: 'result', error: answer.error } });
     };
 
     const onProgress = (progress: OperationProgress) => {
@@ -199,8 +205,10 @@ export function createOperationStore(api: () => KeyPairDeskApi) {
         if (result === null) return;
         set({ loadingResult: true, lastError: null });
         const answer = await api().operations.recheck({ operationId: result.operationId });
-        if (answer.ok) set({ loadingResult: false, result: answer.value, progress: answer.value.progress });
-        else set({ loadingResult: false, lastError: { during: 'result', error: answer.error } });
+        if (answer.ok) {
+          set({ loadingResult: false, result: answer.value, progress: answer.value.progress });
+          onResult(answer.value);
+        } else set({ loadingResult: false, lastError: { during: 'result', error: answer.error } });
       },
 
       dismissPlan: () => {
@@ -219,4 +227,4 @@ export function createOperationStore(api: () => KeyPairDeskApi) {
   });
 }
 
-export const useOperationStore = createOperationStore(windowApi);
+export const useOperationStore = createOperationStore(windowApi, (result) => useExposureStore.getState().afterOperation(result));

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { OperationProgress } from '../../../shared/domain/operation';
+import type { OperationProgress, OperationResult } from '../../../shared/domain/operation';
 import type { Sweep, SweepPlan, SweepPlanRequest, SweepProgress } from '../../../shared/domain/sweep';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import { windowApi } from '../api/window-api';
 import { isTerminalState } from '../features/operation/progress-facts';
 import { plannableRegions, retryRegions, type SweepRun } from '../features/sweep/sweep-facts';
+import { useExposureStore } from './exposure-store';
 
 export type SweepSearch =
   | { state: 'idle' }
@@ -48,8 +49,11 @@ export interface SweepState {
 
 const newJobId = () => crypto.randomUUID();
 
-/** The store, built on whatever API it is given, so tests can drive it with a fake main. */
-export function createSweepStore(api: () => KeyPairDeskApi) {
+/**
+ * The store, built on whatever API it is given, so tests can drive it with a fake main. `onResult` hears every
+ * region's final result (an ended operation, a re-check), for what follows from it (the exposure check).
+ */
+export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
   return create<SweepState>()((set, get) => {
     let subscribed = false;
     // Progress can overtake the answer to `sweep.start`: the latest event of each operation waits here until then.
@@ -60,8 +64,10 @@ export function createSweepStore(api: () => KeyPairDeskApi) {
 
     const fetchResult = async (operationId: string) => {
       const answer = await api().operations.get({ operationId });
-      if (answer.ok) updateRun(operationId, (run) => ({ ...run, result: answer.value, progress: answer.value.progress }));
-      else set({ lastError: { during: 'result', error: answer.error } });
+      if (answer.ok) {
+        updateRun(operationId, (run) => ({ ...run, result: answer.value, progress: answer.value.progress }));
+        onResult(answer.value);
+      } else set({ lastError: { during: 'result', error: answer.error } });
     };
 
     const onOperationProgress = (progress: OperationProgress) => {
@@ -191,8 +197,10 @@ export function createSweepStore(api: () => KeyPairDeskApi) {
         if (run === undefined) return;
         set({ lastError: null });
         const answer = await api().operations.recheck({ operationId: run.operationId });
-        if (answer.ok) updateRun(run.operationId, (current) => ({ ...current, result: answer.value, progress: answer.value.progress }));
-        else set({ lastError: { during: 'result', error: answer.error } });
+        if (answer.ok) {
+          updateRun(run.operationId, (current) => ({ ...current, result: answer.value, progress: answer.value.progress }));
+          onResult(answer.value);
+        } else set({ lastError: { during: 'result', error: answer.error } });
       },
 
       dismissPlan: () => set({ currentPlan: null, planning: false, lastError: null }),
@@ -201,4 +209,4 @@ export function createSweepStore(api: () => KeyPairDeskApi) {
   });
 }
 
-export const useSweepStore = createSweepStore(windowApi);
+export const useSweepStore = createSweepStore(windowApi, (result) => useExposureStore.getState().afterOperation(result));

@@ -37,6 +37,7 @@ export const validRequests: { [C in InvokeChannel]: RequestOf<C> } = {
   'operations.recheck': { operationId: 'operation-0001' },
   'operations.resume': { operationId: 'operation-0001' },
   'operations.abandon': { operationId: 'operation-0001' },
+  'operations.exposure': { operationId: 'operation-0001' },
   'history.list': undefined,
   'history.get': { operationId: 'operation-0001' },
   'sweep.find': { profileId: 'profile-0001', keyPairName: 'departed-admin', jobId: 'job-00000002' },

@@ -12,6 +12,20 @@ const stateColors: Record<HistoryEntry['state'], string> = {
   interrupted: 'red',
 };
 
+/** A detach's latest "still exposed" check, under its outcomes: how many, or that none was made. */
+function HistoryExposure(props: { entry: HistoryEntry; when: Intl.DateTimeFormat }) {
+  const t = useT();
+  const { entry } = props;
+  if (entry.action !== 'detach-key-pair') return null;
+  if (entry.exposure === null) return <div className="muted">{t('exposure.history.notChecked')}</div>;
+  const { counts, complete, checkedAt } = entry.exposure;
+  return (
+    <div className={counts.total === 0 && complete ? 'muted' : 'history-exposure-open'} data-testid="history-exposure" title={format(t('exposure.checkedAt'), { time: props.when.format(new Date(checkedAt)) })}>
+      {format(t(complete ? 'exposure.history.count' : 'exposure.history.atLeast'), { count: counts.total })}
+    </div>
+  );
+}
+
 /** Past operations, newest first: when, where, what, and how each came out. */
 export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
   const t = useT();
@@ -38,13 +52,17 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
     {
       title: t('history.col.outcomes'),
       width: 230,
-      render: (_value, entry) =>
-        format(t('history.outcomes'), {
-          succeeded: entry.counts.succeeded,
-          failed: entry.counts.failed,
-          unknown: entry.counts.unknown,
-          notSent: entry.counts.notSent,
-        }),
+      render: (_value, entry) => (
+        <>
+          {format(t('history.outcomes'), {
+            succeeded: entry.counts.succeeded,
+            failed: entry.counts.failed,
+            unknown: entry.counts.unknown,
+            notSent: entry.counts.notSent,
+          })}
+          <HistoryExposure entry={entry} when={when} />
+        </>
+      ),
     },
     {
       title: t('history.col.state'),

@@ -1,5 +1,7 @@
 import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import type { ExposureReport } from '../../../../shared/domain/exposure';
 import type { OperationResult } from '../../../../shared/domain/operation';
+import { bucketOf } from '../exposure/exposure-facts';
 import { outcomeError, outcomeRequestId } from './outcome-facts';
 import { summarizeOutcomes } from './outcome-summary';
 
@@ -9,7 +11,7 @@ export const jsonMimeType = 'application/json';
 /** Where the file content goes: the main process saves it (the page itself cannot write files). */
 export type ExportHandler = (fileName: string, content: string, mimeType: string) => void;
 
-export const csvColumns = ['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId'] as const;
+export const csvColumns = ['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId', 'stillExposed', 'exposureDetail', 'exposureCheckedAt'] as const;
 
 /** Excel reads a CSV without a byte order mark as the local code page, which garbles Chinese error messages. */
 const byteOrderMark = '\uFEFF';
@@ -24,23 +26,52 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvRow(outcome: InstanceOutcome): string {
+type ExposureColumns = (instanceId: string) => [string, string, string];
+
+/**
+ * The latest exposure check's say about an instance: its bucket (`failed`, `notSent`, `leftOut`,
+ * `notYetRebooted`) and why, or `no`; `unknown` instead of `no` when the check could not read everything; all
+ * empty when no check was made.
+ */
+function exposureColumns(report: ExposureReport | null): ExposureColumns {
+  if (report === null) return () => ['', '', ''];
+  const byId = bucketOf(report);
+  const absent = report.problems.length === 0 ? 'no' : 'unknown';
+  return (instanceId) => {
+    const found = byId.get(instanceId);
+    return [found?.bucket ?? absent, found?.entry.detail ?? '', report.checkedAt];
+  };
+}
+
+function csvRow(outcome: InstanceOutcome, exposure: ExposureColumns): string {
   const error = outcomeError(outcome);
-  const fields = [outcome.instanceId, outcome.status, error?.code ?? '', error?.message ?? '', outcomeRequestId(outcome) ?? ''];
+  const fields = [outcome.instanceId, outcome.status, error?.code ?? '', error?.message ?? '', outcomeRequestId(outcome) ?? '', ...exposure(outcome.instanceId)];
   return fields.map(csvField).join(',');
 }
 
-/** One row per instance, in the operation's order; CRLF line ends as RFC 4180 and Excel expect. */
-export function toCsv(result: Pick<OperationResult, 'outcomes'>): string {
-  const lines = [csvColumns.join(','), ...result.outcomes.map(csvRow)];
+/**
+ * One row per instance, in the operation's order, then a row for each instance where the key still works that
+ * the operation had no outcome for (left out, or detached by another run), with an empty status. CRLF line ends
+ * as RFC 4180 and Excel expect.
+ */
+export function toCsv(result: Pick<OperationResult, 'outcomes'>, exposure: ExposureReport | null = null): string {
+  const columns = exposureColumns(exposure);
+  const inOperation = new Set(result.outcomes.map((outcome) => outcome.instanceId));
+  const others = exposure === null ? [] : [...bucketOf(exposure).keys()].filter((instanceId) => !inOperation.has(instanceId));
+  const lines = [
+    csvColumns.join(','),
+    ...result.outcomes.map((outcome) => csvRow(outcome, columns)),
+    ...others.map((instanceId) => [instanceId, '', '', '', '', ...columns(instanceId)].map(csvField).join(',')),
+  ];
   return `${byteOrderMark}${lines.join('\r\n')}\r\n`;
 }
 
 /**
  * The whole record of an operation: what was asked, what was left out and why, and every instance's outcome with
- * the full error data (HTTP status, attempts, last cause), for audits and scripts.
+ * the full error data (HTTP status, attempts, last cause), and the latest check of where the key still works, for
+ * audits and scripts.
  */
-export function toJson(result: OperationResult): string {
+export function toJson(result: OperationResult, exposure: ExposureReport | null = null): string {
   const { plan } = result;
   const summary = summarizeOutcomes(result.outcomes);
   const document = {
@@ -57,6 +88,8 @@ export function toJson(result: OperationResult): string {
     counts: { total: summary.total, succeeded: summary.succeeded, failed: summary.failed, unknown: summary.unknown, notSent: summary.notSent },
     excluded: plan.excluded,
     outcomes: result.outcomes,
+    /** The latest "still exposed" check (every instance where the key still works, by reason), or null. */
+    exposure,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

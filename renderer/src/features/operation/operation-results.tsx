@@ -1,5 +1,6 @@
 import { Button, Message, Space, Typography } from '@arco-design/web-react';
 import { memo, useMemo, useState } from 'react';
+import type { ExposureBucket } from '../../../../shared/domain/exposure';
 import type { OperationResult } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
@@ -15,6 +16,9 @@ import { ResultsFilters } from './results-filters';
 import { ResultsSummary } from './results-summary';
 import { whyNothingToRetry } from './known-failures';
 import { retryableInstanceIds } from './retry-selection';
+import { bucketIds } from '../exposure/exposure-facts';
+import { ExposurePanel } from '../exposure/exposure-panel';
+import { useExposureStore } from '../../stores/exposure-store';
 
 export interface OperationResultsProps {
   result: OperationResult;
@@ -28,6 +32,11 @@ export interface OperationResultsProps {
   onRecheck?: (() => void) | undefined;
   /** Receives the file to save; the main process writes it. */
   onExport: ExportHandler;
+  /**
+   * The detach whose "still exposed" panel shows above the table: by default the result's own (a detach), or
+   * another's (the detach a reboot followed), with a line saying which; none for a reboot without one.
+   */
+  exposure?: { operationId: string; context?: string | undefined } | undefined;
 }
 
 /**
@@ -41,7 +50,12 @@ export const OperationResults = memo(function OperationResults(props: OperationR
   const summary = useMemo(() => summarizeOutcomes(result.outcomes), [result.outcomes]);
   const retryable = useMemo(() => retryableInstanceIds(result.outcomes, result.plan.action).length, [result.outcomes, result.plan.action]);
   const requestIds = useMemo(() => distinctRequestIds(result.outcomes), [result.outcomes]);
-  const shown = useMemo(() => filterOutcomes(result.outcomes, filter), [result.outcomes, filter]);
+  const exposure = props.exposure ?? (result.plan.action === 'detach-key-pair' ? { operationId: result.operationId } : undefined);
+  const [bucket, setBucket] = useState<ExposureBucket | null>(null);
+  const report = useExposureStore((state) => (exposure === undefined ? null : (state.views[exposure.operationId]?.report ?? null)));
+  const only = useMemo(() => (bucket === null || report === null ? null : bucketIds(report, bucket)), [bucket, report]);
+  const tableIds = useMemo(() => new Set(result.outcomes.map((outcome) => outcome.instanceId)), [result.outcomes]);
+  const shown = useMemo(() => filterOutcomes(result.outcomes, filter, only), [result.outcomes, filter, only]);
   const codeChoices = useMemo(() => filterCodeChoices(result.outcomes), [result.outcomes]);
   const noRetryReasons = whyNothingToRetry(result, retryable);
   const instances = useMemo(() => new Map(result.plan.instances.map((instance) => [instance.instanceId, instance])), [result.plan.instances]);
@@ -86,8 +100,8 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           <Button disabled={requestIds.length === 0} onClick={() => void copyRequestIds()}>
             {t('operation.results.copyRequestIds')}
           </Button>
-          <Button onClick={() => props.onExport(exportFileName(result, 'csv'), toCsv(result), csvMimeType)}>{t('operation.results.exportCsv')}</Button>
-          <Button onClick={() => props.onExport(exportFileName(result, 'json'), toJson(result), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
+          <Button onClick={() => props.onExport(exportFileName(result, 'csv'), toCsv(result, report), csvMimeType)}>{t('operation.results.exportCsv')}</Button>
+          <Button onClick={() => props.onExport(exportFileName(result, 'json'), toJson(result, report), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
         </Space>
       </div>
       <OperationTimes result={result} />
@@ -105,6 +119,9 @@ export const OperationResults = memo(function OperationResults(props: OperationR
       )}
       {props.error === null ? null : <AppErrorAlert error={props.error} />}
       <ResultsSummary summary={summary} />
+      {exposure === undefined ? null : (
+        <ExposurePanel operationId={exposure.operationId} context={exposure.context} tableIds={tableIds} bucket={bucket} onBucket={setBucket} />
+      )}
       <ResultsFilters summary={summary} codes={codeChoices} filter={filter} onChange={setFilter} />
       <Typography.Text type="secondary" data-testid="results-shown">
         {format(t('operation.results.shown'), { shown: shown.length, total: summary.total })}

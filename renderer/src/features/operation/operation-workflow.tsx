@@ -1,3 +1,6 @@
+import { format } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { detachKey, useExposureStore } from '../../stores/exposure-store';
 import { useOperationStore } from '../../stores/operation-store';
 import type { ExportHandler } from './export';
 import { AppErrorAlert } from '../../common/app-error-alert';
@@ -26,6 +29,10 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
   const recheckUnknown = useOperationStore((state) => state.recheckUnknown);
   const dismissPlan = useOperationStore((state) => state.dismissPlan);
   const clearError = useOperationStore((state) => state.clearError);
+  const t = useT();
+  const locale = useLocale();
+  // After a reboot, the panel of the detach it followed: the reboot is what takes the key off.
+  const followed = useExposureStore((state) => (result?.plan.action === 'reboot' ? state.latestDetach[detachKey(result.plan.profileId, result.plan.regionId)] : undefined));
   const errorFrom = (source: NonNullable<typeof lastError>['during']) => (lastError?.during === source ? lastError.error : null);
   const planError = errorFrom('plan');
 
@@ -40,6 +47,17 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
         onRetryFailed={() => void retryFailed()}
         onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheckUnknown() : undefined}
         onExport={props.onExport}
+        exposure={
+          followed === undefined
+            ? undefined
+            : {
+                operationId: followed.operationId,
+                context: format(t('exposure.fromDetach'), {
+                  keyPair: followed.keyPairName,
+                  time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(followed.startedAt)),
+                }),
+              }
+        }
       />
     );
   } else if (progress !== null && operationPlan !== null) {

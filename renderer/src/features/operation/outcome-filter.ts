@@ -10,11 +10,15 @@ export interface OutcomeFilter {
 
 export const noOutcomeFilter: OutcomeFilter = { status: 'all', code: null };
 
-export function filterOutcomes(outcomes: readonly InstanceOutcome[], filter: OutcomeFilter): readonly InstanceOutcome[] {
-  if (filter.status === 'all' && filter.code === null) return outcomes;
+/** `only`: the instances of a chosen "still exposed" bucket (see exposure-panel.tsx); null for all. */
+export function filterOutcomes(outcomes: readonly InstanceOutcome[], filter: OutcomeFilter, only: ReadonlySet<string> | null = null): readonly InstanceOutcome[] {
+  if (filter.status === 'all' && filter.code === null && only === null) return outcomes;
   const { code } = filter;
   return outcomes.filter(
-    (outcome) => (filter.status === 'all' || outcome.status === filter.status) && (code === null || outcomeErrorCodes(outcome).includes(code)),
+    (outcome) =>
+      (filter.status === 'all' || outcome.status === filter.status) &&
+      (code === null || outcomeErrorCodes(outcome).includes(code)) &&
+      (only === null || only.has(outcome.instanceId)),
   );
 }
 

@@ -3,6 +3,7 @@ import { memo, useMemo, useState } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { useExposureStore, type ExposureView } from '../../stores/exposure-store';
 import { useSweepStore } from '../../stores/sweep-store';
 import type { ExportHandler } from '../operation/export';
 import { OperationResults } from '../operation/operation-results';
@@ -22,6 +23,12 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
   const [shownRegion, setShownRegion] = useState(props.runs[0]?.regionId);
   const retryable = useMemo(() => retryRegions(props.runs).reduce((sum, region) => sum + region.instanceIds.length, 0), [props.runs]);
   const shown = props.runs.find((run) => run.regionId === shownRegion) ?? props.runs[0];
+  const exposure = useExposureStore((state) => state.views);
+  const exposedIn = (view: ExposureView | undefined) => {
+    if (view?.report == null) return view?.checking === true ? '…' : '—';
+    const { report } = view;
+    return report.problems.length > 0 ? format(t('exposure.atLeastCount'), { count: report.total }) : String(report.total);
+  };
 
   return (
     <section className="sweep-results" aria-labelledby="sweep-results-title" data-testid="sweep-results">
@@ -44,6 +51,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
             <th scope="col">{t('operation.outcome.failed')}</th>
             <th scope="col">{t('operation.outcome.not-sent')}</th>
             <th scope="col">{t('operation.outcome.unknown')}</th>
+            <th scope="col">{t('exposure.col.region')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +64,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
               <td>{run.progress.failed}</td>
               <td>{run.progress.notSent}</td>
               <td>{run.progress.unknown}</td>
+              <td data-testid="sweep-region-exposure">{exposedIn(exposure[run.operationId])}</td>
             </tr>
           ))}
         </tbody>
@@ -78,6 +87,7 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
           onRetryFailed={() => void retryFailed(shown.regionId)}
           onRecheck={() => void recheck(shown.regionId)}
           onExport={props.onExport}
+          exposure={{ operationId: shown.result.operationId, context: props.runs.length > 1 ? format(t('exposure.sweepNote'), { region: regionDisplayName(shown.regionId, locale) }) : undefined }}
         />
       )}
     </section>

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportFileName, toCsv, toJson } from '../../../../renderer/src/features/operation/export';
+import type { ExposureReport } from '../../../../shared/domain/exposure';
 import { failed, makeResult, succeeded, unknown } from './support/operation-fixtures';
+
+const checkedAt = '2024-05-01T10:00:00.000Z';
+
+function exposureReport(overrides: Pick<ExposureReport, 'problems'>): ExposureReport {
+  const entry = (instanceId: string, detail: string) => ({ instanceId, instanceName: null, privateIp: null, status: 'RUNNING', detail });
+  return {
+    operationId: 'op-1',
+    checkedAt,
+    regionId: 'cn-beijing',
+    keyPair: { keyPairId: 'kp-3f9a', keyPairName: 'deploy-2023' },
+    buckets: { failed: [entry('i-2', 'InvalidInstanceStatus')], notSent: [], leftOut: [entry('i-win', 'windows')], notYetRebooted: [entry('i-1', 'detached')] },
+    total: 3,
+    ...overrides,
+  };
+}
 
 /** A minimal RFC 4180 reader, to check that what toCsv writes reads back as the same fields. */
 function parseCsv(text: string): string[][] {
@@ -43,15 +59,33 @@ describe('CSV export', () => {
     expect(toCsv(result).charCodeAt(0)).toBe(0xfeff);
   });
 
-  it('has the columns instanceId, status, errorCode, errorMessage, requestId and one row per instance', () => {
+  it('has the columns instanceId, status, errorCode, errorMessage, requestId, the exposure ones, and one row per instance', () => {
     const rows = parseCsv(toCsv(result).slice(1));
-    expect(rows[0]).toEqual(['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId']);
+    expect(rows[0]).toEqual(['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId', 'stillExposed', 'exposureDetail', 'exposureCheckedAt']);
     expect(rows.slice(1)).toEqual([
-      ['i-1', 'succeeded', '', '', 'req-1'],
-      ['i-2', 'failed', 'InvalidInstanceStatus', 'The instance "web, 1" is\nSTARTING', 'req-2'],
-      ['i-3', 'unknown', 'ECS_NETWORK_TIMEOUT', 'ECS_NETWORK_TIMEOUT happened', ''],
-      ['i-4', 'failed', 'ECS_RETRIES_EXHAUSTED', 'gave up', 'req-last'],
+      ['i-1', 'succeeded', '', '', 'req-1', '', '', ''],
+      ['i-2', 'failed', 'InvalidInstanceStatus', 'The instance "web, 1" is\nSTARTING', 'req-2', '', '', ''],
+      ['i-3', 'unknown', 'ECS_NETWORK_TIMEOUT', 'ECS_NETWORK_TIMEOUT happened', '', '', '', ''],
+      ['i-4', 'failed', 'ECS_RETRIES_EXHAUSTED', 'gave up', 'req-last', '', '', ''],
     ]);
+  });
+
+  it('says for each instance whether the key still works there and why, then adds the exposed instances the operation did not touch', () => {
+    const report = exposureReport({ problems: [] });
+    const rows = parseCsv(toCsv(result, report).slice(1));
+    expect(rows.slice(1)).toEqual([
+      ['i-1', 'succeeded', '', '', 'req-1', 'notYetRebooted', 'detached', checkedAt],
+      ['i-2', 'failed', 'InvalidInstanceStatus', 'The instance "web, 1" is\nSTARTING', 'req-2', 'failed', 'InvalidInstanceStatus', checkedAt],
+      ['i-3', 'unknown', 'ECS_NETWORK_TIMEOUT', 'ECS_NETWORK_TIMEOUT happened', '', 'no', '', checkedAt],
+      ['i-4', 'failed', 'ECS_RETRIES_EXHAUSTED', 'gave up', 'req-last', 'no', '', checkedAt],
+      ['i-win', '', '', '', '', 'leftOut', 'windows', checkedAt],
+    ]);
+  });
+
+  it('says "unknown" rather than "no" when the check could not read everything', () => {
+    const report = exposureReport({ problems: [{ read: 'key-pair-listing', error: { code: 'CLOUD_REQUEST_FAILED', message: 'DescribeInstances failed: AccessDenied' } }] });
+    const rows = parseCsv(toCsv(result, report).slice(1));
+    expect(rows[3]?.slice(5)).toEqual(['unknown', '', checkedAt]);
   });
 
   it('ends every line, the last included, with CRLF', () => {
@@ -103,7 +137,13 @@ describe('JSON export', () => {
       counts: { total: 3, succeeded: 1, failed: 1, unknown: 1, notSent: 0 },
       excluded: [{ instanceId: 'i-win', reason: 'windows' }],
       outcomes: result.outcomes,
+      exposure: null,
     });
+  });
+
+  it('carries the latest exposure check whole', () => {
+    const report = exposureReport({ problems: [] });
+    expect((JSON.parse(toJson(result, report)) as { exposure: unknown }).exposure).toEqual(report);
   });
 
   it('does not include the planned requests and their client tokens', () => {
