@@ -23,6 +23,7 @@ import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
 import { createOperationHandlers } from './operations/operation-handlers';
 import { createOperationService, type OperationService } from './operations/operation-service';
+import type { RebootTiming } from './operations/rolling-reboot-run';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSweepHandlers } from './sweep/sweep-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
@@ -54,6 +55,8 @@ export interface AppCoreOptions {
   now?: () => Date;
   /** The size the journal's active file is kept near before older history is archived (default 8 MiB). */
   journalMaxActiveBytes?: number;
+  /** How often a rolling reboot checks a wave and how long its minutes last (default 10 s and 60 s; tests shorten). */
+  rebootTiming?: RebootTiming;
 }
 
 export interface AppCore {
@@ -136,6 +139,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger: options.logger,
     newId: randomUUID,
     now,
+    settings: () => settings.current(),
+    rebootTiming: options.rebootTiming,
   });
   const sweeps = createSweepService({ regions, knowledge, operations, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {

@@ -1,6 +1,7 @@
 import { countOutcomes, type OperationResult } from '../../shared/domain/operation';
 import { outcomesOf, type ReplayedOperation } from '../journal/journal-replay';
 import { plannedRequestFor } from '../operations/plan-builder';
+import { rollingReport, thresholdNotSentMessage } from '../operations/rolling-report';
 
 /** Running in this process (so not interrupted), or ended; an operation with neither is interrupted. */
 export type LiveState = 'running' | 'cancelling' | null;
@@ -11,7 +12,15 @@ export type LiveState = 'running' | 'cancelling' | null;
  */
 export function resultFromJournal(operation: ReplayedOperation, live: LiveState): OperationResult {
   const { planned, finished } = operation;
-  const outcomes = outcomesOf(operation);
+  const stoppedAt = operation.waves?.find((wave) => wave.ended?.verdict === 'stopped');
+  // The waves after one over the threshold were never sent: say why, as the live run did.
+  const afterStop = new Set(operation.waves?.filter((wave) => stoppedAt !== undefined && wave.index > stoppedAt.index).flatMap((wave) => wave.instanceIds));
+  const outcomes = outcomesOf(operation).map((outcome) =>
+    outcome.status === 'not-sent' && stoppedAt !== undefined && afterStop.has(outcome.instanceId)
+      ? { ...outcome, reason: { ...outcome.reason, message: thresholdNotSentMessage(stoppedAt.index) } }
+      : outcome,
+  );
+  const byId = new Map(outcomes.map((outcome) => [outcome.instanceId, outcome]));
   const plan = {
     planId: planned.operationId,
     action: planned.action,
@@ -25,6 +34,17 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
     excluded: planned.excluded,
     requests: planned.batches.map((batch) => plannedRequestFor(planned, batch)),
     confirmationText: null,
+    ...(planned.rolling === undefined || operation.waves === undefined
+      ? {}
+      : {
+          rolling: {
+            mode: planned.rolling.mode,
+            waveSize: planned.rolling.waveSize,
+            waitMinutes: planned.rolling.waitMinutes,
+            failurePercent: planned.rolling.failurePercent,
+            waves: operation.waves.map((wave) => ({ index: wave.index, zoneId: wave.zoneId, firstBatch: wave.firstBatch, batchCount: wave.batchCount, instanceIds: wave.instanceIds })),
+          },
+        }),
   };
   return {
     operationId: planned.operationId,
@@ -41,5 +61,8 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
       requestsAnswered: operation.batches.filter((batch) => batch.answeredAt !== null).length,
     },
     outcomes,
+    ...(operation.waves === undefined
+      ? {}
+      : { rolling: rollingReport(operation.waves, (id) => byId.get(id), { current: null, operationEnded: finished !== null }) }),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
 import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
+import { rebootWaveSchema, rollingRulesSchema, waveVerdictSchema } from '../../shared/domain/rolling-reboot';
 import { maxInstancesPerRequest } from '../volcengine/batching';
 
 /*
@@ -14,6 +15,18 @@ const operationId = operationRefSchema.shape.operationId;
 /** When the step was recorded: ISO 8601 in UTC, as `Date#toISOString` writes it. */
 const at = z.iso.datetime();
 const batchIndex = batchPlanSchema.shape.index;
+const waveIndex = rebootWaveSchema.shape.index;
+
+/**
+ * A rolling reboot's rules and waves. A wave is its count of consecutive batches (its instances are theirs), so the
+ * record does not hold every instance ID twice. Absent in a plain operation, and in journals older than waves.
+ */
+const rollingRecordSchema = rollingRulesSchema.extend({
+  waves: z
+    .array(z.strictObject({ zoneId: rebootWaveSchema.shape.zoneId, batchCount: rebootWaveSchema.shape.batchCount }))
+    .min(1)
+    .max(maxListedItems / maxInstancesPerRequest + 1),
+});
 
 /** What was reviewed and started: enough to show it in history and to resume it after a crash. */
 const plannedFields = operationPlanSchema.pick({
@@ -36,6 +49,7 @@ export const plannedRecordSchema = z
     ...plannedFields,
     /** Every request the operation will send, with the ClientToken that every send of it (resumed ones too) reuses. */
     batches: z.array(batchPlanSchema).max(maxListedItems / maxInstancesPerRequest + 1),
+    rolling: rollingRecordSchema.optional(),
   })
   .superRefine((record, context) => {
     // Replay gives every planned instance exactly one status through its batch: the batches must be the plan.
@@ -50,6 +64,9 @@ export const plannedRecordSchema = z
     }
     if (batched.length !== record.instanceIds.length || batched.some((id, index) => id !== record.instanceIds[index])) {
       context.addIssue({ code: 'custom', path: ['batches'], message: 'the batches must hold exactly the instances, in order' });
+    }
+    if (record.rolling !== undefined && record.rolling.waves.reduce((sum, wave) => sum + wave.batchCount, 0) !== record.batches.length) {
+      context.addIssue({ code: 'custom', path: ['rolling', 'waves'], message: 'the waves must cover exactly the batches' });
     }
   });
 
@@ -91,11 +108,46 @@ export const finishedRecordSchema = z.strictObject({
   state: operationStateSchema.extract(['finished', 'cancelled']),
 });
 
+/** A wave of a rolling reboot begins: written before its first request is sent. */
+export const waveStartedRecordSchema = z.strictObject({
+  type: z.literal('wave-started'),
+  operationId,
+  at,
+  waveIndex,
+});
+
+/**
+ * What one DescribeInstances check of a wave found: the statuses that changed since the wave's previous check (the
+ * first check has them all), so a long wait costs a few lines, not one line per instance per check.
+ */
+export const waveCheckedRecordSchema = z.strictObject({
+  type: z.literal('wave-checked'),
+  operationId,
+  at,
+  waveIndex,
+  statuses: z
+    .array(z.strictObject({ instanceId: batchPlanSchema.shape.instanceIds.element, status: z.string().max(64).nullable() }))
+    .min(1)
+    .max(maxListedItems),
+});
+
+/** A wave's wait ended, and how; `stopped` means it crossed the threshold and no later wave is sent. */
+export const waveEndedRecordSchema = z.strictObject({
+  type: z.literal('wave-ended'),
+  operationId,
+  at,
+  waveIndex,
+  verdict: waveVerdictSchema,
+});
+
 export const journalRecordSchema = z.discriminatedUnion('type', [
   plannedRecordSchema,
   batchSentRecordSchema,
   batchAnsweredRecordSchema,
   recheckedRecordSchema,
+  waveStartedRecordSchema,
+  waveCheckedRecordSchema,
+  waveEndedRecordSchema,
   finishedRecordSchema,
 ]);
 
@@ -105,3 +157,4 @@ export type BatchSentRecord = z.infer<typeof batchSentRecordSchema>;
 export type BatchAnsweredRecord = z.infer<typeof batchAnsweredRecordSchema>;
 export type RecheckedRecord = z.infer<typeof recheckedRecordSchema>;
 export type FinishedRecord = z.infer<typeof finishedRecordSchema>;
+export type WaveRecord = z.infer<typeof waveStartedRecordSchema> | z.infer<typeof waveCheckedRecordSchema> | z.infer<typeof waveEndedRecordSchema>;

@@ -1,6 +1,7 @@
 import { notSentCodes, type BatchPlan, type InstanceOutcome } from '../../shared/domain/ecs';
 import { countOutcomes } from '../../shared/domain/operation';
 import type { JournalRecord, PlannedRecord } from './journal-records';
+import { applyWaveRecord, plannedWaves, type ReplayedWave } from './wave-replay';
 
 /*
  * Folds journal records into what each operation did, for recovery (the active file) and history (the archives
@@ -29,6 +30,8 @@ export interface ReplayedOperation {
   batches: ReplayedBatch[];
   /** The latest recorded outcome of each instance that has one: batch answers and re-check settlements, in record order. */
   outcomes: Map<string, InstanceOutcome>;
+  /** A rolling reboot's waves (wave-replay.ts); absent for any other operation, and in journals older than waves. */
+  waves?: ReplayedWave[] | undefined;
   /** How it ended; null when it has no finished record: interrupted, if no operation is running. */
   finished: { state: 'finished' | 'cancelled'; at: string } | null;
 }
@@ -64,12 +67,13 @@ function startOperation(planned: PlannedRecord): ReplayedOperation {
     planned,
     batches: planned.batches.map((batch) => ({ batch, sentAt: null, attempts: 0, answeredAt: null })),
     outcomes: new Map(),
+    waves: plannedWaves(planned),
     finished: null,
   };
 }
 
 /** Why a record does not fit its operation, or null when it does. */
-function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' }>): string | null {
+function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' | `wave-${string}` }>): string | null {
   if (record.type === 'rechecked') {
     const planned = new Set(operation.planned.instanceIds);
     return record.outcomes.every((outcome) => planned.has(outcome.instanceId)) ? null : 'a re-checked instance is not in the plan';
@@ -103,6 +107,11 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
       const same = operation.finished?.state === record.state && operation.finished.at === record.at;
       if (operation.finished === null) operation.finished = { state: record.state, at: record.at };
       else if (!same) ignore(index, record.operationId, 'the operation had already ended');
+      return;
+    }
+    if (record.type === 'wave-started' || record.type === 'wave-checked' || record.type === 'wave-ended') {
+      const waveMisfit = applyWaveRecord(operation.waves, record);
+      if (waveMisfit !== null) ignore(index, record.operationId, waveMisfit);
       return;
     }
     const reason = misfit(operation, record);

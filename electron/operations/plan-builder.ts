@@ -1,6 +1,8 @@
 import { detachBlocker } from '../../shared/domain/detachability';
 import type { BatchPlan, Instance } from '../../shared/domain/ecs';
+import type { RollingRules } from '../../shared/domain/rolling-reboot';
 import {
+  rebootConfirmationText,
   typedConfirmationThreshold,
   type ExclusionReason,
   type OperationPlan,
@@ -9,6 +11,7 @@ import {
 } from '../../shared/domain/operation';
 import type { ProfileRecord } from '../credentials/profile-file';
 import { splitIntoBatches, uniqueInOrder } from '../volcengine/batching';
+import { formWaves } from './reboot-waves';
 
 /** A plan as main keeps it: what the renderer reviews, plus the batches (with their ClientTokens) it will send. */
 export interface StoredPlan {
@@ -60,6 +63,8 @@ export function buildPlan(options: {
   bound: ReadonlyMap<string, Instance> | null;
   planId: string;
   newClientToken: () => string;
+  /** How a reboot is rolled out in waves (from the settings); a reboot needs it, a detach ignores it. */
+  rolling?: RollingRules | undefined;
 }): StoredPlan {
   const { request } = options;
   const included: string[] = [];
@@ -69,10 +74,38 @@ export function buildPlan(options: {
     if (reason === null) included.push(instanceId);
     else excluded.push({ instanceId, reason });
   }
-  const batches: BatchPlan[] = splitIntoBatches(included).map((instanceIds, index) => ({ index, clientToken: options.newClientToken(), instanceIds }));
   const keyPair = request.action === 'detach-key-pair' ? request.keyPair : null;
   const forceStop = request.action === 'reboot' && request.forceStop;
-  const needsTypedConfirmation = request.action === 'detach-key-pair' && included.length >= typedConfirmationThreshold;
+  const needsTypedConfirmation = included.length >= typedConfirmationThreshold;
+  if (request.action === 'reboot' && options.rolling !== undefined && included.length > 0) {
+    const rules = options.rolling;
+    const formed = formWaves({
+      instanceIds: included,
+      zoneOf: (instanceId) => options.instances.get(instanceId)?.zoneId ?? '',
+      rules,
+      newClientToken: options.newClientToken,
+    });
+    return {
+      batches: formed.batches,
+      plan: {
+        planId: options.planId,
+        action: request.action,
+        profileId: options.profile.id,
+        profileName: options.profile.name,
+        accessKeyHint: options.profile.accessKeyHint,
+        regionId: request.regionId,
+        keyPair: null,
+        forceStop,
+        instanceIds: formed.instanceIds,
+        excluded,
+        requests: formed.batches.map((batch) => plannedRequestFor({ action: request.action, keyPair: null, forceStop }, batch)),
+        confirmationText: needsTypedConfirmation ? rebootConfirmationText(included.length) : null,
+        rolling: { ...rules, waves: formed.waves },
+      },
+    };
+  }
+  const batches: BatchPlan[] = splitIntoBatches(included).map((instanceIds, index) => ({ index, clientToken: options.newClientToken(), instanceIds }));
+  const confirmationText = !needsTypedConfirmation ? null : request.action === 'reboot' ? rebootConfirmationText(included.length) : (request.keyPair?.keyPairName ?? null);
   return {
     batches,
     plan: {
@@ -87,7 +120,7 @@ export function buildPlan(options: {
       instanceIds: included,
       excluded,
       requests: batches.map((batch) => plannedRequestFor({ action: request.action, keyPair, forceStop }, batch)),
-      confirmationText: needsTypedConfirmation ? (request.keyPair?.keyPairName ?? null) : null,
+      confirmationText,
     },
   };
 }
