@@ -14,6 +14,7 @@ import { ResultsFilters } from './results-filters';
 import { ResultsSummary } from './results-summary';
 import { whyNothingToRetry } from './known-failures';
 import { retryableInstanceIds } from './retry-selection';
+import { RollingResults } from './rolling-results';
 
 export interface OperationResultsProps {
   result: OperationResult;
@@ -98,6 +99,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
         </Typography.Text>
       )}
       {props.error === null ? null : <AppErrorAlert error={props.error} />}
+      <RollingResults result={result} />
       <ResultsSummary summary={summary} />
       <ResultsFilters summary={summary} codes={codeChoices} filter={filter} onChange={setFilter} />
       <Typography.Text type="secondary" data-testid="results-shown">

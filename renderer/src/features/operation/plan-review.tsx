@@ -12,6 +12,7 @@ import { isConfirmed } from './plan-facts';
 import { PlanOverview } from './plan-overview';
 import { PlanWarnings } from './plan-warnings';
 import { PlannedRequests } from './planned-requests';
+import { PlanWaves } from './plan-waves';
 import { TypedConfirmation } from './typed-confirmation';
 
 export interface PlanReviewProps {
@@ -26,7 +27,8 @@ export interface PlanReviewProps {
 
 /**
  * The last look before anything is sent: what, where, with which key, how many requests, who is left out and why,
- * and what the change does to the instances. A large detach must be confirmed by typing the key pair's name.
+ * and what the change does to the instances; for a reboot, its waves and when it stops. A large change must be
+ * confirmed by typing (the key pair's name, or `reboot N`).
  */
 export function PlanReview(props: PlanReviewProps) {
   const t = useT();
@@ -73,6 +75,7 @@ export function PlanReview(props: PlanReviewProps) {
       <Space direction="vertical" size="medium" className="operation-review-body">
         <PlanOverview plan={plan} />
         <PlanExclusions excluded={plan.excluded} />
+        {plan.rolling === undefined ? null : <PlanWaves rolling={plan.rolling} />}
         <PlanWarnings plan={plan} />
         <PlannedRequests requests={plan.requests} />
         {plan.confirmationText === null ? null : (
