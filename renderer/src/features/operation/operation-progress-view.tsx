@@ -100,7 +100,7 @@ export const OperationProgressView = memo(function OperationProgressView(props: 
               {t('operation.progress.stop')}
             </Button>
             <Typography.Text type="secondary" id="operation-stop-hint">
-              {t(stopping ? 'operation.progress.stopping' : 'operation.progress.stopHint')}
+              {t(stopping ? 'operation.progress.stopping' : progress.wave === undefined ? 'operation.progress.stopHint' : 'rolling.progress.stopHint')}
             </Typography.Text>
           </>
         )}

@@ -92,10 +92,19 @@ export const RollingResults = memo(function RollingResults(props: { result: Oper
                     {t(`rolling.state.${wave.state}`)}
                   </Tag>
                 </td>
-                <td>
-                  {wave.back} / {wave.total}
-                </td>
-                <td>{wave.bad}</td>
+                {wave.state === 'not-sent' || wave.state === 'pending' ? (
+                  <>
+                    <td>– / {wave.total}</td>
+                    <td>–</td>
+                  </>
+                ) : (
+                  <>
+                    <td>
+                      {wave.back} / {wave.total}
+                    </td>
+                    <td>{wave.bad}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -104,6 +113,8 @@ export const RollingResults = memo(function RollingResults(props: { result: Oper
       {problems.length === 0 ? (
         counts.back > 0 ? <Typography.Text type="success">{t('rolling.results.allBack')}</Typography.Text> : null
       ) : (
+        <>
+        <Typography.Text bold>{t('rolling.results.problemsLabel')}</Typography.Text>
         <div className="rolling-table-scroll" tabIndex={0} role="region" aria-label={t('rolling.results.problemsLabel')}>
           <table className="rolling-table" data-testid="rolling-problems">
             <thead>
@@ -122,6 +133,7 @@ export const RollingResults = memo(function RollingResults(props: { result: Oper
           </table>
           {problems.length > shownProblems ? <p className="muted">{format(t('rolling.results.more'), { count: problems.length - shownProblems })}</p> : null}
         </div>
+        </>
       )}
     </section>
   );
