@@ -65,7 +65,7 @@ describe('the journal of a rolling reboot', () => {
       ['not-back', 'REBOOTING'],
     ]);
     const notSent = result.outcomes.find((outcome) => outcome.instanceId === 'i-5');
-    expect(notSent?.status === 'failed' && notSent.error.message).toContain('stopped after wave 1,');
+    expect(notSent?.status === 'not-sent' && notSent.reason.message).toContain('stopped after wave 1,');
   });
 
   it('ignores a wave record that does not fit (no such wave, an instance of another wave, an operation without waves)', () => {

@@ -13,7 +13,7 @@ const outcomes = new Map<string, InstanceOutcome>([
   ['ok-2', { instanceId: 'ok-2', status: 'succeeded' }],
   ['maybe', { instanceId: 'maybe', status: 'unknown', reason: { code: 'ECS_NETWORK_TIMEOUT', message: 'timed out' } }],
   ['refused', { instanceId: 'refused', status: 'failed', error: { code: 'InvalidInstanceStatus', message: 'not running' } }],
-  ['cancelled', { instanceId: 'cancelled', status: 'failed', error: { code: 'ECS_CANCELLED', message: 'not sent' } }],
+  ['cancelled', { instanceId: 'cancelled', status: 'not-sent', reason: { code: 'ECS_CANCELLED', message: 'not sent' } }],
 ]);
 const outcomeOf = (id: string) => outcomes.get(id);
 
