@@ -137,3 +137,25 @@ for (const copy of locales) {
     });
   });
 }
+
+test.describe('settings', () => {
+  test('the rolling reboot settings: by zone, the wave size set aside, the wait and the threshold saved', async ({ app }) => {
+    await app.open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Settings' });
+    const byZone = drawer.getByTestId('settings-reboot-wave-mode').getByText('By zone');
+    await byZone.scrollIntoViewIfNeeded();
+    await byZone.click();
+    await expect(drawer.getByRole('spinbutton', { name: 'Instances per wave' })).toBeDisabled();
+    await drawer.getByRole('spinbutton', { name: 'Wait for a wave (minutes)' }).fill('15');
+    await drawer.getByRole('spinbutton', { name: 'Stop when more of a wave fails than (%)' }).fill('5');
+    await drawer.getByRole('spinbutton', { name: 'Stop when more of a wave fails than (%)' }).scrollIntoViewIfNeeded();
+    await app.screenshot('rolling-settings-en-US-light');
+    await expectNoAxeViolations(page, 'settings with the rolling reboot');
+    await drawer.getByRole('button', { name: 'Save' }).click();
+    await expect(drawer).toBeHidden();
+    const saved = await app.dispatcher.invoke('settings.get', undefined);
+    expect(saved).toMatchObject({ ok: true, value: { rebootWaveMode: 'zone', rebootWaveSize: 50, rebootWaitMinutes: 15, rebootFailurePercent: 5 } });
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Divider, Form, Input, InputNumber, Message, Radio } from '@arco-design/web-react';
+import { Button, Checkbox, Form, Input, InputNumber, Message, Radio, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { settingsPatchSchema, type Settings, type ThemeSetting } from '../../../../shared/domain/settings';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
@@ -135,7 +135,9 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         <Form.Item label={t('settings.secretCache')} extra={t('settings.secretCacheHelp')}>
           <InputNumber aria-label={t('settings.secretCache')} min={0} max={60} precision={0} value={secretMinutes} onChange={(value) => setSecretMinutes(value)} />
         </Form.Item>
-        <Divider orientation="left">{t('settings.rebootSection')}</Divider>
+        <Typography.Title heading={6} style={{ margin: '8px 0 16px', paddingTop: 16, borderTop: '1px solid var(--color-border-2)' }}>
+          {t('settings.rebootSection')}
+        </Typography.Title>
         <Form.Item label={t('settings.rebootWaveMode')} extra={t('settings.rebootWaveModeHelp')}>
           <Radio.Group type="button" aria-label={t('settings.rebootWaveMode')} value={waveMode} onChange={setWaveMode} data-testid="settings-reboot-wave-mode">
             <Radio value="batch">{t('settings.rebootWaveMode.batch')}</Radio>
