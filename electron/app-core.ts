@@ -25,6 +25,7 @@ import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
 import { createOperationHandlers } from './operations/operation-handlers';
 import { createOperationService, type OperationService } from './operations/operation-service';
+import type { RebootTiming } from './operations/rolling-reboot-run';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSweepHandlers } from './sweep/sweep-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
@@ -56,6 +57,8 @@ export interface AppCoreOptions {
   now?: () => Date;
   /** The size the journal's active file is kept near before older history is archived (default 8 MiB). */
   journalMaxActiveBytes?: number;
+  /** How often a rolling reboot checks a wave and how long its minutes last (default 10 s and 60 s; tests shorten). */
+  rebootTiming?: RebootTiming;
 }
 
 export interface AppCore {
@@ -139,6 +142,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger: options.logger,
     newId: randomUUID,
     now,
+    rebootTiming: options.rebootTiming,
   });
   const exposure = createExposureService({
     clientFor,

@@ -2,6 +2,7 @@ import { countOutcomes, type OperationResult } from '../../shared/domain/operati
 import { outcomesOf, type ReplayedOperation } from '../journal/journal-replay';
 import { plannedRequestFor } from '../operations/plan-builder';
 import { breakdownOf } from '../operations/plan-summary';
+import { rollingReport, thresholdNotSentMessage } from '../operations/rolling-report';
 
 /** Running in this process (so not interrupted), or ended; an operation with neither is interrupted. */
 export type LiveState = 'running' | 'cancelling' | null;
@@ -12,8 +13,16 @@ export type LiveState = 'running' | 'cancelling' | null;
  */
 export function resultFromJournal(operation: ReplayedOperation, live: LiveState): OperationResult {
   const { planned, finished } = operation;
-  const outcomes = outcomesOf(operation);
   const instances = planned.instances ?? [];
+  const stoppedAt = operation.waves?.find((wave) => wave.ended?.verdict === 'stopped');
+  // The waves after one over the threshold were never sent: say why, as the live run did.
+  const afterStop = new Set(operation.waves?.filter((wave) => stoppedAt !== undefined && wave.index > stoppedAt.index).flatMap((wave) => wave.instanceIds));
+  const outcomes = outcomesOf(operation).map((outcome) =>
+    outcome.status === 'not-sent' && stoppedAt !== undefined && afterStop.has(outcome.instanceId)
+      ? { ...outcome, reason: { ...outcome.reason, message: thresholdNotSentMessage(stoppedAt.index) } }
+      : outcome,
+  );
+  const byId = new Map(outcomes.map((outcome) => [outcome.instanceId, outcome]));
   const plan = {
     planId: planned.operationId,
     action: planned.action,
@@ -34,6 +43,17 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
     estimate: null,
     requests: planned.batches.map((batch) => plannedRequestFor(planned, batch)),
     confirmationText: null,
+    ...(planned.rolling === undefined || operation.waves === undefined
+      ? {}
+      : {
+          rolling: {
+            mode: planned.rolling.mode,
+            waveSize: planned.rolling.waveSize,
+            waitMinutes: planned.rolling.waitMinutes,
+            failurePercent: planned.rolling.failurePercent,
+            waves: operation.waves.map((wave) => ({ index: wave.index, zoneId: wave.zoneId, firstBatch: wave.firstBatch, batchCount: wave.batchCount, instanceIds: wave.instanceIds })),
+          },
+        }),
   };
   return {
     operationId: planned.operationId,
@@ -50,5 +70,8 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
       requestsAnswered: operation.batches.filter((batch) => batch.answeredAt !== null).length,
     },
     outcomes,
+    ...(operation.waves === undefined
+      ? {}
+      : { rolling: rollingReport(operation.waves, (id) => byId.get(id), { current: null, operationEnded: finished !== null }) }),
   };
 }

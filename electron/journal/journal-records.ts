@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exposureReportSchema } from '../../shared/domain/exposure';
 import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
 import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
+import { rebootWaveSchema, rollingRulesSchema, waveVerdictSchema } from '../../shared/domain/rolling-reboot';
 import { maxInstancesPerRequest } from '../volcengine/batching';
 
 /*
@@ -15,6 +16,18 @@ const operationId = operationRefSchema.shape.operationId;
 /** When the step was recorded: ISO 8601 in UTC, as `Date#toISOString` writes it. */
 const at = z.iso.datetime();
 const batchIndex = batchPlanSchema.shape.index;
+const waveIndex = rebootWaveSchema.shape.index;
+
+/**
+ * A rolling reboot's rules and waves. A wave is its count of consecutive batches (its instances are theirs), so the
+ * record does not hold every instance ID twice. Absent in a plain operation, and in journals older than waves.
+ */
+const rollingRecordSchema = rollingRulesSchema.extend({
+  waves: z
+    .array(z.strictObject({ zoneId: rebootWaveSchema.shape.zoneId, batchCount: rebootWaveSchema.shape.batchCount }))
+    .min(1)
+    .max(maxListedItems / maxInstancesPerRequest + 1),
+});
 
 /** What was reviewed and started: enough to show it in history and to resume it after a crash. */
 const plannedFields = operationPlanSchema.pick({
@@ -42,6 +55,7 @@ export const plannedRecordSchema = z
     endpoint: operationPlanSchema.shape.endpoint.optional(),
     /** Every request the operation will send, with the ClientToken that every send of it (resumed ones too) reuses. */
     batches: z.array(batchPlanSchema).max(maxListedItems / maxInstancesPerRequest + 1),
+    rolling: rollingRecordSchema.optional(),
   })
   .superRefine((record, context) => {
     // Replay gives every planned instance exactly one status through its batch: the batches must be the plan.
@@ -56,6 +70,9 @@ export const plannedRecordSchema = z
     }
     if (batched.length !== record.instanceIds.length || batched.some((id, index) => id !== record.instanceIds[index])) {
       context.addIssue({ code: 'custom', path: ['batches'], message: 'the batches must hold exactly the instances, in order' });
+    }
+    if (record.rolling !== undefined && record.rolling.waves.reduce((sum, wave) => sum + wave.batchCount, 0) !== record.batches.length) {
+      context.addIssue({ code: 'custom', path: ['rolling', 'waves'], message: 'the waves must cover exactly the batches' });
     }
   });
 
@@ -109,12 +126,46 @@ export const exposureCheckedRecordSchema = z
     report: exposureReportSchema,
   })
   .refine((record) => record.report.operationId === record.operationId, { message: 'the report must be of this operation', path: ['report'] });
+/** A wave of a rolling reboot begins: written before its first request is sent. */
+export const waveStartedRecordSchema = z.strictObject({
+  type: z.literal('wave-started'),
+  operationId,
+  at,
+  waveIndex,
+});
+
+/**
+ * What one DescribeInstances check of a wave found: the statuses that changed since the wave's previous check (the
+ * first check has them all), so a long wait costs a few lines, not one line per instance per check.
+ */
+export const waveCheckedRecordSchema = z.strictObject({
+  type: z.literal('wave-checked'),
+  operationId,
+  at,
+  waveIndex,
+  statuses: z
+    .array(z.strictObject({ instanceId: batchPlanSchema.shape.instanceIds.element, status: z.string().max(64).nullable() }))
+    .min(1)
+    .max(maxListedItems),
+});
+
+/** A wave's wait ended, and how; `stopped` means it crossed the threshold and no later wave is sent. */
+export const waveEndedRecordSchema = z.strictObject({
+  type: z.literal('wave-ended'),
+  operationId,
+  at,
+  waveIndex,
+  verdict: waveVerdictSchema,
+});
 
 export const journalRecordSchema = z.discriminatedUnion('type', [
   plannedRecordSchema,
   batchSentRecordSchema,
   batchAnsweredRecordSchema,
   recheckedRecordSchema,
+  waveStartedRecordSchema,
+  waveCheckedRecordSchema,
+  waveEndedRecordSchema,
   finishedRecordSchema,
   exposureCheckedRecordSchema,
 ]);
@@ -126,3 +177,4 @@ export type BatchAnsweredRecord = z.infer<typeof batchAnsweredRecordSchema>;
 export type RecheckedRecord = z.infer<typeof recheckedRecordSchema>;
 export type FinishedRecord = z.infer<typeof finishedRecordSchema>;
 export type ExposureCheckedRecord = z.infer<typeof exposureCheckedRecordSchema>;
+export type WaveRecord = z.infer<typeof waveStartedRecordSchema> | z.infer<typeof waveCheckedRecordSchema> | z.infer<typeof waveEndedRecordSchema>;

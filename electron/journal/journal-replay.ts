@@ -2,6 +2,7 @@ import { notSentCodes, type BatchPlan, type InstanceOutcome } from '../../shared
 import type { ExposureReport } from '../../shared/domain/exposure';
 import { countOutcomes } from '../../shared/domain/operation';
 import type { JournalRecord, PlannedRecord } from './journal-records';
+import { applyWaveRecord, plannedWaves, type ReplayedWave } from './wave-replay';
 
 /*
  * Folds journal records into what each operation did, for recovery (the active file) and history (the archives
@@ -32,6 +33,8 @@ export interface ReplayedOperation {
   outcomes: Map<string, InstanceOutcome>;
   /** When each outcome in `outcomes` was recorded (its batch answer or its re-check), for "rebooted since". */
   outcomeAt: Map<string, string>;
+  /** A rolling reboot's waves (wave-replay.ts); absent for any other operation, and in journals older than waves. */
+  waves?: ReplayedWave[] | undefined;
   /** How it ended; null when it has no finished record: interrupted, if no operation is running. */
   finished: { state: 'finished' | 'cancelled'; at: string } | null;
   /** The latest "still exposed" check recorded; null when none was (journals from before it have none). */
@@ -70,13 +73,14 @@ function startOperation(planned: PlannedRecord): ReplayedOperation {
     batches: planned.batches.map((batch) => ({ batch, sentAt: null, attempts: 0, answeredAt: null })),
     outcomes: new Map(),
     outcomeAt: new Map(),
+    waves: plannedWaves(planned),
     finished: null,
     exposure: null,
   };
 }
 
 /** Why a record does not fit its operation, or null when it does. */
-function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' | 'exposure-checked' }>): string | null {
+function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' | 'exposure-checked' | `wave-${string}` }>): string | null {
   if (record.type === 'rechecked') {
     const planned = new Set(operation.planned.instanceIds);
     return record.outcomes.every((outcome) => planned.has(outcome.instanceId)) ? null : 'a re-checked instance is not in the plan';
@@ -115,6 +119,11 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
     if (record.type === 'exposure-checked') {
       // Latest wins; checks are written in the order they were made.
       operation.exposure = record.report;
+      return;
+    }
+    if (record.type === 'wave-started' || record.type === 'wave-checked' || record.type === 'wave-ended') {
+      const waveMisfit = applyWaveRecord(operation.waves, record);
+      if (waveMisfit !== null) ignore(index, record.operationId, waveMisfit);
       return;
     }
     const reason = misfit(operation, record);

@@ -6,14 +6,18 @@ import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
 import type { RegionKnowledge } from '../inventory/region-knowledge';
 import { resultFromJournal } from '../history/journal-results';
-import type { JournalRecord } from '../journal/journal-records';
+import type { JournalRecord, PlannedRecord } from '../journal/journal-records';
 import { resumableBatches, type ReplayedOperation } from '../journal/journal-replay';
 import type { Logger } from '../logging/logger';
 import { cloudError } from '../cloud/profile-clients';
 import type { EcsClient } from '../volcengine/ecs-client';
 import type { ChangeOptions } from '../volcengine/ecs-actions';
+import { copyWaves, plannedWaves, type ReplayedWave } from '../journal/wave-replay';
 import { buildPlan, type StoredPlan } from './plan-builder';
 import { settleUnknown } from './recheck';
+import { runRollingOperation } from './rolling-operation';
+import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
+import { rollingReport } from './rolling-report';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
@@ -57,11 +61,13 @@ export interface OperationServiceOptions {
   /** The journal's account of an operation, for resuming one from an earlier run of the app. */
   findInJournal: (operationId: string) => Promise<ReplayedOperation | undefined>;
   onProgress: (progress: OperationProgress) => void;
-  /** The pace changes are sent at, read for each plan's estimate. */
-  settings: () => Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency'>;
+  /** Read for each plan: the pace changes are sent at (for the estimate), and how reboots roll out in waves. */
+  settings: () => Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency' | 'rebootWaveMode' | 'rebootWaveSize' | 'rebootWaitMinutes' | 'rebootFailurePercent'>;
   logger: Logger;
   newId: () => string;
   now: () => Date;
+  /** How often a rolling reboot's wave is checked and how long its minutes are (tests shorten them). */
+  rebootTiming?: RebootTiming | undefined;
 }
 
 interface RunningOperation {
@@ -81,7 +87,7 @@ function neverSent(instanceIds: readonly string[], error: unknown): InstanceOutc
   return instanceIds.map((instanceId) => ({ instanceId, status: 'not-sent', reason: { code: 'ECS_NOT_SENT', message } }));
 }
 
-function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): JournalRecord {
+function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): PlannedRecord {
   const { plan } = result;
   return {
     type: 'planned',
@@ -100,6 +106,17 @@ function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): 
     instances: plan.instances,
     excluded: plan.excluded,
     batches: [...batches],
+    ...(plan.rolling === undefined
+      ? {}
+      : {
+          rolling: {
+            mode: plan.rolling.mode,
+            waveSize: plan.rolling.waveSize,
+            waitMinutes: plan.rolling.waitMinutes,
+            failurePercent: plan.rolling.failurePercent,
+            waves: plan.rolling.waves.map((wave) => ({ zoneId: wave.zoneId, batchCount: wave.batchCount })),
+          },
+        }),
   };
 }
 
@@ -118,7 +135,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
   const emit = (result: OperationResult) => options.onProgress({ ...result.progress });
 
   /** Sends `batches` for the operation and records every step; `known` holds outcomes from before (a resume). */
-  async function run(operation: RunningOperation, client: EcsClient | null, batches: readonly BatchPlan[], fresh: boolean): Promise<OperationResult> {
+  async function run(operation: RunningOperation, client: EcsClient | null, batches: readonly BatchPlan[], fresh: boolean, replayedWaves?: ReplayedWave[]): Promise<OperationResult> {
     const { result } = operation;
     const { plan, progress, operationId } = result;
     const known = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
@@ -128,6 +145,8 @@ export function createOperationService(options: OperationServiceOptions): Operat
       if (plan.action === 'detach-key-pair') options.knowledge.invalidateBindings(plan.profileId, plan.regionId);
     };
     bindingsChange();
+    // A rolling reboot's waves: as the journal left them (a resume), or as planned.
+    const waves = plan.rolling === undefined ? undefined : (replayedWaves ?? plannedWaves(plannedRecord(result, batches)) ?? []);
     let cancelled = false;
     let outcomes: InstanceOutcome[];
     try {
@@ -154,9 +173,11 @@ export function createOperationService(options: OperationServiceOptions): Operat
           },
         };
         const answer =
-          plan.action === 'detach-key-pair' && plan.keyPair !== null
-            ? await client.detachKeyPair({ instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
-            : await client.rebootInstances({ instanceIds, forceStop: plan.forceStop }, callbacks);
+          waves !== undefined
+            ? await rolling(result, client, batches, fresh, waves, known, callbacks)
+            : plan.action === 'detach-key-pair' && plan.keyPair !== null
+              ? await client.detachKeyPair({ instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
+              : await client.rebootInstances({ instanceIds, forceStop: plan.forceStop }, callbacks);
         outcomes = answer.outcomes;
         cancelled = answer.stopped?.reason === 'cancelled';
         if (answer.stopped?.reason === 'callback-failed') logger.error('the journal could not record a step; the operation stopped sending', { operationId });
@@ -175,6 +196,11 @@ export function createOperationService(options: OperationServiceOptions): Operat
     bindingsChange();
     progress.state = cancelled ? 'cancelled' : 'finished';
     result.finishedAt = at();
+    if (waves !== undefined) {
+      const byId = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
+      result.rolling = rollingReport(waves, (id) => byId.get(id), { current: null, operationEnded: true });
+      delete progress.wave;
+    }
     try {
       await journal.append({ type: 'finished', operationId, at: result.finishedAt, state: progress.state });
     } catch {
@@ -183,6 +209,32 @@ export function createOperationService(options: OperationServiceOptions): Operat
     }
     emit(result);
     return result;
+  }
+
+  /** A rolling reboot: the planned record first (when fresh), then wave by wave (rolling-reboot-run.ts). */
+  async function rolling(
+    result: OperationResult,
+    client: EcsClient,
+    batches: readonly BatchPlan[],
+    fresh: boolean,
+    waves: ReplayedWave[],
+    known: ReadonlyMap<string, InstanceOutcome>,
+    callbacks: ChangeOptions,
+  ) {
+    if (fresh) await callbacks.onPlanned?.(batches);
+    return runRollingOperation({
+      result,
+      client,
+      batches,
+      waves,
+      known,
+      callbacks,
+      journal,
+      emit: () => emit(result),
+      timing: options.rebootTiming ?? defaultRebootTiming,
+      now: options.now,
+      logger,
+    });
   }
 
   function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>): RunningOperation {
@@ -208,7 +260,12 @@ export function createOperationService(options: OperationServiceOptions): Operat
         throw new AppError('INVENTORY_NOT_LOADED', 'List the instances before planning.');
       }
       const profile = await options.profiles.get(request.profileId);
-      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings: options.settings() });
+      const settings = options.settings();
+      const rolling =
+        request.action === 'reboot'
+          ? { mode: settings.rebootWaveMode, waveSize: settings.rebootWaveSize, waitMinutes: settings.rebootWaitMinutes, failurePercent: settings.rebootFailurePercent }
+          : undefined;
+      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings, rolling });
       plans.set(stored.plan.planId, stored);
       return stored.plan;
     },
@@ -264,7 +321,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
       result.outcomes = result.outcomes.filter((outcome) => !resending.has(outcome.instanceId));
       tally(result);
       result.progress.requestsSent -= batches.filter((batch) => replayed.batches[batch.index]?.sentAt !== null).length;
-      track(result, (operation) => run(operation, client, batches, false));
+      track(result, (operation) => run(operation, client, batches, false, replayed.waves === undefined ? undefined : copyWaves(replayed.waves)));
       return { operationId };
     },
 

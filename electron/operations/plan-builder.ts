@@ -1,6 +1,8 @@
 import { detachBlocker } from '../../shared/domain/detachability';
 import type { BatchPlan, Instance } from '../../shared/domain/ecs';
+import type { RollingRules } from '../../shared/domain/rolling-reboot';
 import {
+  rebootConfirmationText,
   typedConfirmationThreshold,
   type ExclusionReason,
   type OperationPlan,
@@ -12,6 +14,7 @@ import type { ProfileRecord } from '../credentials/profile-file';
 import { splitIntoBatches, uniqueInOrder } from '../volcengine/batching';
 import { resolveEcsEndpoint } from '../volcengine/ecs-endpoint';
 import { breakdownOf, briefsOf, estimateOf, leftBehindOf } from './plan-summary';
+import { formWaves } from './reboot-waves';
 
 /** A plan as main keeps it: what the renderer reviews, plus the batches (with their ClientTokens) it will send. */
 export interface StoredPlan {
@@ -66,6 +69,8 @@ export function buildPlan(options: {
   newClientToken: () => string;
   /** The pace the operation will be sent at, for the estimate. */
   settings: Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency'>;
+  /** How a reboot is rolled out in waves (from the settings); a reboot needs it, a detach ignores it. */
+  rolling?: RollingRules | undefined;
 }): StoredPlan {
   const { request } = options;
   const included: string[] = [];
@@ -75,12 +80,24 @@ export function buildPlan(options: {
     if (reason === null) included.push(instanceId);
     else excluded.push({ instanceId, reason });
   }
-  const batches: BatchPlan[] = splitIntoBatches(included).map((instanceIds, index) => ({ index, clientToken: options.newClientToken(), instanceIds }));
   const keyPair = request.action === 'detach-key-pair' ? request.keyPair : null;
   const forceStop = request.action === 'reboot' && request.forceStop;
-  const needsTypedConfirmation = request.action === 'detach-key-pair' && included.length >= typedConfirmationThreshold;
+  const needsTypedConfirmation = included.length >= typedConfirmationThreshold;
+  // A reboot rolls out in waves; its requests never span two waves.
+  const formed =
+    request.action === 'reboot' && options.rolling !== undefined && included.length > 0
+      ? formWaves({
+          instanceIds: included,
+          zoneOf: (instanceId) => options.instances.get(instanceId)?.zoneId ?? '',
+          rules: options.rolling,
+          newClientToken: options.newClientToken,
+        })
+      : null;
+  const plannedIds = formed?.instanceIds ?? included;
+  const batches: BatchPlan[] = formed?.batches ?? splitIntoBatches(included).map((instanceIds, index) => ({ index, clientToken: options.newClientToken(), instanceIds }));
+  const confirmationText = !needsTypedConfirmation ? null : request.action === 'reboot' ? rebootConfirmationText(included.length) : (request.keyPair?.keyPairName ?? null);
   // The key pair's own listing is the fresher read of a bound instance.
-  const instances = briefsOf(included, options.bound, options.instances);
+  const instances = briefsOf(plannedIds, options.bound, options.instances);
   const leftBehind =
     keyPair === null || options.bound === null
       ? []
@@ -98,14 +115,15 @@ export function buildPlan(options: {
       regionId: request.regionId,
       keyPair,
       forceStop,
-      instanceIds: included,
+      instanceIds: plannedIds,
       instances,
       excluded,
       leftBehind,
       breakdown: breakdownOf(instances),
       estimate: estimateOf(batches.length, options.settings),
       requests: batches.map((batch) => plannedRequestFor({ action: request.action, keyPair, forceStop }, batch)),
-      confirmationText: needsTypedConfirmation ? (request.keyPair?.keyPairName ?? null) : null,
+      confirmationText,
+      ...(formed === null || options.rolling === undefined ? {} : { rolling: { ...options.rolling, waves: formed.waves } }),
     },
   };
 }

@@ -31,7 +31,11 @@
  *   html-502 (a proxy's page), truncated-json, empty-body, slow-reply (`delayMs`, default 35 s),
  *   instance-flow-limit (per-instance FlowLimitExceeded in OperationDetails), api-error (`code`, any of
  *   api-error.ts, answered with its status and `retryAfterSeconds` as Retry-After; nothing applied).
- * - rebootDurationMs: how long a rebooted instance shows REBOOTING (0 by default: it stays RUNNING).
+ * - rebootDurationMs: how long a rebooted instance shows REBOOTING (0 by default: it stays RUNNING); also
+ *   `setRebootDuration`.
+ * - rebootTrouble: `[{ instanceIds, ending }]`, reboots that go wrong after they were accepted (as a bad image or a
+ *   full disk makes them): `stays-rebooting` never comes back, `error` ends in ERROR after the reboot duration.
+ *   Also `setRebootTrouble`. The request itself still succeeds, as it does on Volcengine.
  * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
  * - clockOffsetMs: added to that clock (also `setClockOffset`), so the gateway's time drifts from the client's and
  *   signed requests past the 15-minute window are refused with 403 InvalidTimestamp, as a skewed clock causes.
@@ -43,7 +47,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ActionOutcome } from './actions/action-types';
+import type { ActionOutcome, RebootEnding } from './actions/action-types';
 import { createChangeCounter } from './change-counter';
 import { createDelayScheduler } from './delay-scheduler';
 import { createFaultInjector } from './fault-injection';
@@ -74,11 +78,18 @@ export interface EcsSimulatorOptions {
   readonly readFlowLimit?: FlowLimit | null | undefined;
   readonly faults?: readonly FaultRule[] | undefined;
   readonly rebootDurationMs?: number | undefined;
+  readonly rebootTrouble?: readonly RebootTrouble[] | undefined;
   readonly now?: (() => Date) | undefined;
   /** Milliseconds added to `now`: the simulated gateway's clock is that far ahead (negative: behind). */
   readonly clockOffsetMs?: number | undefined;
   /** Whether SignedHeaders must include host (default true; see authorization-header.ts). */
   readonly requireSignedHost?: boolean | undefined;
+}
+
+/** Instances whose reboots go wrong (see `rebootTrouble`). */
+export interface RebootTrouble {
+  readonly instanceIds: readonly string[];
+  readonly ending: Exclude<RebootEnding, 'running'>;
 }
 
 export interface EcsSimulator {
@@ -104,6 +115,9 @@ export interface EcsSimulator {
   /** Replaces the read bucket (full); null removes it. See `readFlowLimit`. */
   setReadFlowLimit(limit: FlowLimit | null): void;
   setCredentials(credentials: readonly SimulatorCredential[]): void;
+  setRebootDuration(ms: number): void;
+  /** Replaces the reboots that go wrong; see `rebootTrouble`. */
+  setRebootTrouble(trouble: readonly RebootTrouble[]): void;
   /** Moves the gateway's clock away from the real one (0 puts it back); see `clockOffsetMs`. */
   setClockOffset(offsetMs: number): void;
   close(): Promise<void>;
@@ -115,6 +129,10 @@ function checkedOffset(value: number | undefined): number {
   const ms = value ?? 0;
   if (!Number.isFinite(ms)) throw new RangeError('clockOffsetMs must be a finite number');
   return ms;
+}
+
+function endingsOf(trouble: readonly RebootTrouble[]): Map<string, RebootEnding> {
+  return new Map(trouble.flatMap((rule) => rule.instanceIds.map((instanceId) => [instanceId, rule.ending] as const)));
 }
 
 function checkedDelay(name: string, value: number | undefined): number {
@@ -135,7 +153,8 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
   const idempotency = createIdempotencyStore<ActionOutcome>();
   let credentials = new Map(options.credentials.map((credential) => [credential.accessKeyId, credential]));
   let latencyMs = checkedDelay('latencyMs', options.latencyMs);
-  const rebootDurationMs = checkedDelay('rebootDurationMs', options.rebootDurationMs);
+  let rebootDurationMs = checkedDelay('rebootDurationMs', options.rebootDurationMs);
+  let rebootEndings = endingsOf(options.rebootTrouble ?? []);
   let flowLimiter: FlowLimiter | undefined = options.flowLimit ? createFlowLimiter(options.flowLimit) : undefined;
   let readFlowLimiter: FlowLimiter | undefined = options.readFlowLimit ? createFlowLimiter(options.readFlowLimit) : undefined;
   let closed = false;
@@ -154,6 +173,7 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
       wait: delays.wait,
       latencyMs: () => latencyMs,
       rebootDurationMs: () => rebootDurationMs,
+      rebootEnding: (instanceId) => rebootEndings.get(instanceId) ?? 'running',
       isClosed: () => closed,
     }),
     faults,
@@ -200,6 +220,12 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     },
     setCredentials(list) {
       credentials = new Map(list.map((credential) => [credential.accessKeyId, credential]));
+    },
+    setRebootDuration(ms) {
+      rebootDurationMs = checkedDelay('rebootDurationMs', ms);
+    },
+    setRebootTrouble(trouble) {
+      rebootEndings = endingsOf(trouble);
     },
     setClockOffset(offsetMs) {
       clockOffsetMs = checkedOffset(offsetMs);

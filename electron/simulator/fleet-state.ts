@@ -1,5 +1,6 @@
 import type {
   FleetDefinition,
+  InstanceStatus,
   RegionDefinition,
   SimulatedInstance,
   SimulatedKeyPair,
@@ -39,9 +40,12 @@ export interface FleetState {
    */
   removeInstance(instanceId: string): void;
   addKeyPair(regionId: string, keyPair: SimulatedKeyPair): void;
-  /** Marks an instance REBOOTING until `completesAtMs` (see settleReboots). */
-  startReboot(instanceId: string, completesAtMs: number): void;
-  /** Brings instances whose reboot has finished back to RUNNING; called before each request is served. */
+  /**
+   * Marks an instance REBOOTING until `completesAtMs` (see settleReboots), when it becomes `endStatus` (RUNNING
+   * unless a test makes the reboot go wrong); Infinity keeps it REBOOTING.
+   */
+  startReboot(instanceId: string, completesAtMs: number, endStatus?: InstanceStatus): void;
+  /** Brings instances whose reboot has finished to their end status; called before each request is served. */
   settleReboots(nowMs: number): void;
   instanceCount(): number;
 }
@@ -76,7 +80,7 @@ function copyRegion(definition: RegionDefinition): MutableRegion {
 export function createFleetState(definition: FleetDefinition): FleetState {
   const regions = new Map<string, MutableRegion>();
   const regionOfInstance = new Map<string, MutableRegion>();
-  const rebootsInProgress = new Map<string, number>();
+  const rebootsInProgress = new Map<string, { completesAtMs: number; endStatus: InstanceStatus }>();
 
   for (const regionDefinition of definition.regions) {
     if (regions.has(regionDefinition.regionId)) throw new Error(`region ${regionDefinition.regionId} is defined twice`);
@@ -145,16 +149,16 @@ export function createFleetState(definition: FleetDefinition): FleetState {
       region.keyPairsByName.set(copy.keyPairName, copy);
       region.version += 1;
     },
-    startReboot(instanceId, completesAtMs) {
+    startReboot(instanceId, completesAtMs, endStatus = 'RUNNING') {
       updateInstance(instanceId, { status: 'REBOOTING' });
-      rebootsInProgress.set(instanceId, completesAtMs);
+      rebootsInProgress.set(instanceId, { completesAtMs, endStatus });
     },
     settleReboots(nowMs) {
       if (rebootsInProgress.size === 0) return;
-      for (const [instanceId, completesAtMs] of rebootsInProgress) {
+      for (const [instanceId, { completesAtMs, endStatus }] of rebootsInProgress) {
         if (completesAtMs > nowMs) continue;
         rebootsInProgress.delete(instanceId);
-        updateInstance(instanceId, { status: 'RUNNING' });
+        updateInstance(instanceId, { status: endStatus });
       }
     },
     instanceCount: () => regionOfInstance.size,

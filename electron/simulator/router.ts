@@ -5,7 +5,7 @@ import type { FleetState } from './fleet-state';
 import type { IdempotencyStore } from './idempotency-store';
 import type { QueryParams } from './query-params';
 import { errorOutcome } from './actions/action-types';
-import type { ActionContext, ActionHandler, ActionOutcome } from './actions/action-types';
+import type { ActionContext, ActionHandler, ActionOutcome, RebootEnding } from './actions/action-types';
 import { createDescribeInstances } from './actions/describe-instances';
 import { createDescribeKeyPairs } from './actions/describe-key-pairs';
 import { createDescribeRegions } from './actions/describe-regions';
@@ -23,6 +23,7 @@ export interface RouterDependencies {
   readonly wait: (ms: number) => Promise<void>;
   readonly latencyMs: () => number;
   readonly rebootDurationMs: () => number;
+  readonly rebootEnding: (instanceId: string) => RebootEnding;
   readonly isClosed: () => boolean;
 }
 
@@ -100,6 +101,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
       changes: dependencies.changes,
       nowMs: dependencies.nowMs(),
       rebootDurationMs: dependencies.rebootDurationMs(),
+      rebootEnding: dependencies.rebootEnding,
       isInstanceFlowLimited: request.isInstanceFlowLimited,
     });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { detachBlockers } from './detachability';
 import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema, type InstanceOutcome, type OutcomeStatus } from './ecs';
 import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
+import { rollingPlanSchema, rollingReportSchema, waveProgressSchema } from './rolling-reboot';
 
 export const operationActionSchema = z.enum(['detach-key-pair', 'reboot']);
 export type OperationAction = z.infer<typeof operationActionSchema>;
@@ -95,11 +96,21 @@ export const operationPlanSchema = z.strictObject({
   requests: z.array(plannedRequestSchema).max(maxListedItems / 100 + 1),
   /** The text the user must type to confirm, or null when a click is enough. */
   confirmationText: z.string().max(256).nullable(),
+  /** A reboot's waves (see rolling-reboot.ts); absent for a detach. */
+  rolling: rollingPlanSchema.optional(),
 });
 export type OperationPlan = z.infer<typeof operationPlanSchema>;
 
-/** From this many instances up, the user types the key pair's name to confirm a detach. */
+/**
+ * From this many instances up, the user types to confirm: the key pair's name for a detach, and `reboot N` for a
+ * reboot (the count, which is what is at stake when restarting a fleet: see rebootConfirmationText).
+ */
 export const typedConfirmationThreshold = 20;
+
+/** What confirms a reboot of `count` instances: typing the count makes the admin read how many will restart. */
+export function rebootConfirmationText(count: number): string {
+  return `reboot ${count}`;
+}
 
 export const startRequestSchema = z.strictObject({ planId: z.string().min(1).max(64), confirmation: z.string().max(256).nullable() });
 export const operationRefSchema = z.strictObject({ operationId: z.string().min(1).max(64) });
@@ -119,6 +130,8 @@ export const operationProgressSchema = z.strictObject({
   requestsTotal: z.number().int().nonnegative(),
   requestsSent: z.number().int().nonnegative(),
   requestsAnswered: z.number().int().nonnegative(),
+  /** Where a rolling reboot stands; absent for a detach. */
+  wave: waveProgressSchema.optional(),
 });
 export type OperationProgress = z.infer<typeof operationProgressSchema>;
 
@@ -142,5 +155,7 @@ export const operationResultSchema = z.strictObject({
   finishedAt: z.string().max(40).nullable(),
   progress: operationProgressSchema,
   outcomes: z.array(instanceOutcomeSchema).max(maxListedItems),
+  /** A rolling reboot's waves and whether each instance came back; absent for a detach. */
+  rolling: rollingReportSchema.optional(),
 });
 export type OperationResult = z.infer<typeof operationResultSchema>;

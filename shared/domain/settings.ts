@@ -56,6 +56,17 @@ export const settingsSchema = z.strictObject({
   requestTimeoutSeconds: z.number().int().min(5).max(120),
   /** How long a secret read from the keychain may stay in memory; 0 reads the keychain for every request. */
   secretCacheMinutes: z.number().int().min(0).max(60),
+  /** How a rolling reboot forms its waves: `batch` (this many instances a wave) or `zone` (one wave per zone). */
+  rebootWaveMode: z.enum(['batch', 'zone']),
+  /** Instances in one wave of a rolling reboot by batch. */
+  rebootWaveSize: z.number().int().min(1).max(1000),
+  /** How long a wave may take to be RUNNING again before its stragglers count as not back. */
+  rebootWaitMinutes: z.number().int().min(1).max(120),
+  /**
+   * The rolling reboot stops (later waves are not sent) when, in one wave, the instances that failed to reboot or
+   * did not come back in time are more than this percentage of the wave (see shared/domain/rolling-reboot.ts).
+   */
+  rebootFailurePercent: z.number().int().min(0).max(100),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -70,6 +81,10 @@ export const defaultSettings: Settings = {
   keepInventoryCache: true,
   requestTimeoutSeconds: 30,
   secretCacheMinutes: 5,
+  rebootWaveMode: 'batch',
+  rebootWaveSize: 50,
+  rebootWaitMinutes: 10,
+  rebootFailurePercent: 10,
 };
 
 /** A change to some settings; fields left out stay as they are. Also what an older settings file holds. */

@@ -49,6 +49,10 @@ test('the full path: region, key pair, select all that match, plan, detach, resu
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: /Reboot \d+ running instances/ }).click();
   const rebootDialog = page.getByRole('dialog', { name: 'Review: reboot instances' });
+  await expect(rebootDialog.getByTestId('plan-waves')).toBeVisible();
+  const rebootCount = Number(/Reboot (\d+) instances?/.exec(await rebootDialog.getByRole('button', { name: /Reboot \d+ instances?/ }).innerText())![1]);
+  // From 20 instances up, a reboot is confirmed by typing its count.
+  if (rebootCount >= 20) await rebootDialog.getByLabel('Type the confirmation text to confirm').fill(`reboot ${rebootCount}`);
   await rebootDialog.getByRole('button', { name: /Reboot \d+ instances?/ }).click();
   await expect(page.getByText('Result: reboot')).toBeVisible({ timeout: 20_000 });
   expect(await app.cspViolations()).toEqual([]);

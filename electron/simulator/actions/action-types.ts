@@ -8,6 +8,9 @@ export type ActionOutcome =
   | { readonly kind: 'result'; readonly result: unknown }
   | { readonly kind: 'error'; readonly error: ApiError };
 
+/** How a simulated reboot ends (see EcsSimulatorOptions.rebootTrouble). */
+export type RebootEnding = 'running' | 'stays-rebooting' | 'error';
+
 export interface ActionContext {
   readonly regionId: string;
   readonly params: QueryParams;
@@ -16,6 +19,8 @@ export interface ActionContext {
   readonly nowMs: number;
   /** How long a reboot keeps an instance REBOOTING; 0 returns it to RUNNING at once. */
   readonly rebootDurationMs: number;
+  /** How a reboot of this instance ends: `running` normally; a test can make it stay REBOOTING or end in ERROR. */
+  readonly rebootEnding: (instanceId: string) => RebootEnding;
   /** True for instances an injected fault makes fail with a per-instance FlowLimitExceeded. */
   readonly isInstanceFlowLimited: (instanceId: string) => boolean;
 }

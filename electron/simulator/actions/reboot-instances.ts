@@ -20,9 +20,15 @@ export function rebootBlocker(instance: Readonly<SimulatedInstance>): string | u
     : `The instance is ${instance.status}; only RUNNING instances can be rebooted.`;
 }
 
-/** Applies a reboot that passed its checks; with a reboot duration the instance shows REBOOTING for that long. */
+/**
+ * Applies a reboot that passed its checks; with a reboot duration the instance shows REBOOTING for that long. A
+ * reboot a test made go wrong stays REBOOTING, or ends in ERROR (a status the spec lists) after that duration.
+ */
 export function performReboot(context: ActionContext, instanceId: string): void {
-  if (context.rebootDurationMs > 0) context.fleet.startReboot(instanceId, context.nowMs + context.rebootDurationMs);
+  const ending = context.rebootEnding(instanceId);
+  if (ending === 'stays-rebooting') context.fleet.startReboot(instanceId, Number.POSITIVE_INFINITY);
+  else if (ending === 'error') context.fleet.startReboot(instanceId, context.nowMs + context.rebootDurationMs, 'ERROR');
+  else if (context.rebootDurationMs > 0) context.fleet.startReboot(instanceId, context.nowMs + context.rebootDurationMs);
   context.changes.record(instanceId);
 }
 

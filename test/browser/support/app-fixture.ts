@@ -27,6 +27,8 @@ export interface AppOptions {
   fleet: { seed: number; instances: number; regions?: string[]; zoneWeights?: number[] };
   /** Whether main says the cloud is simulated (`npm run demo`). */
   demoMode: boolean;
+  /** A rolling reboot's check interval and the length of its "minute" (short, so a wait fits in a test). */
+  rebootTiming: { pollIntervalMs: number; minuteMs: number };
 }
 
 /** The keys the test simulator accepts. Not secrets: they open nothing but the loopback simulator. */
@@ -60,7 +62,8 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
   cliConfig: [null, { option: true }],
   fleet: [{ seed: 7, instances: 200 }, { option: true }],
   demoMode: [false, { option: true }],
-  app: async ({ page, osLanguages, env, cliConfig, fleet, demoMode }, use, testInfo) => {
+  rebootTiming: [{ pollIntervalMs: 250, minuteMs: 6_000 }, { option: true }],
+  app: async ({ page, osLanguages, env, cliConfig, fleet, demoMode, rebootTiming }, use, testInfo) => {
     if (process.env.KPD_KEYCHAIN_SANDBOX === undefined) {
       throw new Error('Browser tests use the real keychain: run them inside test/with-keychain.sh (npm run test:browser).');
     }
@@ -92,6 +95,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
           .catch(() => undefined);
       },
       logger,
+      rebootTiming,
     });
     const isTrustedSender = createSenderPolicy({ appOrigin: testOrigin, trustedWebContentsIds: () => new Set([1]) });
     await page.exposeBinding('__kpdInvoke', ({ frame }, wireChannel: unknown, request: unknown) => {

@@ -114,7 +114,8 @@ describe('detach', () => {
       }),
     );
     app.simulator.resetChangeCounts();
-    const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: null }));
+    expect(plan.confirmationText).toBe(`reboot ${plan.instanceIds.length}`);
+    const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: plan.confirmationText }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(valueOf(await app.api.operations.cancel({ operationId }))).toEqual({ cancelling: true });
     const result = await app.core.operations.settled(operationId);

@@ -51,6 +51,30 @@ describe('ECS simulator RebootInstances and RebootInstance', () => {
     expect(status(ids.boundRunning)).toBe('RUNNING');
   });
 
+  it('lets a test make an accepted reboot go wrong: one stays REBOOTING, one ends in ERROR, the request still succeeds', async () => {
+    const [stuck, broken] = [ids.boundRunning, ids.boundToDev];
+    simulator.setRebootTrouble([
+      { instanceIds: [stuck], ending: 'stays-rebooting' },
+      { instanceIds: [broken], ending: 'error' },
+    ]);
+    const reply = await client.ecs('RebootInstances', listParam('InstanceIds', [stuck, broken]));
+    expect(parseEnvelope<{ OperationDetails: OperationDetailJson[] }>(reply).Result?.OperationDetails.map((detail) => detail.Error ?? null)).toEqual([null, null]);
+    clock = new Date(clock.getTime() + 60_000);
+    await client.ecs('DescribeRegions');
+    expect([status(stuck), status(broken)]).toEqual(['REBOOTING', 'ERROR']);
+    clock = new Date(clock.getTime() + 3_600_000);
+    await client.ecs('DescribeRegions');
+    expect(status(stuck)).toBe('REBOOTING');
+    // Cleared, a reboot comes back as usual, after the duration set now.
+    simulator.setRebootTrouble([]);
+    simulator.setRebootDuration(1_000);
+    simulator.fleet.updateInstance(broken, { status: 'RUNNING' });
+    await client.ecs('RebootInstances', listParam('InstanceIds', [broken]));
+    clock = new Date(clock.getTime() + 1_000);
+    await client.ecs('DescribeRegions');
+    expect(status(broken)).toBe('RUNNING');
+  });
+
   it('refuses a ForceStop that is not true or false, and a missing InstanceIds', async () => {
     const badForceStop = await client.ecs('RebootInstances', { ...listParam('InstanceIds', [ids.boundRunning]), ForceStop: 'yes' });
     expect(badForceStop.status).toBe(400);

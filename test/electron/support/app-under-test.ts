@@ -37,7 +37,7 @@ export function valueOf<T>(result: IpcResult<T>): T {
  * What a test may change in the core it gets: how the ECS client is built (fast timeouts, a faulty network), and
  * who else hears main's events (the browser benchmark hands them to its page).
  */
-export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient'> & {
+export type AppUnderTestCoreOptions = Pick<AppCoreOptions, 'createEcsClient' | 'rebootTiming'> & Partial<Pick<AppCoreOptions, 'secretStore'>> & {
   onEvent?: ((wire: string, payload: unknown) => void) | undefined;
   /** False: `events` stays empty (a benchmark of memory must not keep every page it was sent). */
   recordEvents?: boolean | undefined;
@@ -65,6 +65,8 @@ export async function startAppUnderTest(
       onEvent?.(wire, payload);
     },
     logger: createMemoryLogger(),
+    // A rolling reboot's waits in tests: a wave is checked every 20 ms, and its "minute" lasts 200 ms.
+    rebootTiming: { pollIntervalMs: 20, minuteMs: 200 },
     ...coreChanges,
   });
   const api = apiOverDispatcher(core.dispatcher, {

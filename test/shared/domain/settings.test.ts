@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proxyUrlSchema, settingsPatchSchema } from '../../../shared/domain/settings';
+import { defaultSettings, proxyUrlSchema, settingsPatchSchema, settingsSchema } from '../../../shared/domain/settings';
 
 describe('settings', () => {
   it.each(['http://proxy.corp:3128', 'https://10.0.0.1:8443', 'http://[::1]:8080'])('accepts the proxy %s', (url) => {
@@ -23,7 +23,18 @@ describe('settings', () => {
     { requestConcurrency: 2.5 },
     { changeRequestsPerSecond: 0 },
     { changeRequestsPerSecond: 101 },
+    { rebootWaveMode: 'region' },
+    { rebootWaveSize: 0 },
+    { rebootWaveSize: 1001 },
+    { rebootWaitMinutes: 0 },
+    { rebootFailurePercent: 101 },
+    { rebootFailurePercent: -1 },
   ])('refuses an out-of-range value %o', (patch) => {
     expect(settingsPatchSchema.safeParse(patch).success).toBe(false);
+  });
+
+  it('rolls a reboot out in waves of 50 by default, waiting 10 minutes a wave, stopping past 10 % of a wave', () => {
+    expect(defaultSettings).toMatchObject({ rebootWaveMode: 'batch', rebootWaveSize: 50, rebootWaitMinutes: 10, rebootFailurePercent: 10 });
+    expect(settingsSchema.safeParse(defaultSettings).success).toBe(true);
   });
 });

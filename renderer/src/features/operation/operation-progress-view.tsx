@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { NamedProgress } from '../../common/named-progress';
 import { isTerminalState, progressCounts } from './progress-facts';
+import { WaveProgressLine } from './wave-progress-line';
 
 export interface OperationProgressViewProps {
   action: OperationAction;
@@ -60,6 +61,7 @@ export const OperationProgressView = memo(function OperationProgressView(props: 
           {t(`operation.progress.state.${progress.state}`)}
         </Typography.Text>
       </div>
+      {progress.wave === undefined || ended ? null : <WaveProgressLine wave={progress.wave} />}
       <LabelledBar
         label={t('operation.progress.instances')}
         valueText={format(t('operation.progress.instancesValue'), { done: counts.done, total: progress.total })}
@@ -98,7 +100,7 @@ export const OperationProgressView = memo(function OperationProgressView(props: 
               {t('operation.progress.stop')}
             </Button>
             <Typography.Text type="secondary" id="operation-stop-hint">
-              {t(stopping ? 'operation.progress.stopping' : 'operation.progress.stopHint')}
+              {t(stopping ? 'operation.progress.stopping' : progress.wave === undefined ? 'operation.progress.stopHint' : 'rolling.progress.stopHint')}
             </Typography.Text>
           </>
         )}

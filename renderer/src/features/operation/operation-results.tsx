@@ -19,6 +19,7 @@ import { retryableInstanceIds } from './retry-selection';
 import { bucketIds } from '../exposure/exposure-facts';
 import { ExposurePanel } from '../exposure/exposure-panel';
 import { useExposureStore } from '../../stores/exposure-store';
+import { RollingResults } from './rolling-results';
 
 export interface OperationResultsProps {
   result: OperationResult;
@@ -118,6 +119,7 @@ export const OperationResults = memo(function OperationResults(props: OperationR
         </Typography.Text>
       )}
       {props.error === null ? null : <AppErrorAlert error={props.error} />}
+      <RollingResults result={result} />
       <ResultsSummary summary={summary} />
       {exposure === undefined ? null : (
         <ExposurePanel operationId={exposure.operationId} context={exposure.context} tableIds={tableIds} bucket={bucket} onBucket={setBucket} />

@@ -14,6 +14,7 @@ import { PlanOverview } from './plan-overview';
 import { PlanWarnings } from './plan-warnings';
 import { PlannedRequests } from './planned-requests';
 import { exclusionsNotLeftBehind, runningCount } from './review-facts';
+import { PlanWaves } from './plan-waves';
 import { TypedConfirmation } from './typed-confirmation';
 
 export interface PlanReviewProps {
@@ -29,7 +30,8 @@ export interface PlanReviewProps {
 /**
  * The last look before anything is sent: what, where (account and endpoint), with which key, how many requests and
  * how long, who is left out and why, which instances keep the key afterwards, and what the change does to the
- * instances. A large detach must be confirmed by typing the key pair's name.
+ * instances; for a reboot, its waves and when it stops. A large change must be confirmed by typing (the key pair's
+ * name, or `reboot N`).
  */
 export function PlanReview(props: PlanReviewProps) {
   const t = useT();
@@ -79,6 +81,7 @@ export function PlanReview(props: PlanReviewProps) {
         <PlanOverview plan={plan} />
         {detach ? <PlanLeftBehind leftBehind={plan.leftBehind} /> : null}
         <PlanExclusions excluded={excluded} />
+        {plan.rolling === undefined ? null : <PlanWaves rolling={plan.rolling} />}
         <PlanWarnings plan={plan} counts={detach ? { running: runningCount(plan.breakdown), total: count } : undefined} />
         <PlannedRequests requests={plan.requests} />
         {plan.confirmationText === null ? null : (

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, InputNumber, Message, Radio } from '@arco-design/web-react';
+import { Button, Checkbox, Form, Input, InputNumber, Message, Radio, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { settingsPatchSchema, type Settings, type ThemeSetting } from '../../../../shared/domain/settings';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
@@ -13,7 +13,7 @@ type ProxyMode = Settings['proxy']['mode'];
 
 /**
  * Theme, proxy, concurrency, change and read rates, zones listed at once, the inventory kept on this computer,
- * timeout and how long secrets stay in memory; the language is in the header.
+ * timeout, how long secrets stay in memory, and how a rolling reboot goes; the language is in the header.
  */
 export function SettingsDrawer(props: { onClose: () => void }) {
   const t = useT();
@@ -30,6 +30,10 @@ export function SettingsDrawer(props: { onClose: () => void }) {
   const forgetCache = useInventoryStore((state) => state.forgetCache);
   const [timeout, setTimeoutSeconds] = useState(settings?.requestTimeoutSeconds ?? 30);
   const [secretMinutes, setSecretMinutes] = useState(settings?.secretCacheMinutes ?? 5);
+  const [waveMode, setWaveMode] = useState<Settings['rebootWaveMode']>(settings?.rebootWaveMode ?? 'batch');
+  const [waveSize, setWaveSize] = useState(settings?.rebootWaveSize ?? 50);
+  const [waitMinutes, setWaitMinutes] = useState(settings?.rebootWaitMinutes ?? 10);
+  const [failurePercent, setFailurePercent] = useState(settings?.rebootFailurePercent ?? 10);
   const [invalidProxy, setInvalidProxy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -44,6 +48,10 @@ export function SettingsDrawer(props: { onClose: () => void }) {
       keepInventoryCache: keepCache,
       requestTimeoutSeconds: timeout,
       secretCacheMinutes: secretMinutes,
+      rebootWaveMode: waveMode,
+      rebootWaveSize: waveSize,
+      rebootWaitMinutes: waitMinutes,
+      rebootFailurePercent: failurePercent,
     });
     if (!patch.success) {
       setInvalidProxy(patch.error.issues.some((issue) => issue.path[0] === 'proxy'));
@@ -126,6 +134,24 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         </Form.Item>
         <Form.Item label={t('settings.secretCache')} extra={t('settings.secretCacheHelp')}>
           <InputNumber aria-label={t('settings.secretCache')} min={0} max={60} precision={0} value={secretMinutes} onChange={(value) => setSecretMinutes(value)} />
+        </Form.Item>
+        <Typography.Title heading={6} style={{ margin: '8px 0 16px', paddingTop: 16, borderTop: '1px solid var(--color-border-2)' }}>
+          {t('settings.rebootSection')}
+        </Typography.Title>
+        <Form.Item label={t('settings.rebootWaveMode')} extra={t('settings.rebootWaveModeHelp')}>
+          <Radio.Group type="button" aria-label={t('settings.rebootWaveMode')} value={waveMode} onChange={setWaveMode} data-testid="settings-reboot-wave-mode">
+            <Radio value="batch">{t('settings.rebootWaveMode.batch')}</Radio>
+            <Radio value="zone">{t('settings.rebootWaveMode.zone')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item label={t('settings.rebootWaveSize')} extra={t('settings.rebootWaveSizeHelp')}>
+          <InputNumber aria-label={t('settings.rebootWaveSize')} min={1} max={1000} precision={0} disabled={waveMode === 'zone'} value={waveSize} onChange={(value) => setWaveSize(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.rebootWait')} extra={t('settings.rebootWaitHelp')}>
+          <InputNumber aria-label={t('settings.rebootWait')} min={1} max={120} precision={0} value={waitMinutes} onChange={(value) => setWaitMinutes(value)} />
+        </Form.Item>
+        <Form.Item label={t('settings.rebootFailurePercent')} extra={t('settings.rebootFailurePercentHelp')}>
+          <InputNumber aria-label={t('settings.rebootFailurePercent')} min={0} max={100} precision={0} suffix="%" value={failurePercent} onChange={(value) => setFailurePercent(value)} />
         </Form.Item>
       </Form>
     </DialogDrawer>

@@ -8,7 +8,8 @@ import { useInstanceTableStore } from '../../stores/instance-table-store';
 
 /**
  * After a detach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
- * and are running (stopped ones pick it up at their next start), with the hard power-off behind a warning.
+ * and are running (stopped ones pick it up at their next start), with the hard power-off behind a warning. It plans a
+ * rolling reboot, reviewed (its waves, wait and threshold) before anything is sent.
  */
 export const RebootOffer = memo(function RebootOffer(props: { result: OperationResult }) {
   const t = useT();
@@ -33,6 +34,7 @@ export const RebootOffer = memo(function RebootOffer(props: { result: OperationR
         <Space direction="vertical">
           <Typography.Text>{format(t('workspace.rebootOffer'), { count: toReboot.length })}</Typography.Text>
           <Typography.Text type="secondary">{t('workspace.stoppedNote')}</Typography.Text>
+          <Typography.Text type="secondary">{t('workspace.rebootRolling')}</Typography.Text>
           <Space>
             <Checkbox checked={forceStop} onChange={setForceStop}>
               <Typography.Text type={forceStop ? 'error' : undefined}>{t('workspace.forceStop')}</Typography.Text>

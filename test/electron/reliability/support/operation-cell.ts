@@ -67,6 +67,9 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
   try {
     app = await startAppUnderTest({ fleet: buildMatrixFleet([{ regionId, instances: settings.operationInstances }]) }, { createEcsClient: network.createEcsClient });
     const { simulator, api, core } = app;
+    // The matrix is about the transport, not the rollout: a reboot goes out in one wave (its requests side by side,
+    // as a detach's) and no threshold stops it, so every batch meets its fault.
+    if (action === 'RebootInstances') await api.settings.update({ rebootWaveSize: 1000, rebootFailurePercent: 100 });
     const surface: FaultSurface = { simulator, network };
     const definition = faultDefinition(fault, settings);
     const { workspace, inventory, table, operations } = rendererStores(api);

@@ -25,6 +25,7 @@ export function directReadCaller(fleet: FleetDefinition): ReadCaller {
     wait: () => Promise.resolve(),
     latencyMs: () => 0,
     rebootDurationMs: () => 0,
+    rebootEnding: () => 'running',
     isClosed: () => false,
   });
   return async (action, regionId, params) => {
