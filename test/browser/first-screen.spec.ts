@@ -19,7 +19,7 @@ test.describe('first screen, OS in English', () => {
     await expect(page.getByTestId('keychain-status')).toHaveText(
       'Secrets will be stored in the system keychain (Secret Service).',
     );
-    await expect(page.getByRole('button', { name: 'Add credentials' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Add a profile' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Import from the Volcengine CLI' })).toBeEnabled();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     await app.screenshot('welcome-en-US-light');
@@ -60,7 +60,7 @@ test.describe('first screen, OS in Chinese', () => {
     await app.open();
     const { page } = app;
     await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '添加访问密钥' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: '添加访问配置' })).toBeEnabled();
     await expect(page.getByTestId('keychain-status')).toContainText('Secret Service');
     await app.screenshot('welcome-zh-CN-light');
     await page.emulateMedia({ colorScheme: 'dark' });

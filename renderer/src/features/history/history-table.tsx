@@ -1,7 +1,7 @@
 import { Button, Table, Tag, type TableColumnProps } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 
 const stateColors: Record<HistoryEntry['state'], string> = {
@@ -16,9 +16,8 @@ const stateColors: Record<HistoryEntry['state'], string> = {
 export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const columns: Array<TableColumnProps<HistoryEntry>> = [
-    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{when.format(new Date(entry.startedAt))}</span> },
+    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
     { title: t('history.col.action'), width: 130, render: (_value, entry) => t(`history.action.${entry.action}`) },
     {
       title: t('history.col.keyPair'),

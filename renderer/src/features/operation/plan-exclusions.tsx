@@ -22,7 +22,9 @@ export const PlanExclusions = memo(function PlanExclusions(props: { excluded: Op
           return (
             <li key={group.reason} data-reason={group.reason}>
               <span>
-                {label}: <strong>{group.instanceIds.length}</strong>
+                {label}
+                {t('common.colon')}
+                <strong>{group.instanceIds.length}</strong>
               </span>
               <ExpandableIdList ids={group.instanceIds} label={label} />
             </li>
