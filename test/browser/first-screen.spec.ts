@@ -14,7 +14,7 @@ test.describe('first screen, OS in English', () => {
   test('welcomes a new user, shows the real keychain as ready and leads to adding credentials', async ({ app }) => {
     await app.open();
     const { page } = app;
-    await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Add a Volcengine profile to begin' })).toBeVisible();
     // keychain.getStatus ran in this process against the real (private) gnome-keyring.
     await expect(page.getByTestId('keychain-status')).toHaveText(
       'Secrets will be stored in the system keychain (Secret Service).',
@@ -31,12 +31,12 @@ test.describe('first screen, OS in English', () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: '简体中文' }).click();
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
     const saved = JSON.parse(await readFile(path.join(app.userDataDir, 'settings.json'), 'utf8')) as unknown;
     expect(saved).toEqual({ ...defaultSettings, language: 'zh-CN' });
 
     await page.reload();
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
     await expect(page.getByTestId('keychain-status')).toHaveText('密钥将保存在系统密钥环（Secret Service）中。');
     await expectCleanPage(app);
   });
@@ -59,7 +59,7 @@ test.describe('first screen, OS in Chinese', () => {
   test('starts in Chinese without being asked', async ({ app }) => {
     await app.open();
     const { page } = app;
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
     await expect(page.getByRole('button', { name: '添加访问配置' })).toBeEnabled();
     await expect(page.getByTestId('keychain-status')).toContainText('Secret Service');
     await app.screenshot('welcome-zh-CN-light');

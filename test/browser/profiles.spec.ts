@@ -81,7 +81,7 @@ test('deletes a profile and its keychain item, and returns to the welcome screen
 
   await page.getByRole('button', { name: 'Delete to-delete' }).click();
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add a Volcengine profile to begin' })).toBeVisible();
   expect(await keychain.get(id)).toBeNull();
 });
 
