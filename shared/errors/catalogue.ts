@@ -105,8 +105,8 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
   CREDENTIALS_MISSING: {
     retryable: false,
     text: {
-      'zh-CN': { title: '密钥环中找不到此配置的密钥', action: '密钥可能已在系统密钥环中被删除。请编辑此配置，重新输入 AccessKey ID 和 Secret AccessKey。' },
-      'en-US': { title: "This profile's secret is not in the keychain", action: 'It may have been removed from the system keychain. Edit the profile and enter the AccessKey ID and Secret AccessKey again.' },
+      'zh-CN': { title: '密钥环中找不到此访问配置的密钥', action: '密钥可能已在系统密钥环中被删除。请编辑此访问配置，重新输入 AccessKey ID 和 Secret Access Key。' },
+      'en-US': { title: "This profile's secret is not in the keychain", action: 'It may have been removed from the system keychain. Edit the profile and enter the AccessKey ID and Secret Access Key again.' },
     },
   },
   PROFILE_NOT_FOUND: {
@@ -174,7 +174,7 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
   PLAN_NOT_FOUND: {
     retryable: false,
     text: {
-      'zh-CN': { title: '计划已失效', action: '计划只在制定它的会话中有效，且只能执行一次。请重新检查并制定计划。' },
+      'zh-CN': { title: '计划已失效', action: '计划只在制定它的会话中有效，且只能执行一次。请重新预览并制定计划。' },
       'en-US': { title: 'The plan is no longer valid', action: 'A plan is valid once, in the session that made it. Review the selection and make the plan again.' },
     },
   },

@@ -21,7 +21,7 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
     retryable: false,
     text: {
       'zh-CN': { title: 'AccessKey ID 无效', action: '该 AccessKey ID 不存在，或已被禁用、删除。请在火山引擎控制台“访问控制 > API 访问密钥”中确认后重新填写。' },
-      'en-US': { title: 'The Access Key ID is not valid', action: 'It does not exist or was disabled or deleted. Check it in the Volcengine console (IAM > API access keys) and enter it again.' },
+      'en-US': { title: 'The AccessKey ID is not valid', action: 'It does not exist or was disabled or deleted. Check it in the Volcengine console (IAM > API access keys) and enter it again.' },
     },
   },
   InvalidSecretToken: {
@@ -56,7 +56,7 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
     retryable: false,
     text: {
       'zh-CN': { title: '签名中的凭证信息无效', action: '请确认所选地域是有效的火山引擎地域，并检查 AccessKey ID 中没有多余的空格或字符。' },
-      'en-US': { title: 'The credential in the signature was not accepted', action: 'Make sure the selected region is a valid Volcengine region and the Access Key ID has no stray spaces or characters.' },
+      'en-US': { title: 'The credential in the signature was not accepted', action: 'Make sure the selected region is a valid Volcengine region and the AccessKey ID has no stray spaces or characters.' },
     },
   },
   InvalidTimestamp: {
@@ -108,14 +108,14 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   'MissingParameter.InstanceIds': {
     retryable: false,
     text: {
-      'zh-CN': { title: '未指定实例', action: '请至少选择一个实例。如果已经选择，这是应用的缺陷，请报告此问题。' },
+      'zh-CN': { title: '未指定实例', action: '请至少选择一台实例。如果已经选择，这是应用的缺陷，请报告此问题。' },
       'en-US': { title: 'No instances were given', action: 'Choose at least one instance. If you did, this is a bug: report it.' },
     },
   },
   'LimitExceeded.MaximumInstanceIds': {
     retryable: false,
     text: {
-      'zh-CN': { title: '单次请求的实例超过 100 个', action: '应用每次最多发送 100 个实例，出现此错误说明应用有缺陷，请报告此问题。' },
+      'zh-CN': { title: '单次请求的实例超过 100 台', action: '应用每次最多发送 100 台实例，出现此错误说明应用有缺陷，请报告此问题。' },
       'en-US': { title: 'More than 100 instances in one request', action: 'The app sends at most 100 per request, so this is a bug: report it.' },
     },
   },
@@ -247,8 +247,8 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   ECS_NETWORK_TIMEOUT: {
     retryable: true,
     text: {
-      'zh-CN': { title: '请求超时', action: '请检查网络后重试。如果是更改类操作，请先刷新确认是否已经生效，再决定是否重试。' },
-      'en-US': { title: 'The request timed out', action: 'Check the network and try again. For a change, refresh first to see whether it already took effect.' },
+      'zh-CN': { title: '请求超时', action: '请检查网络后重试。如果是解绑或重启，请先刷新，确认是否已经生效，再决定是否重试。' },
+      'en-US': { title: 'The request timed out', action: 'Check the network and try again. If this was a detach or a reboot, refresh first: it may have taken effect anyway.' },
     },
   },
   ECS_NETWORK_TLS: {
@@ -268,8 +268,8 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   ECS_NETWORK_CONNECTION_RESET: {
     retryable: true,
     text: {
-      'zh-CN': { title: '连接中途被断开', action: '请重试。如果是更改类操作，请先刷新确认是否已经生效，再决定是否重试。' },
-      'en-US': { title: 'The connection was dropped', action: 'Try again. For a change, refresh first to see whether it already took effect.' },
+      'zh-CN': { title: '连接中途被断开', action: '请重试。如果是解绑或重启，请先刷新，确认是否已经生效，再决定是否重试。' },
+      'en-US': { title: 'The connection was dropped', action: 'Try again. If this was a detach or a reboot, refresh first: it may have taken effect anyway.' },
     },
   },
   ECS_NETWORK_OTHER: {
@@ -291,8 +291,8 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   ECS_RETRIES_EXHAUSTED: {
     retryable: true,
     text: {
-      'zh-CN': { title: '多次重试后仍然失败', action: '请查看最后一次的错误原因，稍后再试。如果是更改类操作，请先刷新确认是否已经生效。' },
-      'en-US': { title: 'Still failing after several attempts', action: 'See the last error, and try again later. For a change, refresh first to see whether it already took effect.' },
+      'zh-CN': { title: '多次重试后仍然失败', action: '请查看下方最后一次的错误原因，稍后再试。如果是解绑或重启，请先刷新，确认是否已经生效。' },
+      'en-US': { title: 'Still failing after several attempts', action: 'Read the last error below, then try again later. If this was a detach or a reboot, refresh first: it may have taken effect anyway.' },
     },
   },
   ECS_CANCELLED: {

@@ -26,7 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('keychain-status')).toContainText('Secret Service');
       await expectNoAxeViolations(page, 'welcome');
 
-      await page.getByRole('button', { name: 'Add credentials' }).click();
+      await page.getByRole('button', { name: 'Add a profile' }).click();
       const form = page.getByRole('dialog', { name: 'Add a profile' });
       await form.getByRole('button', { name: 'Save' }).click();
       await expect(form.getByText('Check this field').first()).toBeVisible();
@@ -47,7 +47,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: 'Import', exact: true }).click();
-      const importDrawer = page.getByRole('dialog', { name: 'Import credentials' });
+      const importDrawer = page.getByRole('dialog', { name: 'Import profiles' });
       await expect(importDrawer.getByTestId('import-candidate')).toHaveCount(2);
       await expectNoAxeViolations(page, 'import');
       await page.keyboard.press('Escape');
@@ -150,7 +150,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(findings).toBeVisible();
       await findings.getByRole('row', { name: /cn-beijing/ }).getByRole('button').first().click();
       await expectNoAxeViolations(page, 'sweep findings');
-      await page.getByRole('button', { name: /^Review detach: / }).click();
+      await page.getByRole('button', { name: /^Review the plan: / }).click();
       const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
       await dialog.getByRole('button', { name: 'Show requests' }).click();
       // Typed, so that the red confirm button is judged enabled, as it is read before a click.

@@ -14,12 +14,12 @@ test.describe('first screen, OS in English', () => {
   test('welcomes a new user, shows the real keychain as ready and leads to adding credentials', async ({ app }) => {
     await app.open();
     const { page } = app;
-    await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Add a Volcengine profile to begin' })).toBeVisible();
     // keychain.getStatus ran in this process against the real (private) gnome-keyring.
     await expect(page.getByTestId('keychain-status')).toHaveText(
       'Secrets will be stored in the system keychain (Secret Service).',
     );
-    await expect(page.getByRole('button', { name: 'Add credentials' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Add a profile' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Import from the Volcengine CLI' })).toBeEnabled();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     await app.screenshot('welcome-en-US-light');
@@ -31,12 +31,12 @@ test.describe('first screen, OS in English', () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: '简体中文' }).click();
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
     const saved = JSON.parse(await readFile(path.join(app.userDataDir, 'settings.json'), 'utf8')) as unknown;
     expect(saved).toEqual({ ...defaultSettings, language: 'zh-CN' });
 
     await page.reload();
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
     await expect(page.getByTestId('keychain-status')).toHaveText('密钥将保存在系统密钥环（Secret Service）中。');
     await expectCleanPage(app);
   });
@@ -59,8 +59,8 @@ test.describe('first screen, OS in Chinese', () => {
   test('starts in Chinese without being asked', async ({ app }) => {
     await app.open();
     const { page } = app;
-    await expect(page.getByRole('heading', { name: '添加火山引擎访问密钥以开始使用' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '添加访问密钥' })).toBeEnabled();
+    await expect(page.getByRole('heading', { name: '添加火山引擎访问配置以开始使用' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '添加访问配置' })).toBeEnabled();
     await expect(page.getByTestId('keychain-status')).toContainText('Secret Service');
     await app.screenshot('welcome-zh-CN-light');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -43,7 +43,7 @@ test('shows an interrupted operation after a restart and resumes it from the his
   await app.open();
   const { page } = app;
   const notice = page.getByTestId('interrupted-notice');
-  await expect(notice).toContainText('1 operation(s) were interrupted');
+  await expect(notice).toContainText('1 operation was interrupted');
   await notice.getByRole('button', { name: 'Open history' }).click();
 
   const row = page.getByRole('row', { name: /Interrupted/ });
@@ -51,7 +51,7 @@ test('shows an interrupted operation after a restart and resumes it from the his
   await expect(row).toContainText('0 succeeded · 0 failed · 100 unknown · 50 not sent');
   await row.getByRole('button', { name: 'Open' }).click();
   const interrupted = page.getByTestId('history-interrupted');
-  await expect(interrupted).toContainText('100 instance(s) were in requests sent but not answered');
+  await expect(interrupted).toContainText('100 instances were in requests that were sent but never answered');
   await expect(page.getByTestId('operation-results')).toContainText('ECS_INTERRUPTED');
   await app.screenshot('history-interrupted-en-US-light');
 

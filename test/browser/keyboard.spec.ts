@@ -79,7 +79,7 @@ test('Esc closes every drawer and dialog, and focus returns to the control that 
   await page.locator('.app-header').getByText('Profiles', { exact: true }).click();
   await expectEscToClose(page, page.getByRole('button', { name: 'Add profile' }), 'Add a profile');
   await expectEscToClose(page, page.getByRole('button', { name: 'Edit prod' }), 'Edit profile', 'Enter');
-  await expectEscToClose(page, page.getByRole('button', { name: 'Import', exact: true }), 'Import credentials');
+  await expectEscToClose(page, page.getByRole('button', { name: 'Import', exact: true }), 'Import profiles');
 });
 
 test('in a drawer, Esc first closes an open list, then the drawer; the × is a named button', async ({ app }) => {
@@ -110,14 +110,14 @@ test.describe('a new install', () => {
   test('focus returns to the welcome screen, and to the main content once the first profile has replaced it', async ({ app }) => {
     await app.open();
     const { page } = app;
-    const add = page.getByRole('button', { name: 'Add credentials' });
+    const add = page.getByRole('button', { name: 'Add a profile' });
     await expectEscToClose(page, add, 'Add a profile');
 
     await add.click();
     const drawer = page.getByRole('dialog', { name: 'Add a profile' });
     await drawer.getByLabel('Profile name').fill('prod');
     await drawer.getByLabel('AccessKey ID').fill(simulatorKeys.accessKeyId);
-    await drawer.getByLabel('Secret AccessKey').fill(simulatorKeys.secretAccessKey);
+    await drawer.getByLabel('Secret Access Key').fill(simulatorKeys.secretAccessKey);
     await drawer.getByLabel('Endpoint').fill(app.simulator.url);
     await drawer.getByRole('button', { name: 'Save' }).click();
     await expect(drawer).toBeHidden();
@@ -132,7 +132,7 @@ test('searchable lists hold no keyboard trap, and their text field carries the l
   const { page } = app;
   await expect(page.getByTestId('last-refresh')).toBeVisible();
   const focused = page.locator(':focus');
-  await page.getByRole('button', { name: 'Refresh the region list' }).focus();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
   await page.keyboard.press('Shift+Tab');
   await expect(focused).toHaveAccessibleName('Region');
   await expect(focused).toHaveRole('textbox');
@@ -142,5 +142,5 @@ test('searchable lists hold no keyboard trap, and their text field carries the l
   await page.keyboard.press('Tab');
   await expect(focused).toHaveAccessibleName('Region');
   await page.keyboard.press('Tab');
-  await expect(focused).toHaveAccessibleName('Refresh the region list');
+  await expect(focused).toHaveAccessibleName('Refresh');
 });

@@ -8,7 +8,7 @@ test('the first screen says the keychain is locked and how to unlock it, and wil
   const status = app.page.getByTestId('keychain-status');
   await expect(status).toContainText('The keychain is locked');
   await expect(status).toContainText('Unlock your keychain (usually with your login password), then try again.');
-  await expect(app.page.getByRole('button', { name: 'Add credentials' })).toBeDisabled();
+  await expect(app.page.getByRole('button', { name: 'Add a profile' })).toBeDisabled();
   await app.screenshot('welcome-keychain-locked-en-US');
 });
 

@@ -8,7 +8,7 @@ async function fillProfileForm(page: Page, values: { name: string; accessKeyId: 
   const form = page.getByRole('dialog');
   await form.getByLabel('Profile name').fill(values.name);
   await form.getByLabel('AccessKey ID').fill(values.accessKeyId);
-  await form.getByLabel('Secret AccessKey').fill(values.secretAccessKey);
+  await form.getByLabel('Secret Access Key').fill(values.secretAccessKey);
   await form.getByLabel('Endpoint').fill(values.endpoint);
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
@@ -24,7 +24,7 @@ async function filesUnder(dir: string): Promise<string> {
 
 async function addSimulatorProfile(app: AppHarness, name = 'prod') {
   await app.open();
-  await app.page.getByRole('button', { name: 'Add credentials' }).click();
+  await app.page.getByRole('button', { name: 'Add a profile' }).click();
   await fillProfileForm(app.page, { name, ...simulatorKeys, endpoint: app.simulator.url });
   await expect(app.page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
 }
@@ -35,7 +35,7 @@ test('adds a profile from the welcome screen, tests it against the simulator, an
   const row = page.getByRole('row', { name: /prod/ });
   await expect(row).toContainText('AKLT…0001');
   await expect(row.getByTestId('connection-test')).toContainText('Connected');
-  await expect(row.getByTestId('connection-test')).toContainText(/\d+ regions are visible/);
+  await expect(row.getByTestId('connection-test')).toContainText(/\d+ regions are available/);
   expect(app.simulator.requests.some((request) => request.action === 'DescribeRegions')).toBe(true);
 
   expect(await page.content()).not.toContain(simulatorKeys.secretAccessKey);
@@ -48,7 +48,7 @@ test('adds a profile from the welcome screen, tests it against the simulator, an
 test('explains a wrong secret with the catalogue entry and the request id', async ({ app }) => {
   await app.open();
   const { page } = app;
-  await page.getByRole('button', { name: 'Add credentials' }).click();
+  await page.getByRole('button', { name: 'Add a profile' }).click();
   await fillProfileForm(page, { name: 'staging', accessKeyId: simulatorKeys.accessKeyId, secretAccessKey: 'not-the-right-secret', endpoint: app.simulator.url });
   const result = page.getByRole('row', { name: /staging/ }).getByTestId('connection-test');
   await expect(result).toHaveAttribute('data-error-code', 'SignatureDoesNotMatch');
@@ -60,7 +60,7 @@ test('explains a wrong secret with the catalogue entry and the request id', asyn
 test('marks invalid fields instead of sending them', async ({ app }) => {
   await app.open();
   const { page } = app;
-  await page.getByRole('button', { name: 'Add credentials' }).click();
+  await page.getByRole('button', { name: 'Add a profile' }).click();
   const form = page.getByRole('dialog');
   await form.getByLabel('Profile name').fill('prod');
   await form.getByLabel('AccessKey ID').fill('short');
@@ -81,7 +81,7 @@ test('deletes a profile and its keychain item, and returns to the welcome screen
 
   await page.getByRole('button', { name: 'Delete to-delete' }).click();
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add a Volcengine profile to begin' })).toBeVisible();
   expect(await keychain.get(id)).toBeNull();
 });
 
@@ -120,7 +120,7 @@ test.describe('import', () => {
     await app.screenshot('import-en-US');
 
     await drawer.getByRole('button', { name: 'Import selected' }).click();
-    await expect(drawer).toContainText('1 profile(s) moved into the keychain.');
+    await expect(drawer).toContainText('Moved 1 profile into the keychain.');
     await expect(drawer.getByTestId('plaintext-warning')).toContainText(path.join(app.homeDir, '.volcengine', 'config.json'));
     await drawer.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.getByRole('row', { name: /default/ }).getByTestId('connection-test')).toContainText('Connected');

@@ -18,7 +18,7 @@ test.describe('简体中文, dark', () => {
     await page.getByRole('option', { name: new RegExp(`^${keyPairName} ·`) }).click();
     await page.getByRole('button', { name: '全选匹配项' }).click();
     await app.screenshot('workspace-zh-CN-dark');
-    await page.getByRole('button', { name: /检查解绑计划/ }).click();
+    await page.getByRole('button', { name: /预览解绑计划/ }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('重启');
     await app.screenshot('plan-review-zh-CN-dark');
@@ -90,8 +90,8 @@ test.describe('sweep and history, 简体中文 dark', () => {
     await page.getByRole('button', { name: '搜索所有地域' }).click();
     await expect(page.getByTestId('sweep-summary')).toContainText('2 个地域中共有 60 台实例');
     await app.screenshot('sweep-findings-zh-CN-dark');
-    await page.getByRole('button', { name: /检查解绑计划/ }).click();
-    const dialog = page.getByRole('dialog', { name: '检查：在所有地域解绑密钥对' });
+    await page.getByRole('button', { name: /预览解绑计划/ }).click();
+    const dialog = page.getByRole('dialog', { name: '预览：在所有地域解绑密钥对' });
     await dialog.getByRole('textbox').fill('departed-admin');
     await app.screenshot('sweep-review-zh-CN-dark');
     await dialog.getByRole('button', { name: /解绑/ }).last().click();

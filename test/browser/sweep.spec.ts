@@ -17,7 +17,7 @@ test('sweeps three regions: finds the key in each, reviews one plan, detaches ev
 
   const findings = page.getByTestId('sweep-findings');
   await expect(findings).toBeVisible();
-  await expect(page.getByTestId('sweep-summary')).toContainText('180 instances in 3 regions carry the key (3 regions searched)');
+  await expect(page.getByTestId('sweep-summary')).toContainText('The key is on 180 instances in 3 regions (3 regions searched)');
   const keyPairIds = new Map(regions.map((regionId) => [regionId, app.simulator.fleet.findKeyPairByName(regionId, keyPairName)!.keyPairId]));
   for (const keyPairId of keyPairIds.values()) await expect(findings.getByText(keyPairId)).toBeVisible();
   // Grouped by region: a region's row opens onto the instances that carry its key.
@@ -35,7 +35,7 @@ test('sweeps three regions: finds the key in each, reviews one plan, detaches ev
     ]),
   );
   const total = [...detachable.values()].reduce((sum, ids) => sum + ids.length, 0);
-  await page.getByRole('button', { name: `Review detach: ${total} instances in 3 regions` }).click();
+  await page.getByRole('button', { name: `Review the plan: ${total} instances in 3 regions` }).click();
   const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
   await expect(dialog.getByTestId('sweep-plan-counts')).toContainText(`${total} instances in 3 requests, in 3 regions`);
   for (const regionId of regions) {

@@ -16,7 +16,7 @@ test('launches the built app, shows the welcome screen with a hardened renderer,
   const app = await launchBuiltApp(userData);
   try {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { name: 'Add your Volcengine credentials to begin' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Add a Volcengine profile to begin' })).toBeVisible();
     expect(page.url()).toBe('app://keypair-desk/index.html');
     const renderer = await page.evaluate(() => ({
       node: typeof (globalThis as { process?: unknown }).process,

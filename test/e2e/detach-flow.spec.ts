@@ -35,11 +35,11 @@ test('adds a profile, lists the instances, detaches a key pair from three, shows
     const page = await app.firstWindow();
 
     // A profile for the simulator, added through the welcome screen's form (as test/browser/profiles.spec.ts does).
-    await page.getByRole('button', { name: 'Add credentials' }).click();
+    await page.getByRole('button', { name: 'Add a profile' }).click();
     const form = page.getByRole('dialog');
     await form.getByLabel('Profile name').fill('e2e');
     await form.getByLabel('AccessKey ID').fill(simulatorKeys.accessKeyId);
-    await form.getByLabel('Secret AccessKey').fill(simulatorKeys.secretAccessKey);
+    await form.getByLabel('Secret Access Key').fill(simulatorKeys.secretAccessKey);
     await form.getByLabel('Endpoint').fill(simulator.url);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toBeHidden();

@@ -38,7 +38,7 @@ export function AppShell() {
   if (phase === 'loading') content = <Spin tip={t('app.loading')} className="app-loading" />;
   else if (phase === 'failed') {
     const text = describeAppError(startError?.code ?? 'INTERNAL', locale);
-    content = <Alert type="error" title={`${t('app.loadFailed')}: ${text.title}`} content={text.action} />;
+    content = <Alert type="error" title={`${t('app.loadFailed')}${t('common.colon')}${text.title}`} content={text.action} />;
   } else if (!hasProfiles) content = <WelcomeEmptyState />;
   else if (view === 'profiles') content = <ProfilesPage />;
   else if (view === 'sweep') content = <SweepPage />;

@@ -4,6 +4,7 @@ import type { AppErrorData } from '../../../shared/errors/app-error';
 import { describeAppError } from '../../../shared/errors/catalogue';
 import { describeEcsError } from '../../../shared/errors/ecs-error-catalogue';
 import { useLocale, useT } from '../i18n/use-t';
+import { CodeText } from './code-text';
 
 /**
  * An app error as the user reads it: what happened and what to do, in their language. When Volcengine or the
@@ -23,19 +24,26 @@ export const AppErrorAlert = memo(function AppErrorAlert(props: { error: AppErro
   return (
     <Alert
       type="error"
-      title={cloudText === null ? app.title : `${app.title}: ${cloudText.title}`}
+      title={cloudText === null ? app.title : `${app.title}${t('common.colon')}${cloudText.title}`}
       content={
         <>
           <div>{cloudText === null ? app.action : cloudText.action}</div>
           {cause === undefined || causeText === null ? null : (
             <div>
-              {causeText.title}: {causeText.action}
+              {causeText.title}
+              {t('common.colon')}
+              {causeText.action}
             </div>
           )}
           {cloud === undefined ? null : (
             <div className="muted">
-              {cloud.code}
-              {cause === undefined ? '' : ` ← ${cause.code}`}
+              <CodeText text={cloud.code} />
+              {cause === undefined ? null : (
+                <>
+                  {' ← '}
+                  <CodeText text={cause.code} />
+                </>
+              )}
               {cloud.requestId === undefined ? '' : ` · ${t('common.requestId')} ${cloud.requestId}`}
             </div>
           )}

@@ -17,6 +17,8 @@ interface WorkspaceState {
   selectRegion: (regionId: string) => Promise<void>;
   /** Lists the region again; resolves when that listing ends. */
   loadInventory: () => Promise<void>;
+  /** The one Refresh: the region list from Volcengine again, and the open region's listing (with the key pair's). */
+  refresh: () => Promise<void>;
   cancelLoad: () => Promise<void>;
   /** Chooses the key pair to take off and lists its instances; resolves when that listing ends. */
   selectKeyPair: (keyPair: KeyPairRef | null) => Promise<void>;
@@ -59,6 +61,11 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     const inventory = useInventoryStore.getState();
     // The key pair's own listing is what a plan rests on: list it again too, alongside the region.
     await Promise.all([inventory.refreshRegion(), keyPair === null ? Promise.resolve() : inventory.chooseKeyPair(keyPair)]);
+  },
+
+  refresh: async () => {
+    const { regionId } = get();
+    await Promise.all([get().refreshRegions(), regionId === null ? Promise.resolve() : get().loadInventory()]);
   },
 
   cancelLoad: () => useInventoryStore.getState().cancelRegion(),

@@ -3,7 +3,7 @@ import { memo, useId } from 'react';
 import { exposureBuckets, type ExposureBucket, type ExposureReport } from '../../../../shared/domain/exposure';
 import { partialBuckets } from './exposure-facts';
 import { AppErrorAlert } from '../../common/app-error-alert';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useExposureStore } from '../../stores/exposure-store';
 import { ExposureOffTable } from './exposure-off-table';
@@ -72,7 +72,6 @@ export const ExposurePanel = memo(function ExposurePanel(props: ExposurePanelPro
   const check = useExposureStore((state) => state.check);
   const report = view?.report ?? null;
   const checking = view?.checking === true;
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const incomplete = report !== null && report.problems.length > 0;
   const state = checking && report === null ? 'checking' : view?.error != null && report === null ? 'failed' : report === null ? 'unchecked' : incomplete ? 'incomplete' : report.total === 0 ? 'zero' : 'exposed';
 
@@ -122,7 +121,7 @@ export const ExposurePanel = memo(function ExposurePanel(props: ExposurePanelPro
             <ExposureBuckets report={report} bucket={props.bucket} onBucket={props.onBucket} />
           )}
           <Typography.Text type="secondary" className="exposure-note">
-            {format(t('exposure.checkedAt'), { time: time.format(new Date(report.checkedAt)) })} {t('exposure.outsideReboots')}
+            {format(t('exposure.checkedAt'), { time: formatDateTime(report.checkedAt, locale) })} {t('exposure.outsideReboots')}
           </Typography.Text>
           {props.bucket === null ? null : <ExposureOffTable report={report} bucket={props.bucket} tableIds={props.tableIds} onClear={() => props.onBucket(null)} />}
         </>

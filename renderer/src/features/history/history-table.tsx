@@ -1,7 +1,7 @@
 import { Button, Table, Tag, type TableColumnProps } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 
 const stateColors: Record<HistoryEntry['state'], string> = {
@@ -13,14 +13,15 @@ const stateColors: Record<HistoryEntry['state'], string> = {
 };
 
 /** A detach's latest "still exposed" check, under its outcomes: how many, or that none was made. */
-function HistoryExposure(props: { entry: HistoryEntry; when: Intl.DateTimeFormat }) {
+function HistoryExposure(props: { entry: HistoryEntry }) {
   const t = useT();
+  const locale = useLocale();
   const { entry } = props;
   if (entry.action !== 'detach-key-pair') return null;
   if (entry.exposure === null) return <div className="muted">{t('exposure.history.notChecked')}</div>;
   const { counts, complete, checkedAt } = entry.exposure;
   return (
-    <div className={counts.total === 0 && complete ? 'muted' : 'history-exposure-open'} data-testid="history-exposure" title={format(t('exposure.checkedAt'), { time: props.when.format(new Date(checkedAt)) })}>
+    <div className={counts.total === 0 && complete ? 'muted' : 'history-exposure-open'} data-testid="history-exposure" title={format(t('exposure.checkedAt'), { time: formatDateTime(checkedAt, locale) })}>
       {format(t(complete ? 'exposure.history.count' : 'exposure.history.atLeast'), { count: counts.total })}
     </div>
   );
@@ -30,9 +31,8 @@ function HistoryExposure(props: { entry: HistoryEntry; when: Intl.DateTimeFormat
 export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const columns: Array<TableColumnProps<HistoryEntry>> = [
-    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{when.format(new Date(entry.startedAt))}</span> },
+    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
     { title: t('history.col.action'), width: 130, render: (_value, entry) => t(`history.action.${entry.action}`) },
     {
       title: t('history.col.keyPair'),
@@ -60,7 +60,7 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
             unknown: entry.counts.unknown,
             notSent: entry.counts.notSent,
           })}
-          <HistoryExposure entry={entry} when={when} />
+          <HistoryExposure entry={entry} />
         </>
       ),
     },

@@ -87,7 +87,8 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
       </td>
       <td>
         <div className="instances-primary">{instance.osType === '' ? absent : instance.osType}</div>
-        <div className="instances-secondary" title={instance.osName}>
+        {/* Focusable, so the keyboard can read a cut-off name in full too (CellPeek shows it). */}
+        <div className="instances-secondary instances-peekable" tabIndex={0} data-peek={instance.osName}>
           {instance.osName}
         </div>
       </td>
@@ -97,8 +98,14 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
       <td title={instance.zoneId}>{instance.zoneId}</td>
       <td className="instances-mono">{instance.privateIp ?? absent}</td>
       <td className="instances-mono">{instance.publicIp ?? absent}</td>
-      <td className="instances-tags" title={instance.tags.map(tagText).join('\n')}>
-        {tagsTextOf(instance)}
+      <td className="instances-tags">
+        {instance.tags.length === 0 ? (
+          absent
+        ) : (
+          <div className="instances-peekable" tabIndex={0} data-peek={instance.tags.map(tagText).join('\n')}>
+            {tagsTextOf(instance)}
+          </div>
+        )}
       </td>
       <td title={instance.projectName}>{instance.projectName === '' ? absent : instance.projectName}</td>
     </tr>

@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from '../../stores/instance-table-store';
 import { checkboxColumnWidth, headerHeight, instanceColumns, rowHeight } from './instance-columns';
+import { CellPeek } from './cell-peek';
 import { InstanceTableHeader } from './instance-table-header';
 import { InstanceTableRow } from './instance-table-row';
+import type { SortColumn } from './instance-sort-columns';
 
 const columnCount = instanceColumns.length + 1;
-const tableWidth = instanceColumns.reduce((sum, column) => sum + column.width, checkboxColumnWidth);
+const defaultWidths = Object.fromEntries(instanceColumns.map((column) => [column.id, column.width])) as Record<SortColumn, number>;
 
 /**
  * Enough rows beyond the viewport that a fast wheel or scrollbar drag paints rows, not blank space, before the
@@ -25,6 +27,10 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const rows = useInstanceTableStore((state) => state.visibleRows);
   const total = useInstanceTableStore((state) => state.rows.length);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Column widths the admin dragged; only the <col>s use them, so a resize never re-renders a row.
+  const [widths, setWidths] = useState(defaultWidths);
+  const resize = useCallback((column: SortColumn, width: number) => setWidths((current) => ({ ...current, [column]: width })), []);
+  const tableWidth = instanceColumns.reduce((sum, column) => sum + widths[column.id], checkboxColumnWidth);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -58,10 +64,10 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
         <colgroup>
           <col style={{ width: checkboxColumnWidth }} />
           {instanceColumns.map((column) => (
-            <col key={column.id} style={{ width: column.width }} />
+            <col key={column.id} style={{ width: widths[column.id] }} />
           ))}
         </colgroup>
-        <InstanceTableHeader />
+        <InstanceTableHeader widths={widths} onResize={resize} />
         <tbody>
           {spaceAbove > 0 ? (
             <tr aria-hidden="true" className="instances-spacer">
@@ -81,6 +87,7 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
           ) : null}
         </tbody>
       </table>
+      <CellPeek containerRef={scrollRef} />
       {rows.length === 0 ? (
         <div className="instances-empty" role="status">
           {total === 0 ? t('instances.empty.noData') : t('instances.empty.noMatch')}

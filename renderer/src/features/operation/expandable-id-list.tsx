@@ -17,7 +17,7 @@ export function ExpandableIdList(props: { ids: readonly string[]; label: string 
         type="text"
         aria-expanded={open}
         aria-controls={listId}
-        aria-label={`${t(open ? 'operation.review.hideIds' : 'operation.review.showIds')}: ${props.label}`}
+        aria-label={`${t(open ? 'operation.review.hideIds' : 'operation.review.showIds')}${t('common.colon')}${props.label}`}
         onClick={() => setOpen((current) => !current)}
       >
         {t(open ? 'operation.review.hideIds' : 'operation.review.showIds')}

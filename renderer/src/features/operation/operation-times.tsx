@@ -2,7 +2,7 @@ import { Message } from '@arco-design/web-react';
 import { IconCopy } from '@arco-design/web-react/icon';
 import { memo } from 'react';
 import type { OperationResult } from '../../../../shared/domain/operation';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { durationText } from './review-facts';
 
@@ -11,7 +11,6 @@ export const OperationTimes = memo(function OperationTimes(props: { result: Pick
   const t = useT();
   const locale = useLocale();
   const { operationId, startedAt, finishedAt } = props.result;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const started = new Date(startedAt);
   const ended = finishedAt === null ? null : new Date(finishedAt);
   const duration = ended === null ? null : durationText((ended.getTime() - started.getTime()) / 1000);
@@ -29,12 +28,12 @@ export const OperationTimes = memo(function OperationTimes(props: { result: Pick
       <div>
         <dt>{t('operation.times.started')}</dt>
         <dd>
-          <time dateTime={startedAt}>{when.format(started)}</time>
+          <time dateTime={startedAt}>{formatDateTime(started, locale)}</time>
         </dd>
       </div>
       <div>
         <dt>{t('operation.times.ended')}</dt>
-        <dd>{ended === null || finishedAt === null ? t('operation.times.notEnded') : <time dateTime={finishedAt}>{when.format(ended)}</time>}</dd>
+        <dd>{ended === null || finishedAt === null ? t('operation.times.notEnded') : <time dateTime={finishedAt}>{formatDateTime(ended, locale)}</time>}</dd>
       </div>
       {duration === null ? null : (
         <div>

@@ -1,4 +1,4 @@
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { detachKey, useExposureStore } from '../../stores/exposure-store';
 import { useOperationStore } from '../../stores/operation-store';
@@ -54,7 +54,7 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
                 operationId: followed.operationId,
                 context: format(t('exposure.fromDetach'), {
                   keyPair: followed.keyPairName,
-                  time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(followed.startedAt)),
+                  time: formatDateTime(followed.startedAt, locale),
                 }),
               }
         }

@@ -23,7 +23,7 @@ export const PlanExclusions = memo(function PlanExclusions(props: { excluded: Op
             <li key={group.reason} data-reason={group.reason}>
               <span>
                 {label}
-                {t('operation.review.colon')}
+                {t('common.colon')}
                 <strong>{group.instanceIds.length}</strong>
               </span>
               <ExpandableIdList ids={group.instanceIds} label={label} />

@@ -1,7 +1,7 @@
 import { Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { WaveProgress } from '../../../../shared/domain/rolling-reboot';
-import { format } from '../../i18n/format';
+import { format, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { NamedProgress } from '../../common/named-progress';
 import './rolling-reboot.css';
@@ -23,7 +23,7 @@ export const WaveProgressLine = memo(function WaveProgressLine(props: { wave: Wa
       </div>
       <NamedProgress label={label} valueText={valueText} percent={percent} showText={false} animation />
       {wave.deadline === null ? null : (
-        <Typography.Text type="secondary">{format(t('rolling.progress.deadline'), { time: new Date(wave.deadline).toLocaleTimeString(locale) })}</Typography.Text>
+        <Typography.Text type="secondary">{format(t('rolling.progress.deadline'), { time: formatTime(wave.deadline, locale) })}</Typography.Text>
       )}
     </div>
   );

@@ -31,7 +31,7 @@ export const ConnectionTestResultView = memo(function ConnectionTestResultView(p
       type="error"
       data-testid="connection-test"
       data-error-code={result.error.code}
-      title={`${t('test.failed')}: ${text.title}`}
+      title={`${t('test.failed')}${t('common.colon')}${text.title}`}
       content={
         <>
           <div>{text.action}</div>

@@ -96,7 +96,10 @@ export function ImportDrawer(props: { onClose: () => void }) {
       {scan !== null && result === null ? (
         <Space direction="vertical" size="medium" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
-            {t('import.file')}: <code>{scan.cliConfigPath}</code> ({t(`import.state.${scan.cliConfigState}`)})
+            {t('import.file')}
+            {t('common.colon')}
+            <code>{scan.cliConfigPath}</code>
+            {format(t('common.inParentheses'), { text: t(`import.state.${scan.cliConfigState}`) })}
           </Typography.Text>
           {scan.candidates.length === 0 ? <Empty description={t('import.nothing')} /> : null}
           <List
@@ -124,16 +127,17 @@ export function ImportDrawer(props: { onClose: () => void }) {
                       <Typography.Text type="warning">{t(`import.problem.${candidate.problem}`)}</Typography.Text>
                     )}
                     {choice?.selected === true ? (
-                      <Space>
-                        <Input size="small" aria-label={t('form.name')} value={choice.name} onChange={(name) => change(key, { name })} style={{ width: 180 }} />
+                      <Space wrap>
+                        <Input size="small" aria-label={t('form.name')} value={choice.name} onChange={(name) => change(key, { name })} style={{ width: 160 }} />
                         <Select
                           size="small"
                           aria-label={t('form.region')}
                           placeholder={t('import.regionNeeded')}
                           value={choice.region === '' ? undefined : choice.region}
                           onChange={(region: string) => change(key, { region })}
-                          options={knownRegions.map((region) => ({ value: region.id, label: `${region.name[locale]} · ${region.id}` }))}
-                          style={{ width: 240 }}
+                          // The ID first, and room for it whole with the longest name: "cn-beijing · 华北2（北京）".
+                          options={knownRegions.map((region) => ({ value: region.id, label: `${region.id} · ${region.name[locale]}` }))}
+                          style={{ width: 320 }}
                         />
                       </Space>
                     ) : null}
@@ -154,7 +158,9 @@ export function ImportDrawer(props: { onClose: () => void }) {
           {result.failed.map((failure) => (
             <div key={`${failure.source}:${failure.sourceName}`}>
               <Typography.Text bold>
-                {t('import.failedItem')}: {failure.sourceName}
+                {t('import.failedItem')}
+                {t('common.colon')}
+                {failure.sourceName}
               </Typography.Text>
               <AppErrorAlert error={failure.error} />
             </div>

@@ -1,8 +1,9 @@
 import { Button, Message, Popconfirm, Space, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
 import { memo } from 'react';
-import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { ProfileSummary } from '../../../../shared/domain/profile';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { RegionLabel } from '../../common/region-label';
+import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -10,13 +11,14 @@ import { ConnectionTestResultView } from './connection-test-result';
 
 const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSummary }) {
   const t = useT();
+  const locale = useLocale();
   const test = useProfilesStore((state) => state.tests[props.profile.id]);
   if (test !== undefined) return <ConnectionTestResultView test={test} />;
   return props.profile.lastVerifiedAt === null ? (
     <Tag>{t('profiles.neverVerified')}</Tag>
   ) : (
     <Tag color="green">
-      {t('profiles.verifiedAt')} {new Date(props.profile.lastVerifiedAt).toLocaleString()}
+      {t('profiles.verifiedAt')} {formatDateTime(props.profile.lastVerifiedAt, locale)}
     </Tag>
   );
 });
@@ -66,7 +68,7 @@ export function ProfilesPage() {
         </Space>
       ),
     },
-    { title: t('profiles.col.region'), render: (_value, profile) => regionDisplayName(profile.region, locale) },
+    { title: t('profiles.col.region'), render: (_value, profile) => <RegionLabel regionId={profile.region} locale={locale} /> },
     { title: t('profiles.col.endpoint'), render: (_value, profile) => profile.endpoint ?? t('profiles.defaultEndpoint') },
     { title: t('profiles.col.accountId'), render: (_value, profile) => (profile.accountId == null ? '—' : <code className="profile-account-id" data-testid="profile-account-id">{profile.accountId}</code>) },
     { title: t('profiles.col.status'), width: 320, render: (_value, profile) => <ProfileStatus profile={profile} /> },

@@ -1,7 +1,6 @@
 import { Button, Checkbox, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
 import { IconMinus, IconPlus } from '@arco-design/web-react/icon';
 import { memo, useMemo } from 'react';
-import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
 import { describeAppError } from '../../../../shared/errors/catalogue';
 import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
@@ -10,6 +9,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useSweepStore } from '../../stores/sweep-store';
 import { plannableRegions, regionCounts } from './sweep-facts';
 import { SweepRegionInstances } from './sweep-region-instances';
+import { RegionLabel } from '../../common/region-label';
 
 type Row = SweepRegion & { key: string };
 
@@ -44,7 +44,7 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
     },
     {
       title: t('workspace.region'),
-      render: (_value, row) => regionDisplayName(row.regionId, locale),
+      render: (_value, row) => <RegionLabel regionId={row.regionId} locale={locale} />,
     },
     {
       title: t('sweep.col.keyPairId'),

@@ -1,6 +1,5 @@
 import { Button, Descriptions, Modal, Space } from '@arco-design/web-react';
 import { useMemo, useState } from 'react';
-import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import type { SweepPlan } from '../../../../shared/domain/sweep';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
@@ -17,6 +16,7 @@ import { PlannedRequests } from '../operation/planned-requests';
 import { TypedConfirmation } from '../operation/typed-confirmation';
 import { combineEstimates, exclusionsNotLeftBehind, mergeBreakdowns, runningCount } from '../operation/review-facts';
 import { sweepPlanTotals } from './sweep-facts';
+import { RegionLabel } from '../../common/region-label';
 
 export interface SweepReviewProps {
   plan: SweepPlan;
@@ -103,7 +103,7 @@ export function SweepReview(props: SweepReviewProps) {
             {plan.plans.map((part) => (
               <tr key={part.regionId} data-region={part.regionId}>
                 <td>
-                  {regionDisplayName(part.regionId, locale)}
+                  <RegionLabel regionId={part.regionId} locale={locale} />
                 </td>
                 <td>
                   <code>{part.keyPair?.keyPairId}</code>

@@ -23,7 +23,7 @@ export const KeychainStatusAlert = memo(function KeychainStatusAlert() {
     <Alert
       type="error"
       data-testid="keychain-status"
-      title={`${t('keychain.unavailable')}: ${text.title}`}
+      title={`${t('keychain.unavailable')}${t('common.colon')}${text.title}`}
       content={text.action}
       action={
         <Button size="small" onClick={() => void checkKeychain()}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Typography } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
-import { format } from '../../i18n/format';
+import { format, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useInventoryStore } from '../../stores/inventory-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
@@ -31,7 +31,7 @@ export const KeyListingStatus = memo(function KeyListingStatus() {
     );
   }
   if (listing.state === 'complete') {
-    const time = new Date(listing.finishedAt ?? Date.now()).toLocaleTimeString(locale);
+    const time = formatTime(listing.finishedAt ?? Date.now(), locale);
     return (
       <Typography.Text type="secondary" data-testid="key-listing" data-state="complete" role="status">
         {format(t('workspace.keyListed'), { count: number.format(listing.received), name, time })}

@@ -4,7 +4,7 @@ import type { KeyPair } from '../../../../shared/domain/ecs';
 import { useAfterPaint } from '../../common/use-after-paint';
 import { useThrottledValue } from '../../common/use-throttled-value';
 import { SearchableSelect } from '../../common/searchable-select';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { boundCountsAt, useInstanceTableStore } from '../../stores/instance-table-store';
 import { useInventoryStore } from '../../stores/inventory-store';
@@ -72,7 +72,7 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
         options={options}
       />
       {list?.fromCache === true ? (
-        <Typography.Text type="secondary">{format(t('workspace.keyPairsCached'), { time: new Date(list.readAt).toLocaleString(locale) })}</Typography.Text>
+        <Typography.Text type="secondary">{format(t('workspace.keyPairsCached'), { time: formatDateTime(list.readAt, locale) })}</Typography.Text>
       ) : null}
     </>
   );

@@ -1,15 +1,16 @@
-import { Button, Select, Space, Tooltip, Typography } from '@arco-design/web-react';
+import { Button, Select, Space, Typography } from '@arco-design/web-react';
+import { IconRefresh } from '@arco-design/web-react/icon';
 import { memo } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import { SearchableSelect } from '../../common/searchable-select';
-import { format } from '../../i18n/format';
+import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useInventoryStore } from '../../stores/inventory-store';
 import { useWorkspaceStore } from '../../stores/workspace-store';
 import { RegionListingStatus } from './region-listing-status';
 
-/** Profile and region pickers, the refresh button, and how the region's listing stands. */
+/** Profile and region pickers, the one Refresh button, and how the region's listing stands. */
 export const RegionBar = memo(function RegionBar() {
   const t = useT();
   const locale = useLocale();
@@ -20,8 +21,7 @@ export const RegionBar = memo(function RegionBar() {
   const listing = useInventoryStore((state) => state.region?.state === 'listing');
   const selectProfile = useWorkspaceStore((state) => state.selectProfile);
   const selectRegion = useWorkspaceStore((state) => state.selectRegion);
-  const refreshRegions = useWorkspaceStore((state) => state.refreshRegions);
-  const loadInventory = useWorkspaceStore((state) => state.loadInventory);
+  const refresh = useWorkspaceStore((state) => state.refresh);
 
   const regionIds = new Set(regions?.regions.map((region) => region.regionId) ?? []);
   if (regionId !== null) regionIds.add(regionId);
@@ -47,16 +47,12 @@ export const RegionBar = memo(function RegionBar() {
           onChange={(id: string) => void selectRegion(id)}
           options={[...regionIds].sort().map((id) => ({ value: id, label: regionDisplayName(id, locale) }))}
         />
-        <Tooltip content={t('workspace.refreshRegions')}>
-          <Button aria-label={t('workspace.refreshRegions')} onClick={() => void refreshRegions()}>
-            ↻
-          </Button>
-        </Tooltip>
-        <Button type="primary" disabled={listing || regionId === null} onClick={() => void loadInventory()}>
+        {/* One control for both: the region list and the region's instances are read again together. */}
+        <Button type="primary" icon={<IconRefresh aria-hidden />} disabled={listing} title={t('workspace.refreshRegions')} onClick={() => void refresh()}>
           {t('workspace.refresh')}
         </Button>
         {regions?.fromCache === true ? (
-          <Typography.Text type="secondary">{format(t('workspace.regionsCached'), { time: new Date(regions.fetchedAt).toLocaleString(locale) })}</Typography.Text>
+          <Typography.Text type="secondary">{format(t('workspace.regionsCached'), { time: formatDateTime(regions.fetchedAt, locale) })}</Typography.Text>
         ) : null}
       </Space>
       <RegionListingStatus />

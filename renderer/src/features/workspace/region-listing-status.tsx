@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import type { ZoneProgress } from '../../../../shared/domain/inventory';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { NamedProgress } from '../../common/named-progress';
-import { format } from '../../i18n/format';
+import { format, formatDateTime, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../stores/app-store';
 import { useInventoryStore, type RegionListingView } from '../../stores/inventory-store';
@@ -45,7 +45,7 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
   const loadInventory = useWorkspaceStore((state) => state.loadInventory);
   if (view === null) return null;
   const progress = view.progress;
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale);
+  const time = (iso: string) => formatTime(iso, locale);
   const counts = { received: number.format(view.received), total: view.totalCount === null ? '…' : number.format(view.totalCount) };
   const zones = progress?.mode === 'zones' ? progress.zones : [];
   const zonesFailed = zones.some((zone) => zone.state === 'failed');
@@ -65,7 +65,7 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
         </div>
         {view.cached === null ? null : (
           <Typography.Text type="warning" data-testid="cached-notice">
-            {format(t('workspace.cachedShown'), { time: new Date(view.cached.readAt).toLocaleString(locale) })}
+            {format(t('workspace.cachedShown'), { time: formatDateTime(view.cached.readAt, locale) })}
           </Typography.Text>
         )}
         {progress?.zonesError ? <Typography.Text type="secondary">{t('workspace.zonesFallback')}</Typography.Text> : null}
@@ -95,7 +95,7 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
         content={
           <div className="workspace-incomplete">
             <span>{format(t(view.cancelled ? 'workspace.listCancelled' : 'workspace.listIncomplete'), counts)}</span>
-            {view.cached === null ? null : <span>{format(t('workspace.cachedLeft'), { time: new Date(view.cached.readAt).toLocaleString(locale) })}</span>}
+            {view.cached === null ? null : <span>{format(t('workspace.cachedLeft'), { time: formatDateTime(view.cached.readAt, locale) })}</span>}
             <Button size="small" type="primary" onClick={() => void loadInventory()}>
               {t('workspace.refresh')}
             </Button>
