@@ -59,6 +59,8 @@ async function confirmDetach(page: Page, t: ReturnType<typeof textsOf>, keyPairN
 async function rebootFromOffer(page: Page, t: ReturnType<typeof textsOf>, count: number) {
   await page.getByTestId('reboot-offer').getByRole('button', { name: t('workspace.rebootNow', { count }) }).click();
   const dialog = page.getByRole('dialog', { name: t('operation.review.title.reboot') });
+  // A rolling reboot of 20 or more is confirmed by typing "reboot N".
+  if (count >= 20) await dialog.getByLabel(t('operation.confirm.label.reboot')).fill(`reboot ${count}`);
   await dialog.getByRole('button', { name: t(count === 1 ? 'operation.confirm.reboot.one' : 'operation.confirm.reboot.other', { count }) }).click();
   await expect(page.getByText(t('operation.results.title.reboot'), { exact: true })).toBeVisible({ timeout: 30_000 });
 }
@@ -229,8 +231,8 @@ test.describe('the still-exposed panel of a sweep', () => {
     await page.getByText(t('nav.sweep'), { exact: true }).click();
     await page.getByRole('textbox', { name: t('sweep.keyPairName') }).fill(keyPairName);
     await page.getByRole('button', { name: t('sweep.search') }).click();
-    await page.getByRole('button', { name: /^Review detach: \d+ instances in 2 regions$/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
+    await page.getByRole('button', { name: /^Review the plan: \d+ instances in 2 regions$/ }).click();
+    const dialog = page.getByRole('dialog', { name: t('sweep.plan.title') });
     await dialog.getByLabel(t('operation.confirm.label.detach-key-pair')).fill(keyPairName);
     await dialog.getByRole('button', { name: /^Detach from \d+ instances$/ }).click();
     const results = page.getByTestId('sweep-results');
