@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AppCore } from '../app-core';
-import { startEcsSimulator, type EcsSimulator } from '../simulator/ecs-simulator';
-import { bindSharedKeyPair } from '../simulator/shared-key-pair';
+import { startEcsSimulator, type EcsSimulator } from '../../simulator/ecs-simulator';
+import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 
 /** The demo's keys: they open nothing but the built-in simulator on this machine. */
 export const demoKeys = { accessKeyId: 'AKLTdemoModeAccessKey01', secretAccessKey: 'demo-mode-secret-not-real-01' };

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AppCore } from '../../electron/app-core';
-import type { EcsSimulator, EcsSimulatorOptions } from '../../electron/simulator/ecs-simulator';
+import type { EcsSimulator, EcsSimulatorOptions } from '../../simulator/ecs-simulator';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { channelPrefix } from '../../shared/ipc/channel-names';
 import { bridgeScript, serveBuiltRenderer, testOrigin } from '../browser/support/app-origin';

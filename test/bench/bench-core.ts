@@ -1,5 +1,5 @@
 import { createEcsClient, type EcsClientOptions } from '../../electron/volcengine/ecs-client';
-import type { EcsSimulatorOptions } from '../../electron/simulator/ecs-simulator';
+import type { EcsSimulatorOptions } from '../../simulator/ecs-simulator';
 import { startAppUnderTest, type AppUnderTest, type AppUnderTestCoreOptions } from '../electron/support/app-under-test';
 
 /**

@@ -1,5 +1,5 @@
-import { makeInstance, makeKeyPair } from '../../electron/simulator/fleet-builders';
-import type { FleetDefinition } from '../../electron/simulator/simulator-types';
+import { makeInstance, makeKeyPair } from '../../simulator/fleet-builders';
+import type { FleetDefinition } from '../../simulator/simulator-types';
 import { valueOf, type AppUnderTest } from '../electron/support/app-under-test';
 import { listInventory } from '../electron/support/list-inventory';
 import { round, type Measurement } from './bench-results';

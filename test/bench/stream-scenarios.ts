@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { generateFleet } from '../../electron/simulator/fleet-generator';
-import type { FleetDefinition } from '../../electron/simulator/simulator-types';
+import { generateFleet } from '../../simulator/fleet-generator';
+import type { FleetDefinition } from '../../simulator/simulator-types';
 import { openBenchBrowserApp } from './bench-browser-app';
 import { percentile, round, type Measurement } from './bench-results';
 

@@ -1,5 +1,5 @@
-import type { ApiErrorCode } from '../../electron/simulator/api-error';
-import { makeKeyPair } from '../../electron/simulator/fleet-builders';
+import type { ApiErrorCode } from '../../simulator/api-error';
+import { makeKeyPair } from '../../simulator/fleet-builders';
 import { ecsErrorCatalogue } from '../../shared/errors/ecs-error-catalogue';
 import type { EcsKnownErrorCode } from '../../shared/errors/ecs-error-codes';
 import { expect, test } from './support/app-fixture';

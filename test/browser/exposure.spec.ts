@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import type { Locale } from '../../shared/domain/locale';
 import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
 import { format } from '../../renderer/src/i18n/format';
-import type { EcsSimulator } from '../../electron/simulator/ecs-simulator';
-import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
+import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 import { expectNoAxeViolations } from './support/accessibility-audit';
 import { expect, test, type AppHarness } from './support/app-fixture';
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
+import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 import { expect, test } from './support/app-fixture';
 import { textContrast } from './support/contrast';
 import { busiestKeyPair } from './support/workspace-steps';

@@ -1,4 +1,4 @@
-import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
+import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 import { expect, test } from './support/app-fixture';
 import { busiestKeyPair, chooseKeyPair, confirmDetach, selectAllAndReview } from './support/workspace-steps';
 

@@ -1,4 +1,4 @@
-import { bindSharedKeyPair } from '../../electron/simulator/shared-key-pair';
+import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 import { expect, test } from './support/app-fixture';
 
 const keyPairName = 'departed-admin';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startEcsSimulator, type EcsSimulator } from '../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../simulator/ecs-simulator';
 import { busiestKeyPair, chooseKeyPair, confirmDetach } from '../browser/support/workspace-steps';
 import { electronSkipReason, launchBuiltApp } from './launch-app';
 

@@ -6,7 +6,7 @@ import { createAppCore } from '../../../electron/app-core';
 import type { IpcDispatcher } from '../../../electron/ipc/dispatcher';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import { createSenderPolicy } from '../../../electron/security/sender-policy';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
 import { bridgeScript, serveBuiltRenderer, testOrigin } from './app-origin';

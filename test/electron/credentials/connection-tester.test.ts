@@ -8,7 +8,7 @@ import { createCredentialVault } from '../../../electron/credentials/credential-
 import { createProfileService, type ProfileService } from '../../../electron/credentials/profile-service';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import { createEcsClient } from '../../../electron/volcengine/ecs-client';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { closedPort } from '../../support/closed-port';

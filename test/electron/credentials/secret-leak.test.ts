@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../electron/app-core';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { apiOverDispatcher } from '../support/api-over-dispatcher';

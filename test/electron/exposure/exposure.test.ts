@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExposedInstance, ExposureReport } from '../../../shared/domain/exposure';
-import { makeInstance, makeKeyPair } from '../../../electron/simulator/fleet-builders';
-import type { SimulatedInstance } from '../../../electron/simulator/simulator-types';
+import { makeInstance, makeKeyPair } from '../../../simulator/fleet-builders';
+import type { SimulatedInstance } from '../../../simulator/simulator-types';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory, loadRegion } from '../support/list-inventory';
 

@@ -2,7 +2,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { regionFile } from '../../../electron/inventory/inventory-cache-format';
-import { makeInstance, makeKeyPair } from '../../../electron/simulator/fleet-builders';
+import { makeInstance, makeKeyPair } from '../../../simulator/fleet-builders';
 import type { InventoryPage, ListingProgress } from '../../../shared/domain/inventory';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory } from '../support/list-inventory';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRegion, type RegionListingClient, type RegionListingState } from '../../../electron/inventory/region-listing';
-import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
-import { makeInstance } from '../../../electron/simulator/fleet-builders';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
+import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../simulator/ecs-simulator';
+import { makeInstance } from '../../../simulator/fleet-builders';
+import { generateFleet } from '../../../simulator/fleet-generator';
 import type { EcsClient } from '../../../electron/volcengine/ecs-client';
 import { EcsError } from '../../../electron/volcengine/ecs-error';
 import type { Instance } from '../../../shared/domain/ecs';

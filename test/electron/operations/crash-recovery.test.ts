@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../electron/app-core';
 import { createKeytarSecretStore } from '../../../electron/keychain/keytar-secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 
 /**
  * The promise of the journal, tested the hard way: a child process running a detach is killed with SIGKILL while

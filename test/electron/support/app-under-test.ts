@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../simulator/ecs-simulator';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
 import { apiOverDispatcher } from './api-over-dispatcher';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSharedKeyPair } from '../../../electron/simulator/shared-key-pair';
+import { bindSharedKeyPair } from '../../../simulator/shared-key-pair';
 import type { Sweep, SweepProgress } from '../../../shared/domain/sweep';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InstanceOutcome } from '../../../shared/domain/ecs';
-import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
-import type { FaultKind, FaultRule } from '../../../electron/simulator/fault-injection';
+import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../simulator/ecs-simulator';
+import type { FaultKind, FaultRule } from '../../../simulator/fault-injection';
 import type { EcsClient } from '../../../electron/volcengine/ecs-client';
 import { createTestClient, createTestClock, recordSleeps, testCredentials } from './support/ecs-test-client';
 import { buildFleet, instanceIds } from './support/simulator-fleet';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import { createProxyDispatcher } from '../../../electron/volcengine/proxy-dispatcher';
 import { createTestClient, testCredentials } from './support/ecs-test-client';
 import { startLoopbackProxy, type LoopbackProxy } from './support/loopback-proxy';

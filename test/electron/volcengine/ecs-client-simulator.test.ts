@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ListProgress } from '../../../shared/domain/ecs';
 import { instanceSchema, keyPairSchema } from '../../../shared/domain/ecs';
-import { startEcsSimulator, type EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import type { EcsClient } from '../../../electron/volcengine/ecs-client';
 import { createTestClient, testCredentials } from './support/ecs-test-client';
 import { buildFleet, instanceId, instanceIds, makeInstance, opsKey, spareKey } from './support/simulator-fleet';

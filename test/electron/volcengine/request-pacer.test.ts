@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestPacer } from '../../../electron/volcengine/request-pacer';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator } from '../../../simulator/ecs-simulator';
 import { createEcsClient } from '../../../electron/volcengine/ecs-client';
-import { makeInstance, makeKeyPair } from '../../../electron/simulator/fleet-builders';
+import { makeInstance, makeKeyPair } from '../../../simulator/fleet-builders';
 
 /** A clock that only moves when the pacer sleeps, so each send's time is exact. */
 function virtualClock() {

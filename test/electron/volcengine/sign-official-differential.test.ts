@@ -3,7 +3,7 @@ import { signRequest, type SignRequestInput } from '../../../electron/volcengine
 import { canonicalQueryString, percentEncode } from '../../../electron/volcengine/signing-primitives';
 import { officialQueryString, signWithOfficialDefaults, signWithOfficialSigner } from './support/official-signer';
 import { randomSignRequest } from './support/random-sign-request';
-import { createSeededRandom } from '../../../electron/simulator/seeded-random';
+import { createSeededRandom } from '../../../simulator/seeded-random';
 
 /**
  * The project's signer against the official Node SDK's `Signer` (@volcengine/openapi 1.36.2).

@@ -13,7 +13,7 @@ import {
   signatureHex,
   stringToSign,
 } from '../../../electron/volcengine/signing-primitives';
-import { createSeededRandom } from '../../../electron/simulator/seeded-random';
+import { createSeededRandom } from '../../../simulator/seeded-random';
 
 /** An independent encoder working on UTF-8 bytes, to check percentEncode against something that is not itself. */
 function referencePercentEncode(value: string): string {

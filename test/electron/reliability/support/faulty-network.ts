@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { createFaultInjector, type FaultRule, type FaultTarget } from '../../../../electron/simulator/fault-injection';
+import { createFaultInjector, type FaultRule, type FaultTarget } from '../../../../simulator/fault-injection';
 import { createEcsClient, type EcsClient, type EcsClientDependencies } from '../../../../electron/volcengine/ecs-client';
 import { createUndiciTransport, type HttpTransport } from '../../../../electron/volcengine/http-transport';
 import { closedPort } from '../../../support/closed-port';

@@ -1,5 +1,5 @@
-import type { EcsSimulator } from '../../../../electron/simulator/ecs-simulator';
-import type { FaultRule } from '../../../../electron/simulator/fault-injection';
+import type { EcsSimulator } from '../../../../simulator/ecs-simulator';
+import type { FaultRule } from '../../../../simulator/fault-injection';
 import type { FaultyNetwork } from './faulty-network';
 
 /** The faults of the matrix, in the order of the issue. */

@@ -1,5 +1,5 @@
-import { makeInstance, makeKeyPair } from '../../../../electron/simulator/fleet-builders';
-import type { FleetDefinition } from '../../../../electron/simulator/simulator-types';
+import { makeInstance, makeKeyPair } from '../../../../simulator/fleet-builders';
+import type { FleetDefinition } from '../../../../simulator/simulator-types';
 
 /** The key every instance of the matrix is bound to, so a detach plan takes them all. */
 export const matrixKey = { keyPairId: 'kp-matrix000000000001', keyPairName: 'matrix-key' };

@@ -1,5 +1,5 @@
 import type { SignRequestInput } from '../../../../electron/volcengine/sign';
-import type { SeededRandom } from '../../../../electron/simulator/seeded-random';
+import type { SeededRandom } from '../../../../simulator/seeded-random';
 
 /**
  * Generates `signRequest` inputs shaped like real ECS calls (Action, Version, InstanceIds.N, TagFilters.N.Values.M

@@ -1,5 +1,5 @@
-import { makeInstance, makeKeyPair } from '../../../../electron/simulator/fleet-builders';
-import type { FleetDefinition, SimulatedInstance } from '../../../../electron/simulator/simulator-types';
+import { makeInstance, makeKeyPair } from '../../../../simulator/fleet-builders';
+import type { FleetDefinition, SimulatedInstance } from '../../../../simulator/simulator-types';
 
 export const opsKey = { keyPairId: 'kp-ops0000000000001', keyPairName: 'ops-key' };
 export const spareKey = { keyPairId: 'kp-spare00000000002', keyPairName: 'spare-key' };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { generateFleet } from '../../../../electron/simulator/fleet-generator';
-import type { FleetDefinition, RegionDefinition } from '../../../../electron/simulator/simulator-types';
+import { generateFleet } from '../../../simulator/fleet-generator';
+import type { FleetDefinition, RegionDefinition } from '../../../simulator/simulator-types';
 
 /** A one-region generated fleet whose zones are as uneven as a real account's can be. */
 export interface UnevenFleetSpec {

@@ -1,11 +1,11 @@
-import type { ActionOutcome } from '../../../../electron/simulator/actions/action-types';
-import { createChangeCounter } from '../../../../electron/simulator/change-counter';
-import { apiVersion } from '../../../../electron/simulator/envelope';
-import { createFleetState } from '../../../../electron/simulator/fleet-state';
-import { createIdempotencyStore } from '../../../../electron/simulator/idempotency-store';
-import { createQueryParams } from '../../../../electron/simulator/query-params';
-import { createRouter } from '../../../../electron/simulator/router';
-import type { FleetDefinition } from '../../../../electron/simulator/simulator-types';
+import type { ActionOutcome } from '../../../simulator/actions/action-types';
+import { createChangeCounter } from '../../../simulator/change-counter';
+import { apiVersion } from '../../../simulator/envelope';
+import { createFleetState } from '../../../simulator/fleet-state';
+import { createIdempotencyStore } from '../../../simulator/idempotency-store';
+import { createQueryParams } from '../../../simulator/query-params';
+import { createRouter } from '../../../simulator/router';
+import type { FleetDefinition } from '../../../simulator/simulator-types';
 import { parseEnvelope } from './signed-client';
 import type { SignedClient } from './signed-client';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { OperationDetailJson, SignedClient } from './support/signed-client';
 import { createTestFleet, devKey, ids, opsKey, testCredentials } from './support/test-fleet';

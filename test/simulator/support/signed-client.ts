@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import { signRequest } from '../../../../electron/volcengine/sign';
-import type { SigningCredentials } from '../../../../electron/volcengine/sign';
+import { signRequest } from '../../../electron/volcengine/sign';
+import type { SigningCredentials } from '../../../electron/volcengine/sign';
 
 export interface HttpReply {
   readonly status: number;

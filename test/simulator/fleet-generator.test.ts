@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
-import type { SimulatedInstance } from '../../../electron/simulator/simulator-types';
+import { generateFleet } from '../../simulator/fleet-generator';
+import type { SimulatedInstance } from '../../simulator/simulator-types';
 
 const allInstances = (seed: number, instances: number) =>
   generateFleet({ seed, instances }).regions.flatMap((region) => region.instances.map((instance) => ({ region, instance })));

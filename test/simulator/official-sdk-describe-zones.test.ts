@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
-import { signWithOfficialSigner } from '../volcengine/support/official-signer';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
+import { generateFleet } from '../../simulator/fleet-generator';
+import { signWithOfficialSigner } from '../electron/volcengine/support/official-signer';
 import { createOfficialService } from './support/official-client';
 import { parseEnvelope, sendRaw } from './support/signed-client';
 import { testCredentials } from './support/test-fleet';

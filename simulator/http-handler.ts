@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sha256Hex } from '../volcengine/signing-primitives';
+import { sha256Hex } from '../electron/volcengine/signing-primitives';
 import { apiError } from './api-error';
 import type { ApiError } from './api-error';
 import { regionHint } from './authorization-header';

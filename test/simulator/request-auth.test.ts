@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import { signRequest } from '../../../electron/volcengine/sign';
-import { signWithOfficialDefaults, signWithOfficialSigner } from '../volcengine/support/official-signer';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
+import { signRequest } from '../../electron/volcengine/sign';
+import { signWithOfficialDefaults, signWithOfficialSigner } from '../electron/volcengine/support/official-signer';
 import { createSignedClient, errorCodeOf, parseEnvelope, sendRaw } from './support/signed-client';
 import type { SignedClient } from './support/signed-client';
 import { createTestFleet, stsCredentials, testCredentials } from './support/test-fleet';

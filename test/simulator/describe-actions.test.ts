@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
+import { generateFleet } from '../../simulator/fleet-generator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { SignedClient } from './support/signed-client';
 import { testCredentials } from './support/test-fleet';

@@ -6,7 +6,7 @@ import {
   deriveSigningKey,
   signatureHex,
   stringToSign,
-} from '../volcengine/signing-primitives';
+} from '../electron/volcengine/signing-primitives';
 import { apiError } from './api-error';
 import type { ApiError } from './api-error';
 import { parseAuthorizationHeader } from './authorization-header';

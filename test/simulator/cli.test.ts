@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseCliArguments } from '../../../electron/simulator/cli-options';
+import { parseCliArguments } from '../../simulator/cli-options';
 import { createSignedClient, parseEnvelope } from './support/signed-client';
 
 const keyArgs = ['--access-key-id', 'AKCLI', '--secret-access-key', 'SKCLI'];
@@ -70,7 +70,7 @@ describe('simulator CLI process', () => {
     // tsx as a Node loader in one process, rather than `npx tsx`: npm exec does not pass SIGTERM on to its child,
     // so the signal would kill npm and orphan the simulator instead of testing its shutdown.
     const cliArgs = ['--port', '0', '--instances', '20', '--seed', '1', '--zone-weights', '1,0,2,1', '--read-rate', '50', '--read-burst', '50', ...keyArgs];
-    const started = spawn(process.execPath, ['--import', 'tsx', 'electron/simulator/cli.ts', ...cliArgs], { cwd: process.cwd() });
+    const started = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', ...cliArgs], { cwd: process.cwd() });
     child = started;
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';

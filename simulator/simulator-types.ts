@@ -4,7 +4,7 @@
  * format lives in one place (the serializers under actions/).
  */
 
-import { knownInstanceStatuses } from '../../shared/domain/ecs';
+import { knownInstanceStatuses } from '../shared/domain/ecs';
 
 /** The statuses of the spec: the simulator's instances are only ever in one of these. */
 export const instanceStatuses = knownInstanceStatuses;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
-import type { GenerateFleetOptions } from '../../../electron/simulator/fleet-generator';
+import { generateFleet } from '../../simulator/fleet-generator';
+import type { GenerateFleetOptions } from '../../simulator/fleet-generator';
 
 const fleetHash = (options: GenerateFleetOptions) =>
   createHash('sha256').update(JSON.stringify(generateFleet(options))).digest('hex');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator, EcsSimulatorOptions } from '../../../electron/simulator/ecs-simulator';
-import { createFlowLimiter, takeFromAll } from '../../../electron/simulator/flow-limiter';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator, EcsSimulatorOptions } from '../../simulator/ecs-simulator';
+import { createFlowLimiter, takeFromAll } from '../../simulator/flow-limiter';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { HttpReply, SignedClient } from './support/signed-client';
 import { createTestFleet, ids, opsKey, testCredentials } from './support/test-fleet';

@@ -1,5 +1,5 @@
-import { makeInstance, makeKeyPair } from '../../../../electron/simulator/fleet-builders';
-import type { FleetDefinition } from '../../../../electron/simulator/simulator-types';
+import { makeInstance, makeKeyPair } from '../../../simulator/fleet-builders';
+import type { FleetDefinition } from '../../../simulator/simulator-types';
 
 export const testCredentials = { accessKeyId: 'AKLTsimulatortest', secretAccessKey: 'simulator-secret==' } as const;
 export const stsCredentials = {

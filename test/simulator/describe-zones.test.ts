@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import { makeInstance } from '../../../electron/simulator/fleet-builders';
-import { instanceTypes } from '../../../electron/simulator/fleet-catalog';
-import { generateFleet } from '../../../electron/simulator/fleet-generator';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
+import { makeInstance } from '../../simulator/fleet-builders';
+import { instanceTypes } from '../../simulator/fleet-catalog';
+import { generateFleet } from '../../simulator/fleet-generator';
 import { createSignedClient, listParam, parseEnvelope } from './support/signed-client';
 import type { SignedClient } from './support/signed-client';
 import { testCredentials } from './support/test-fleet';

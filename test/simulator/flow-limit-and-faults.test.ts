@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiErrorCode } from '../../../electron/simulator/api-error';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { EcsSimulator } from '../../../electron/simulator/ecs-simulator';
+import type { ApiErrorCode } from '../../simulator/api-error';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { OperationDetailJson, SignedClient } from './support/signed-client';
 import { createTestFleet, ids, opsKey, testCredentials } from './support/test-fleet';

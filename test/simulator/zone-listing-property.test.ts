@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startEcsSimulator } from '../../../electron/simulator/ecs-simulator';
-import type { RegionDefinition } from '../../../electron/simulator/simulator-types';
+import { startEcsSimulator } from '../../simulator/ecs-simulator';
+import type { RegionDefinition } from '../../simulator/simulator-types';
 import { directReadCaller, httpReadCaller } from './support/read-caller';
 import type { ReadCaller } from './support/read-caller';
 import { createSignedClient } from './support/signed-client';
