@@ -5,7 +5,7 @@ import './theme/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/app-shell';
-import { useAppStore } from './stores/app-store';
+import { useAppStore } from './app/app-store';
 
 void useAppStore.getState().start();
 

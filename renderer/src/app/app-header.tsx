@@ -1,8 +1,8 @@
 import { Button, Layout, Radio, Space, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../i18n/use-t';
-import { useProfilesStore } from '../stores/profiles-store';
-import { useUiStore, type View } from '../stores/ui-store';
+import { useProfilesStore } from '../features/profiles/profiles-store';
+import { useUiStore, type View } from './ui-store';
 import { LanguageSwitch } from './language-switch';
 
 export const AppHeader = memo(function AppHeader() {

@@ -1,8 +1,8 @@
 import { ImportDrawer } from '../features/profiles/import-drawer';
 import { ProfileFormDrawer } from '../features/profiles/profile-form-drawer';
 import { SettingsDrawer } from '../features/settings/settings-drawer';
-import { useProfilesStore } from '../stores/profiles-store';
-import { useUiStore } from '../stores/ui-store';
+import { useProfilesStore } from '../features/profiles/profiles-store';
+import { useUiStore } from './ui-store';
 
 /** Shows the drawer the UI store says is open; screens only ask for one. */
 export function DrawerHost() {

@@ -2,8 +2,8 @@ import { Alert, Button } from '@arco-design/web-react';
 import { memo, useEffect } from 'react';
 import { format } from '../i18n/format';
 import { useT } from '../i18n/use-t';
-import { useHistoryStore } from '../stores/history-store';
-import { useUiStore } from '../stores/ui-store';
+import { useHistoryStore } from '../features/history/history-store';
+import { useUiStore } from './ui-store';
 
 /**
  * After a crash, the first thing to know: operations the app stopped in the middle of. Shown on every screen but

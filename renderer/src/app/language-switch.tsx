@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { LanguageSetting } from '../../../shared/domain/settings';
 import { format } from '../i18n/format';
 import { useT } from '../i18n/use-t';
-import { useAppStore } from '../stores/app-store';
+import { useAppStore } from './app-store';
 
 /**
  * Language names are written in their own language, so anyone can find theirs whatever is showing now. The closed

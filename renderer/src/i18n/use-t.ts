@@ -1,5 +1,5 @@
 import { resolveLocale, type Locale } from '../../../shared/domain/locale';
-import { useAppStore } from '../stores/app-store';
+import { useAppStore } from '../app/app-store';
 import { messages, type MessageKey } from './messages';
 
 /** The locale in use: the saved choice, or the OS's language until settings have loaded. */

@@ -5,7 +5,7 @@ import { partialBuckets } from './exposure-facts';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useExposureStore } from '../../stores/exposure-store';
+import { useExposureStore } from './exposure-store';
 import { ExposureOffTable } from './exposure-off-table';
 
 export interface ExposurePanelProps {

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 
 /** "N instances · M match · K selected", and how many selected rows the search or filters hide. */
 export const InstanceCounts = memo(function InstanceCounts() {

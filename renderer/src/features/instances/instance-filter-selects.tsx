@@ -4,7 +4,7 @@ import { useThrottledValue } from '../../common/use-throttled-value';
 import { SearchableSelect } from '../../common/searchable-select';
 import { messages, type MessageKey } from '../../i18n/messages';
 import { useLocale, useT } from '../../i18n/use-t';
-import { facetsAt, useInstanceTableStore } from '../../stores/instance-table-store';
+import { facetsAt, useInstanceTableStore } from './instance-table-store';
 import { noKeyPairValue, parseTagFilterValue, type FacetValue, type InstanceFacets } from './instance-facets';
 import type { FilterName } from './instance-filters';
 import { statusLabel } from './instance-labels';

@@ -3,7 +3,7 @@ import type { RefInputType } from '@arco-design/web-react/es/Input';
 import { IconSearch } from '@arco-design/web-react/icon';
 import { memo, useCallback, useState, type RefObject } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 
 /**
  * The search box. The typed text and the table's results change in the same render, so both reach the screen in

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 import { ColumnResizer } from './column-resizer';
 import { instanceColumns } from './instance-columns';
 import type { SortColumn } from './instance-sort-columns';

@@ -1,7 +1,7 @@
 import { memo, useId, type MouseEvent } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 import { CopyIdButton } from './copy-id-button';
 import { keyPairLabel } from './instance-facets';
 import { blockerLabel, statusColor, statusLabel } from './instance-labels';

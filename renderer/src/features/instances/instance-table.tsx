@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 import { checkboxColumnWidth, headerHeight, instanceColumns, rowHeight } from './instance-columns';
 import { CellPeek } from './cell-peek';
 import { InstanceTableHeader } from './instance-table-header';

@@ -2,7 +2,7 @@ import { Button } from '@arco-design/web-react';
 import type { RefInputType } from '@arco-design/web-react/es/Input';
 import { memo, useCallback, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useInstanceTableStore } from './instance-table-store';
 import { InstanceCounts } from './instance-counts';
 import { InstanceFilterSelects } from './instance-filter-selects';
 import { InstanceSearchBox } from './instance-search-box';

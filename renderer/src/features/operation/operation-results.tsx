@@ -18,7 +18,7 @@ import { whyNothingToRetry } from './known-failures';
 import { retryableInstanceIds } from './retry-selection';
 import { bucketIds } from '../exposure/exposure-facts';
 import { ExposurePanel } from '../exposure/exposure-panel';
-import { useExposureStore } from '../../stores/exposure-store';
+import { useExposureStore } from '../exposure/exposure-store';
 import { RollingResults } from './rolling-results';
 
 export interface OperationResultsProps {

@@ -1,7 +1,7 @@
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { detachKey, useExposureStore } from '../../stores/exposure-store';
-import { useOperationStore } from '../../stores/operation-store';
+import { detachKey, useExposureStore } from '../exposure/exposure-store';
+import { useOperationStore } from './operation-store';
 import type { ExportHandler } from './export';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { OperationProgressView } from './operation-progress-view';

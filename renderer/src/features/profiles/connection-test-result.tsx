@@ -4,7 +4,7 @@ import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue'
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import type { ConnectionTestState } from '../../stores/profiles-store';
+import type { ConnectionTestState } from './profiles-store';
 
 /** The outcome of "test connection": success with what was seen, or the explained failure. */
 export const ConnectionTestResultView = memo(function ConnectionTestResultView(props: { test: ConnectionTestState }) {

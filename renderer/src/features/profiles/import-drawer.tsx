@@ -7,7 +7,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useProfilesStore } from '../../stores/profiles-store';
+import { useProfilesStore } from './profiles-store';
 
 const keyOf = (candidate: ImportCandidate) => `${candidate.source}:${candidate.sourceName}`;
 

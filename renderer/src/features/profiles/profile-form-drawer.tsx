@@ -7,7 +7,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useProfilesStore } from '../../stores/profiles-store';
+import { useProfilesStore } from './profiles-store';
 
 type Field = 'name' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'region' | 'endpoint' | 'accountId';
 

@@ -5,8 +5,8 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { RegionLabel } from '../../common/region-label';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useProfilesStore } from '../../stores/profiles-store';
-import { useUiStore } from '../../stores/ui-store';
+import { useProfilesStore } from './profiles-store';
+import { useUiStore } from '../../app/ui-store';
 import { ConnectionTestResultView } from './connection-test-result';
 
 const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSummary }) {

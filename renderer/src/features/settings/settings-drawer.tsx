@@ -6,8 +6,8 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { useT } from '../../i18n/use-t';
 import { format } from '../../i18n/format';
-import { useAppStore } from '../../stores/app-store';
-import { useInventoryStore } from '../../stores/inventory-store';
+import { useAppStore } from '../../app/app-store';
+import { useInventoryStore } from '../inventory/inventory-store';
 
 type ProxyMode = Settings['proxy']['mode'];
 

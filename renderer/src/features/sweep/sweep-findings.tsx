@@ -6,7 +6,7 @@ import { describeAppError } from '../../../../shared/errors/catalogue';
 import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useSweepStore } from '../../stores/sweep-store';
+import { useSweepStore } from './sweep-store';
 import { plannableRegions, regionCounts } from './sweep-facts';
 import { SweepRegionInstances } from './sweep-region-instances';
 import { RegionLabel } from '../../common/region-label';

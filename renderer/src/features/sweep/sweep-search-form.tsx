@@ -1,9 +1,9 @@
 import { Button, Input, Select, Space } from '@arco-design/web-react';
 import { memo, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useProfilesStore } from '../../stores/profiles-store';
-import { useSweepStore } from '../../stores/sweep-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useProfilesStore } from '../profiles/profiles-store';
+import { useSweepStore } from './sweep-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
 import { isTerminalState } from '../operation/progress-facts';
 
 /** Which profile, which key pair name: the two facts a sweep needs. The workspace's profile is the default. */

@@ -2,7 +2,7 @@ import { Alert, Button } from '@arco-design/web-react';
 import { memo } from 'react';
 import { describeAppError } from '../../../../shared/errors/catalogue';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useAppStore } from '../../stores/app-store';
+import { useAppStore } from '../../app/app-store';
 
 /** Where the secrets will go, or, when the keychain cannot take them, what to install or unlock. */
 export const KeychainStatusAlert = memo(function KeychainStatusAlert() {

@@ -1,8 +1,8 @@
 import { Button, Space, Steps, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useAppStore } from '../../stores/app-store';
-import { useUiStore } from '../../stores/ui-store';
+import { useAppStore } from '../../app/app-store';
+import { useUiStore } from '../../app/ui-store';
 import { KeychainStatusAlert } from './keychain-status-alert';
 
 /** The first screen of a new install: what the app does, where the keys will live, and the way in. */

@@ -3,8 +3,8 @@ import { memo, useMemo } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useInventoryStore } from '../../stores/inventory-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useInventoryStore } from '../inventory/inventory-store';
+import { useWorkspaceStore } from './workspace-store';
 
 /**
  * The chosen key pair's own listing, which Review waits for: how far it is, how many instances carry the key once

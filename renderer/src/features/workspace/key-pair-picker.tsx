@@ -6,9 +6,9 @@ import { useThrottledValue } from '../../common/use-throttled-value';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { boundCountsAt, useInstanceTableStore } from '../../stores/instance-table-store';
-import { useInventoryStore } from '../../stores/inventory-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { boundCountsAt, useInstanceTableStore } from '../instances/instance-table-store';
+import { useInventoryStore } from '../inventory/inventory-store';
+import { useWorkspaceStore } from './workspace-store';
 
 const noKeyPairs: readonly KeyPair[] = [];
 

@@ -3,9 +3,9 @@ import { memo } from 'react';
 import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
-import { useOperationStore } from '../../stores/operation-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useInstanceTableStore } from '../instances/instance-table-store';
+import { useOperationStore } from '../operation/operation-store';
+import { useWorkspaceStore } from './workspace-store';
 import { knownToFailAgain } from '../operation/known-failures';
 
 /**

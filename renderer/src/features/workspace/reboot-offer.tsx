@@ -3,8 +3,8 @@ import { memo, useState } from 'react';
 import type { OperationResult } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { useOperationStore } from '../../stores/operation-store';
-import { useInstanceTableStore } from '../../stores/instance-table-store';
+import { useOperationStore } from '../operation/operation-store';
+import { useInstanceTableStore } from '../instances/instance-table-store';
 
 /**
  * After a detach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded

@@ -5,9 +5,9 @@ import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useProfilesStore } from '../../stores/profiles-store';
-import { useInventoryStore } from '../../stores/inventory-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useProfilesStore } from '../profiles/profiles-store';
+import { useInventoryStore } from '../inventory/inventory-store';
+import { useWorkspaceStore } from './workspace-store';
 import { RegionListingStatus } from './region-listing-status';
 
 /** Profile and region pickers, the one Refresh button, and how the region's listing stands. */

@@ -5,9 +5,9 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { NamedProgress } from '../../common/named-progress';
 import { format, formatDateTime, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useAppStore } from '../../stores/app-store';
-import { useInventoryStore, type RegionListingView } from '../../stores/inventory-store';
-import { useWorkspaceStore } from '../../stores/workspace-store';
+import { useAppStore } from '../../app/app-store';
+import { useInventoryStore, type RegionListingView } from '../inventory/inventory-store';
+import { useWorkspaceStore } from './workspace-store';
 
 function percentOf(view: RegionListingView): number {
   return view.totalCount ? Math.min(100, Math.round((100 * view.received) / view.totalCount)) : 0;

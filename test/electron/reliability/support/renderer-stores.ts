@@ -1,7 +1,7 @@
-import { createOperationStore, type OperationState } from '../../../../renderer/src/stores/operation-store';
-import { useInstanceTableStore } from '../../../../renderer/src/stores/instance-table-store';
-import { useInventoryStore } from '../../../../renderer/src/stores/inventory-store';
-import { useWorkspaceStore } from '../../../../renderer/src/stores/workspace-store';
+import { createOperationStore, type OperationState } from '../../../../renderer/src/features/operation/operation-store';
+import { useInstanceTableStore } from '../../../../renderer/src/features/instances/instance-table-store';
+import { useInventoryStore } from '../../../../renderer/src/features/inventory/inventory-store';
+import { useWorkspaceStore } from '../../../../renderer/src/features/workspace/workspace-store';
 import type { OperationPlan, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 

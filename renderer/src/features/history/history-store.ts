@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { HistoryDetail, HistoryList } from '../../../shared/domain/history';
-import type { OperationProgress, OperationResult } from '../../../shared/domain/operation';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { windowApi } from '../api/window-api';
-import { isTerminalState } from '../features/operation/progress-facts';
-import { useExposureStore } from './exposure-store';
+import type { HistoryDetail, HistoryList } from '../../../../shared/domain/history';
+import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { windowApi } from '../../api/window-api';
+import { isTerminalState } from '../operation/progress-facts';
+import { useExposureStore } from '../exposure/exposure-store';
 
 /** The operation opened in the history: its record, and its live progress while it is resumed. */
 export interface OpenedOperation {

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { OperationProgress, OperationResult } from '../../../shared/domain/operation';
-import type { Sweep, SweepPlan, SweepPlanRequest, SweepProgress } from '../../../shared/domain/sweep';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { windowApi } from '../api/window-api';
-import { isTerminalState } from '../features/operation/progress-facts';
-import { plannableRegions, retryRegions, type SweepRun } from '../features/sweep/sweep-facts';
-import { useExposureStore } from './exposure-store';
+import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
+import type { Sweep, SweepPlan, SweepPlanRequest, SweepProgress } from '../../../../shared/domain/sweep';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { windowApi } from '../../api/window-api';
+import { isTerminalState } from '../operation/progress-facts';
+import { plannableRegions, retryRegions, type SweepRun } from './sweep-facts';
+import { useExposureStore } from '../exposure/exposure-store';
 
 export type SweepSearch =
   | { state: 'idle' }

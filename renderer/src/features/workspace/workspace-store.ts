@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { KeyPairRef } from '../../../shared/domain/detachability';
-import type { RegionList } from '../../../shared/domain/inventory';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import { windowApi } from '../api/window-api';
-import { useInventoryStore } from './inventory-store';
+import type { KeyPairRef } from '../../../../shared/domain/detachability';
+import type { RegionList } from '../../../../shared/domain/inventory';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import { windowApi } from '../../api/window-api';
+import { useInventoryStore } from '../inventory/inventory-store';
 
 interface WorkspaceState {
   profileId: string | null;

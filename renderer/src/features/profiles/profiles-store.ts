@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { ConnectionTestResult } from '../../../shared/domain/connection-test';
-import type { ImportResult, ImportScan, ImportSelection } from '../../../shared/domain/credential-import';
-import type { ProfileInput, ProfileSummary, ProfileUpdate } from '../../../shared/domain/profile';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { IpcResult } from '../../../shared/ipc/result';
-import { windowApi } from '../api/window-api';
+import type { ConnectionTestResult } from '../../../../shared/domain/connection-test';
+import type { ImportResult, ImportScan, ImportSelection } from '../../../../shared/domain/credential-import';
+import type { ProfileInput, ProfileSummary, ProfileUpdate } from '../../../../shared/domain/profile';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { IpcResult } from '../../../../shared/ipc/result';
+import { windowApi } from '../../api/window-api';
 
 export type ConnectionTestState =
   | { state: 'testing' }

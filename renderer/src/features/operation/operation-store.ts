@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../../shared/domain/operation';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { windowApi } from '../api/window-api';
-import { isTerminalState } from '../features/operation/progress-facts';
-import { buildRetryRequest } from '../features/operation/retry-selection';
-import { useExposureStore } from './exposure-store';
+import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { windowApi } from '../../api/window-api';
+import { isTerminalState } from './progress-facts';
+import { buildRetryRequest } from './retry-selection';
+import { useExposureStore } from '../exposure/exposure-store';
 
 /** Which action an error came from, so each view shows only its own. */
 export type OperationErrorSource = 'plan' | 'start' | 'cancel' | 'result';

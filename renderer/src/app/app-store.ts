@@ -4,7 +4,7 @@ import type { KeychainStatus } from '../../../shared/domain/keychain-status';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AppErrorData } from '../../../shared/errors/app-error';
 import { windowApi } from '../api/window-api';
-import { useProfilesStore } from './profiles-store';
+import { useProfilesStore } from '../features/profiles/profiles-store';
 
 export type KeychainCheck =
   | { state: 'checking' }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExposureReport } from '../../../shared/domain/exposure';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
-import { createExposureStore, detachKey } from '../../../renderer/src/stores/exposure-store';
-import { makeResult, succeeded } from '../features/operation/support/operation-fixtures';
+import type { ExposureReport } from '../../../../shared/domain/exposure';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { fail, ok, type IpcResult } from '../../../../shared/ipc/result';
+import { createExposureStore, detachKey } from '../../../../renderer/src/features/exposure/exposure-store';
+import { makeResult, succeeded } from '../operation/support/operation-fixtures';
 
 function report(operationId: string, total: number): ExposureReport {
   return {

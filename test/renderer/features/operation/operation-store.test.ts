@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../../shared/domain/operation';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { fail, ok, type IpcResult } from '../../../shared/ipc/result';
-import { createOperationStore } from '../../../renderer/src/stores/operation-store';
-import { failed, makePlan, makeResult, succeeded, unknown } from '../features/operation/support/operation-fixtures';
+import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { fail, ok, type IpcResult } from '../../../../shared/ipc/result';
+import { createOperationStore } from '../../../../renderer/src/features/operation/operation-store';
+import { failed, makePlan, makeResult, succeeded, unknown } from './support/operation-fixtures';
 
 const planRequest: PlanRequest = {
   profileId: 'profile-prod-0001',

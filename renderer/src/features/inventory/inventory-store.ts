@@ -1,12 +1,12 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { KeyPairRef } from '../../../shared/domain/detachability';
-import { listingStarted, type InventoryPage, type InventoryScope, type KeyPairList, type ListingProgress } from '../../../shared/domain/inventory';
-import type { OperationPlan } from '../../../shared/domain/operation';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { windowApi } from '../api/window-api';
-import { createPageBuffer, type PageBuffer } from '../features/workspace/page-buffer';
-import { useInstanceTableStore, type InstanceTableState } from './instance-table-store';
+import type { KeyPairRef } from '../../../../shared/domain/detachability';
+import { listingStarted, type InventoryPage, type InventoryScope, type KeyPairList, type ListingProgress } from '../../../../shared/domain/inventory';
+import type { OperationPlan } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { windowApi } from '../../api/window-api';
+import { createPageBuffer, type PageBuffer } from '../workspace/page-buffer';
+import { useInstanceTableStore, type InstanceTableState } from '../instances/instance-table-store';
 
 type ListingState = ListingProgress['state'];
 

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { ExposureReport } from '../../../shared/domain/exposure';
-import type { OperationResult } from '../../../shared/domain/operation';
-import type { AppErrorData } from '../../../shared/errors/app-error';
-import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
-import { windowApi } from '../api/window-api';
-import { isTerminalState } from '../features/operation/progress-facts';
+import type { ExposureReport } from '../../../../shared/domain/exposure';
+import type { OperationResult } from '../../../../shared/domain/operation';
+import type { AppErrorData } from '../../../../shared/errors/app-error';
+import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import { windowApi } from '../../api/window-api';
+import { isTerminalState } from '../operation/progress-facts';
 
 /**
  * One detach's "still exposed" panel: the latest report (kept while a new check runs, so the numbers do not
