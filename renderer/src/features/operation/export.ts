@@ -1,8 +1,8 @@
-import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
 import type { ExposureReport } from '../../../../shared/domain/exposure';
 import type { OperationResult } from '../../../../shared/domain/operation';
 import { bucketOf } from '../exposure/exposure-facts';
-import { outcomeError, outcomeRequestId } from './outcome-facts';
+import { outcomeRequestId } from './outcome-facts';
 import { summarizeOutcomes } from './outcome-summary';
 
 export const csvMimeType = 'text/csv;charset=utf-8';
@@ -44,7 +44,7 @@ function exposureColumns(report: ExposureReport | null): ExposureColumns {
 }
 
 function csvRow(outcome: InstanceOutcome, exposure: ExposureColumns): string {
-  const error = outcomeError(outcome);
+  const error = outcomeDetail(outcome);
   const fields = [outcome.instanceId, outcome.status, error?.code ?? '', error?.message ?? '', outcomeRequestId(outcome) ?? '', ...exposure(outcome.instanceId)];
   return fields.map(csvField).join(',');
 }

@@ -1,21 +1,16 @@
-import { outcomeDetail, type EcsErrorData, type InstanceOutcome, type OutcomeStatus } from '../../../../shared/domain/ecs';
+import { outcomeDetail, type InstanceOutcome, type OutcomeStatus } from '../../../../shared/domain/ecs';
 
 export type { OutcomeStatus };
 
 /** Every outcome status, in the order screens list them: done, refused, never asked, to be checked. */
 export const outcomeStatuses = ['succeeded', 'failed', 'not-sent', 'unknown'] as const satisfies readonly OutcomeStatus[];
 
-/** The error behind an outcome that is not a success (Volcengine's code or the client's own), or null for a success. */
-export function outcomeError(outcome: InstanceOutcome): EcsErrorData | null {
-  return outcomeDetail(outcome);
-}
-
 /**
  * Every code an outcome answers to: its own and, behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`, the last
  * error's. The admin who asks "which instances hit InternalError?" means those the app gave up on too.
  */
 export function outcomeErrorCodes(outcome: InstanceOutcome): string[] {
-  const error = outcomeError(outcome);
+  const error = outcomeDetail(outcome);
   if (error === null) return [];
   return error.cause === undefined || error.cause.code === error.code ? [error.code] : [error.code, error.cause.code];
 }

@@ -1,6 +1,6 @@
-import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
 import { countOutcomes } from '../../../../shared/domain/operation';
-import { outcomeError, type OutcomeStatus } from './outcome-facts';
+import { type OutcomeStatus } from './outcome-facts';
 
 export interface CodeCount {
   code: string;
@@ -40,7 +40,7 @@ export function countByCode(outcomes: readonly InstanceOutcome[], status: Exclud
   const counts = new Map<string, CodeCount>();
   for (const outcome of outcomes) {
     if (outcome.status !== status) continue;
-    const error = outcomeError(outcome);
+    const error = outcomeDetail(outcome);
     const code = error?.code ?? '';
     const lastCode = error?.cause?.code;
     const key = `${code}\n${lastCode ?? ''}`;

@@ -1,13 +1,13 @@
 import { Empty } from '@arco-design/web-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
 import type { Locale } from '../../../../shared/domain/locale';
 import type { InstanceBrief } from '../../../../shared/domain/operation';
 import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
 import { ErrorCode } from '../../common/error-code';
 import { useLocale, useT } from '../../i18n/use-t';
-import { outcomeError, outcomeRequestId } from './outcome-facts';
+import { outcomeRequestId } from './outcome-facts';
 import { OutcomeTag } from './outcome-tag';
 
 /** A first guess for rows not yet measured; rows with a long explanation are measured and grow. */
@@ -25,7 +25,7 @@ interface OutcomeRowProps {
 }
 
 function OutcomeRow({ outcome, brief, index, start, locale, causeLabel, ref }: OutcomeRowProps) {
-  const error = outcomeError(outcome);
+  const error = outcomeDetail(outcome);
   const text = error === null ? null : describeEcsError(error.code, locale);
   // "Still failing after several attempts" says to look at the last error: its explanation is the useful one.
   const causeText = error?.cause === undefined ? null : describeEcsError(error.cause.code, locale);
