@@ -79,7 +79,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       // Opened, the list names every instance left behind with its name and private IP; the review grows long,
       // and its confirm button must stay on screen.
       const notSelected = m('operation.leftBehind.not-selected');
-      await leftBehind.getByRole('button', { name: `${m('operation.review.showInstances')}: ${notSelected}` }).click();
+      await leftBehind.getByRole('button', { name: `${m('operation.review.showInstances')}${m('common.colon')}${notSelected}` }).click();
       const unselected = bound.find((instance) => !instance.instanceName.includes('prod') && instance.osType === 'Linux' && ['RUNNING', 'STOPPED'].includes(instance.status))!;
       await expect(leftBehind.locator('[data-reason="not-selected"] pre')).toContainText(`${unselected.instanceId}  ${unselected.instanceName}  ${unselected.primaryIpAddress}`);
       await dialog.getByRole('button', { name: m('operation.review.showRequests') }).click();

@@ -2,14 +2,24 @@ import { Button } from '@arco-design/web-react';
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 
+/** What the list holds, which names its button: bare IDs, or instance lines (ID, name, address). */
+export type ExpandableListKind = 'ids' | 'instances';
+
+const toggleLabels = {
+  ids: { show: 'operation.review.showIds', hide: 'operation.review.hideIds' },
+  instances: { show: 'operation.review.showInstances', hide: 'operation.review.hideInstances' },
+} as const;
+
 /**
- * A list of instance IDs, closed until asked for. Rendered only when open and as one text block, so a group of
- * thousands costs nothing until someone looks at it.
+ * A list of instances, one per line, closed until asked for. Rendered only when open and as one text block, so a
+ * group of thousands costs nothing until someone looks at it.
  */
-export function ExpandableIdList(props: { ids: readonly string[]; label: string }) {
+export function ExpandableIdList(props: { lines: readonly string[]; label: string; kind?: ExpandableListKind }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const labels = toggleLabels[props.kind ?? 'ids'];
+  const toggle = t(open ? labels.hide : labels.show);
   return (
     <div className="operation-id-list">
       <Button
@@ -17,14 +27,14 @@ export function ExpandableIdList(props: { ids: readonly string[]; label: string 
         type="text"
         aria-expanded={open}
         aria-controls={listId}
-        aria-label={`${t(open ? 'operation.review.hideIds' : 'operation.review.showIds')}${t('common.colon')}${props.label}`}
+        aria-label={`${toggle}${t('common.colon')}${props.label}`}
         onClick={() => setOpen((current) => !current)}
       >
-        {t(open ? 'operation.review.hideIds' : 'operation.review.showIds')}
+        {toggle}
       </Button>
       {open ? (
         <pre id={listId} className="operation-id-block" tabIndex={0} aria-label={props.label}>
-          {props.ids.join('\n')}
+          {props.lines.join('\n')}
         </pre>
       ) : null}
     </div>

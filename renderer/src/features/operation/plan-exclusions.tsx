@@ -26,7 +26,7 @@ export const PlanExclusions = memo(function PlanExclusions(props: { excluded: Op
                 {t('common.colon')}
                 <strong>{group.instanceIds.length}</strong>
               </span>
-              <ExpandableIdList ids={group.instanceIds} label={label} />
+              <ExpandableIdList lines={group.instanceIds} label={label} />
             </li>
           );
         })}

@@ -1,34 +1,9 @@
-import { Button, Typography } from '@arco-design/web-react';
-import { memo, useId, useMemo, useState } from 'react';
+import { Typography } from '@arco-design/web-react';
+import { memo, useMemo } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { ExpandableIdList } from './expandable-id-list';
 import { groupLeftBehind, instanceLine, type LeftBehindEntry, type LeftBehindGroup } from './review-facts';
-
-/** One reason's instances, closed until asked for, then as one text block (thousands cost nothing until opened). */
-function GroupInstances(props: { group: LeftBehindGroup; label: string }) {
-  const t = useT();
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  return (
-    <div className="operation-id-list">
-      <Button
-        size="mini"
-        type="text"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-label={`${t(open ? 'operation.review.hideInstances' : 'operation.review.showInstances')}: ${props.label}`}
-        onClick={() => setOpen((current) => !current)}
-      >
-        {t(open ? 'operation.review.hideInstances' : 'operation.review.showInstances')}
-      </Button>
-      {open ? (
-        <pre id={listId} className="operation-id-block" tabIndex={0} aria-label={props.label}>
-          {props.group.instances.map(instanceLine).join('\n')}
-        </pre>
-      ) : null}
-    </div>
-  );
-}
 
 function reasonLabel(t: ReturnType<typeof useT>, reason: LeftBehindGroup['reason']): string {
   return reason === 'not-selected' ? t('operation.leftBehind.not-selected') : t(`operation.exclusion.${reason}`);
@@ -61,7 +36,7 @@ export const PlanLeftBehind = memo(function PlanLeftBehind(props: { leftBehind: 
                     {t('operation.review.colon')}
                     <strong>{group.instances.length}</strong>
                   </span>
-                  <GroupInstances group={group} label={label} />
+                  <ExpandableIdList lines={group.instances.map(instanceLine)} label={label} kind="instances" />
                 </li>
               );
             })}

@@ -63,7 +63,7 @@ export const PlanWaves = memo(function PlanWaves(props: { rolling: RollingPlan }
                   {rolling.mode === 'zone' ? <td className="operation-cell-mono">{wave.zoneId}</td> : null}
                   <td>
                     <span className="rolling-count">{wave.instanceIds.length}</span>
-                    <ExpandableIdList ids={wave.instanceIds} label={format(t('rolling.wave.ids'), { index: wave.index + 1 })} />
+                    <ExpandableIdList lines={wave.instanceIds} label={format(t('rolling.wave.ids'), { index: wave.index + 1 })} />
                   </td>
                   <td>{wave.batchCount}</td>
                 </tr>
