@@ -3,8 +3,8 @@ import { memo, useMemo } from 'react';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { ExpandableIdList } from './expandable-id-list';
 import { groupExclusions } from './plan-facts';
+import { ReasonGroupList } from './reason-group-list';
 
 /** The instances asked for but left out, by reason, so none disappears from the operation silently. */
 export const PlanExclusions = memo(function PlanExclusions(props: { excluded: OperationPlan['excluded'] }) {
@@ -16,21 +16,7 @@ export const PlanExclusions = memo(function PlanExclusions(props: { excluded: Op
       <Typography.Text bold id="operation-exclusions-title">
         {format(t('operation.review.excluded'), { count: props.excluded.length })}
       </Typography.Text>
-      <ul className="operation-exclusion-groups">
-        {groups.map((group) => {
-          const label = t(`operation.exclusion.${group.reason}`);
-          return (
-            <li key={group.reason} data-reason={group.reason}>
-              <span>
-                {label}
-                {t('common.colon')}
-                <strong>{group.instanceIds.length}</strong>
-              </span>
-              <ExpandableIdList lines={group.instanceIds} label={label} />
-            </li>
-          );
-        })}
-      </ul>
+      <ReasonGroupList groups={groups.map((group) => ({ reason: group.reason, label: t(`operation.exclusion.${group.reason}`), lines: group.instanceIds }))} kind="ids" />
     </section>
   );
 });

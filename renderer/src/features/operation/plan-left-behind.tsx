@@ -2,8 +2,8 @@ import { Typography } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { ExpandableIdList } from './expandable-id-list';
 import { groupLeftBehind, instanceLine, type LeftBehindEntry, type LeftBehindGroup } from './review-facts';
+import { ReasonGroupList } from './reason-group-list';
 
 function reasonLabel(t: ReturnType<typeof useT>, reason: LeftBehindGroup['reason']): string {
   return reason === 'not-selected' ? t('operation.leftBehind.not-selected') : t(`operation.exclusion.${reason}`);
@@ -26,21 +26,10 @@ export const PlanLeftBehind = memo(function PlanLeftBehind(props: { leftBehind: 
       ) : (
         <>
           <div className="muted">{t('operation.review.leftBehindNote')}</div>
-          <ul className="operation-exclusion-groups">
-            {groups.map((group) => {
-              const label = reasonLabel(t, group.reason);
-              return (
-                <li key={group.reason} data-reason={group.reason}>
-                  <span>
-                    {label}
-                    {t('operation.review.colon')}
-                    <strong>{group.instances.length}</strong>
-                  </span>
-                  <ExpandableIdList lines={group.instances.map(instanceLine)} label={label} kind="instances" />
-                </li>
-              );
-            })}
-          </ul>
+          <ReasonGroupList
+            groups={groups.map((group) => ({ reason: group.reason, label: reasonLabel(t, group.reason), lines: group.instances.map(instanceLine) }))}
+            kind="instances"
+          />
         </>
       )}
     </section>
