@@ -8,7 +8,7 @@ import { appMenuTemplate } from './desktop/app-menu';
 import { holdQuitUntilFlushed } from './desktop/clean-exit';
 import { claimSingleInstance } from './desktop/single-instance';
 import { registerIpcHandlers } from './ipc/register-ipc';
-import { addDemoProfile, startDemoCloud } from './demo/demo-cloud';
+import { clearDemoAppData, demoFolders } from './demo/demo-folders';
 import { createKeytarSecretStore } from './keychain/keytar-secret-store';
 import { createMemorySecretStore } from './keychain/secret-store';
 import { createConsoleLogger } from './logging/logger';
@@ -24,10 +24,26 @@ const demoMode = process.argv.includes('--demo');
 // Filled in once the window exists; IPC is registered first so no early message finds no handler.
 const mainWindow: { current?: BrowserWindow } = {};
 
+// Before `ready` and before the single-instance lock, as Electron requires of anything that changes userData: the
+// default userData is named after the app, and the lock is keyed to userData, so the demo gets a lock of its own.
+app.setName(productName);
+const realUserDataDir = app.getPath('userData');
+const demo = demoMode ? demoFolders(realUserDataDir) : undefined;
+if (demo !== undefined) app.setPath('userData', demo.userData);
+/** Where the app's own files go: userData itself, or in demo mode a folder the demo clears at each start. */
+const appDataDir = demo?.appData ?? realUserDataDir;
+
+/** Demo mode only: the simulator is loaded here, by a dynamic import, so a normal start never evaluates it. */
+async function startDemo(appDataFolder: string) {
+  await clearDemoAppData(appDataFolder, realUserDataDir);
+  const { addDemoProfile, startDemoCloud } = await import('./demo/demo-cloud');
+  const simulator = await startDemoCloud();
+  return { addProfile: (core: Parameters<typeof addDemoProfile>[0]) => addDemoProfile(core, simulator) };
+}
+
 async function start(): Promise<void> {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   app.enableSandbox();
-  app.setName(productName);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   await app.whenReady();
@@ -35,10 +51,9 @@ async function start(): Promise<void> {
   protocol.handle(appScheme, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, productName })));
   app.setAboutPanelOptions(aboutPanelOptions({ productName, version: app.getVersion(), electronVersion: process.versions.electron }));
-  if (demoMode) app.setPath('userData', path.join(app.getPath('userData'), 'demo'));
-  const demoCloud = demoMode ? await startDemoCloud(app.getPath('userData')) : undefined;
+  const demoCloud = demo === undefined ? undefined : await startDemo(demo.appData);
 
-  const windowState = createWindowStateKeeper({ file: path.join(app.getPath('userData'), 'window-state.json'), logger });
+  const windowState = createWindowStateKeeper({ file: path.join(appDataDir, 'window-state.json'), logger });
   const core = createAppCore({
     info: {
       name: productName,
@@ -47,7 +62,7 @@ async function start(): Promise<void> {
       osLanguages: app.getPreferredSystemLanguages(),
       demoMode,
     },
-    userDataDir: app.getPath('userData'),
+    userDataDir: appDataDir,
     homeDir: app.getPath('home'),
     env: process.env,
     secretStore: demoMode ? createMemorySecretStore() : createKeytarSecretStore(appId),
@@ -65,7 +80,7 @@ async function start(): Promise<void> {
   holdQuitUntilFlushed(app, async () => {
     await Promise.all([windowState.flush(), core.flush()]);
   }, logger);
-  if (demoCloud !== undefined) await addDemoProfile(core, demoCloud);
+  if (demoCloud !== undefined) await demoCloud.addProfile(core);
   registerIpcHandlers(
     ipcMain,
     core.dispatcher,

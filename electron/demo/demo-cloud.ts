@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { AppCore } from '../app-core';
 import { startEcsSimulator, type EcsSimulator } from '../../simulator/ecs-simulator';
 import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
@@ -19,12 +18,12 @@ export interface DemoCloudOptions {
 export const defaultDemoCloud: DemoCloudOptions = { instances: 5000, seed: 1, latencyMs: 60 };
 
 /**
- * `npm run demo`: the app against the built-in ECS simulator with a generated fleet. The demo keeps its data in a
- * folder of its own, cleared at each start, and its keys in memory, so it never touches real profiles or the
- * keychain.
+ * `npm run demo`: the app against the ECS simulator with a generated fleet. The demo keeps its keys in memory and its
+ * files in folders of its own (`demo-folders.ts`, which also clears them), so it never touches real profiles or the
+ * keychain. main.ts loads this module with a dynamic `import()` in demo mode only: a normal start never evaluates
+ * the simulator.
  */
-export async function startDemoCloud(demoUserDataDir: string, options: DemoCloudOptions = defaultDemoCloud): Promise<EcsSimulator> {
-  await rm(demoUserDataDir, { recursive: true, force: true });
+export async function startDemoCloud(options: DemoCloudOptions = defaultDemoCloud): Promise<EcsSimulator> {
   const simulator = await startEcsSimulator({
     credentials: [demoKeys],
     generate: { seed: options.seed, instances: options.instances },

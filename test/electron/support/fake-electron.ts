@@ -116,10 +116,22 @@ export function createFakeElectron(userDataDir: string) {
     singleInstanceLockRequested: false,
     aboutPanelOptions: undefined as Record<string, unknown> | undefined,
     quitCalls: 0,
-    whenReady: () => Promise.resolve(),
+    /** The lifecycle calls in the order main made them, for the tests of what must come before `ready`. */
+    lifecycle: [] as string[],
+    /** Paths main has set with `setPath`; `getPath` answers with them. */
+    paths: new Map<string, string>(),
+    whenReady: () => {
+      app.lifecycle.push('whenReady');
+      return Promise.resolve();
+    },
     requestSingleInstanceLock() {
+      app.lifecycle.push('requestSingleInstanceLock');
       app.singleInstanceLockRequested = true;
       return true;
+    },
+    setPath(name: string, value: string) {
+      app.lifecycle.push(`setPath(${name})`);
+      app.paths.set(name, value);
     },
     setAboutPanelOptions(options: Record<string, unknown>) {
       app.aboutPanelOptions = options;
@@ -129,7 +141,7 @@ export function createFakeElectron(userDataDir: string) {
     },
     setName: (_name: string) => undefined,
     getVersion: () => '0.1.0-test',
-    getPath: (name: string) => (name === 'home' ? path.join(userDataDir, 'home') : userDataDir),
+    getPath: (name: string) => app.paths.get(name) ?? (name === 'home' ? path.join(userDataDir, 'home') : userDataDir),
     getPreferredSystemLanguages: () => ['en-US'],
     quit() {
       app.quitCalls += 1;
