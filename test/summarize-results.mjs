@@ -20,12 +20,16 @@ const vitest = read('vitest.json');
 if (vitest === undefined) layers.push({ name: 'unit + keychain (vitest)', passed: 0, failed: 1, skipped: 0, note: 'no report' });
 else {
   const report = JSON.parse(vitest);
+  // Vitest records no reason for a skip: name the tests instead, so a skip is never anonymous.
+  const skippedNames = (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? []).filter((result) => ['pending', 'skipped', 'todo'].includes(result.status)).map((result) => result.fullName),
+  );
   layers.push({
     name: 'unit + keychain (vitest)',
     passed: report.numPassedTests,
     failed: report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0),
     skipped: report.numPendingTests + report.numTodoTests,
-    note: '',
+    note: skippedNames.length > 0 ? `skipped: ${skippedNames.join('; ')}` : '',
   });
 }
 

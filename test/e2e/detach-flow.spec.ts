@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -26,7 +26,7 @@ function detachableInstances(simulator: EcsSimulator, keyPairName: string) {
     );
 }
 
-test('adds a profile, lists the instances, detaches a key pair from three, shows the results, and quits', async () => {
+test('adds a profile, lists the instances, detaches a key pair from three, exports the results, opens History and Sweep, and quits', async () => {
   const simulator = await startEcsSimulator({ credentials: [simulatorKeys], generate: { seed: 11, instances: 60, regions: [regionId] } });
   const userData = await mkdtemp(path.join(tmpdir(), 'kpd-e2e-'));
   const app = await launchBuiltApp(userData);
@@ -70,6 +70,35 @@ test('adds a profile, lists the instances, detaches a key pair from three, shows
     const instances = simulator.fleet.region(regionId)!.instances;
     for (const { instanceId } of chosen) expect(instances.find((instance) => instance.instanceId === instanceId)?.keyPairName, instanceId).toBe('');
     expect(simulator.changeCounts().size).toBe(3);
+
+    // An export through the real preload and ipcMain: main asks the OS where to save. The native dialog cannot be
+    // driven, so only its answer is replaced, in the main process; main writes the file.
+    const exportFile = path.join(userData, 'exports', 'results.csv');
+    await mkdir(path.dirname(exportFile));
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
+    }, exportFile);
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect(page.getByText(`Saved to ${exportFile}`)).toBeVisible();
+    const csv = (await readFile(exportFile, 'utf8')).split('\r\n');
+    expect(csv.filter((line) => line.includes(',succeeded,')).map((line) => line.replace(/^\uFEFF/, '').split(',')[0]).sort()).toEqual(
+      chosen.map((instance) => instance.instanceId).sort(),
+    );
+
+    // The History screen, from the journal main wrote: the operation, and its results when opened.
+    await page.locator('.app-header').getByText('History', { exact: true }).click();
+    const historyRow = page.getByRole('row').filter({ hasText: keyPairName });
+    await expect(historyRow).toContainText('3 succeeded');
+    await historyRow.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('operation-results')).toBeVisible();
+
+    // The Sweep screen: the key pair is still on other instances of the region, and the sweep finds it there.
+    await page.locator('.app-header').getByText('Sweep all regions', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
+    await page.getByRole('button', { name: 'Search all regions' }).click();
+    const findings = page.getByTestId('sweep-findings');
+    await expect(findings).toBeVisible({ timeout: 30_000 });
+    await expect(findings).toContainText(simulator.fleet.findKeyPairByName(regionId, keyPairName)!.keyPairId);
 
     // Quit the way the menu does (app.quit): the app holds the quit until what it must write is on disk.
     await app.close();
