@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+// node_modules/.bin holds .cmd shims on Windows, which only a shell can run.
+const shell = process.platform === 'win32';
 const runner = path.join(import.meta.dirname, 'support', 'run-built-main.ts');
 
 interface BuiltMainReport {
@@ -30,11 +31,11 @@ async function buildElectron(outdir: string): Promise<void> {
   expect(command).toBe('esbuild');
   expect(args).toContain('--outdir=dist/electron');
   const redirected = args.map((arg) => (arg === '--outdir=dist/electron' ? `--outdir=${outdir}` : arg));
-  await run(path.join(root, 'node_modules', '.bin', 'esbuild'), redirected, { cwd: root });
+  await run(path.join(root, 'node_modules', '.bin', 'esbuild'), redirected, { cwd: root, shell });
 }
 
 async function startBuiltMain(userDataDir: string, ...flags: string[]): Promise<BuiltMainReport> {
-  const { stdout } = await run(tsx, [runner, mainPath, userDataDir, ...flags], { cwd: root, timeout: 120_000 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', runner, mainPath, userDataDir, ...flags], { cwd: root, timeout: 120_000 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as BuiltMainReport;
 }
 
