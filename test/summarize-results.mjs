@@ -2,8 +2,13 @@
 // tests with the reason, just above the total, "N passed, N failed, N skipped". A layer whose report is missing (it
 // crashed before writing one) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const dir = new URL('../test-results/', import.meta.url);
+// KPD_RESULTS_DIR: another folder of reports, for the summary's own test (test/summarize-results.test.ts).
+const dir = process.env.KPD_RESULTS_DIR
+  ? pathToFileURL(path.resolve(process.env.KPD_RESULTS_DIR) + path.sep)
+  : new URL('../test-results/', import.meta.url);
 const read = (name) => {
   const file = new URL(name, dir);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
