@@ -54,4 +54,11 @@ describe('architecture', () => {
       await filesMatching(['electron', 'renderer', 'shared', 'test'], /['"`](\.\.\/)+shared\/(volcengine|style|perf)/),
     ).toEqual([]);
   });
+
+  it('reaches the simulator from electron/ only through the demo, which main loads by dynamic import alone', async () => {
+    // The bundle-level proof is test/electron/main-bundle.test.ts; this names the file that broke the rule.
+    expect(await filesMatching(['electron'], /from\s+['"](\.\.\/)+simulator\//)).toEqual(['electron/demo/demo-cloud.ts']);
+    // A type-only import is erased from the bundle, so it is allowed.
+    expect(await filesMatching(['electron'], /^import\s+(?!type\b)[^;]*from\s+['"][./]+demo\/demo-cloud['"]/m)).toEqual([]);
+  });
 });
