@@ -1,29 +1,35 @@
 /**
- * Every request-level error the simulator answers, with its HTTP status. The statuses are the spec's.
+ * Every request-level error the simulator answers, with its HTTP status. The statuses are the spec's, and where
+ * Volcengine's pages disagree, the ECS page's (InvalidTimestamp: 403, where the platform page says 400).
  *
- * `CodeN` values are the simulator's own: the spec gives none and tells clients to branch on `Code` only, so they
- * are stable numbers that let a client prove it ignores them, not copies of the real service's.
+ * `CodeN` values are the spec's where it gives one (the gateway errors, "Other gateway errors"); the rest are the
+ * simulator's own stable numbers (the spec gives none and tells clients to branch on `Code` only), there so a
+ * client can prove it ignores them.
  */
 const errorCatalogue = {
-  MissingAuthenticationToken: { httpStatus: 401, codeN: 100001 },
-  MissingSignature: { httpStatus: 401, codeN: 100002 },
-  InvalidAuthorization: { httpStatus: 400, codeN: 100003 },
-  InvalidAccessKey: { httpStatus: 401, codeN: 100004 },
-  SignatureDoesNotMatch: { httpStatus: 401, codeN: 100005 },
-  InvalidSecretToken: { httpStatus: 401, codeN: 100006 },
-  InvalidTimestamp: { httpStatus: 403, codeN: 100007 },
-  InvalidCredential: { httpStatus: 400, codeN: 100008 },
-  MissingRequestInfo: { httpStatus: 400, codeN: 100009 },
-  InvalidActionOrVersion: { httpStatus: 400, codeN: 100010 },
-  FlowLimitExceeded: { httpStatus: 429, codeN: 100011 },
-  InternalError: { httpStatus: 500, codeN: 100012 },
+  MissingAuthenticationToken: { httpStatus: 401, codeN: 100003 },
+  MissingSignature: { httpStatus: 401, codeN: 100005 },
+  InvalidAuthorization: { httpStatus: 400, codeN: 100901 },
+  InvalidAccessKey: { httpStatus: 401, codeN: 100902 },
+  SignatureDoesNotMatch: { httpStatus: 401, codeN: 100903 },
+  InvalidSecretToken: { httpStatus: 401, codeN: 100904 },
+  InvalidTimestamp: { httpStatus: 403, codeN: 100905 },
+  InvalidCredential: { httpStatus: 400, codeN: 100906 },
+  MissingRequestInfo: { httpStatus: 400, codeN: 100004 },
+  ServiceNotFound: { httpStatus: 404, codeN: 100007 },
+  InvalidActionOrVersion: { httpStatus: 404, codeN: 100008 },
+  FlowLimitExceeded: { httpStatus: 429, codeN: 100907 },
+  InternalError: { httpStatus: 500, codeN: 100014 },
+  // "500-range" in the spec without a number; 504 is the gateway's own timeout status.
+  InternalServiceTimeout: { httpStatus: 504, codeN: 100016 },
   // The gateway's permission refusals. The simulator never decides these itself (every accepted key may do
   // everything); they exist so an `api-error` fault can answer them.
+  LackPolicy: { httpStatus: 403, codeN: 100012 },
   AccessDenied: { httpStatus: 403, codeN: 100013 },
-  LackProjectPolicy: { httpStatus: 403, codeN: 100014 },
-  ServiceShouldCallSelfApi: { httpStatus: 403, codeN: 100015 },
+  LackProjectPolicy: { httpStatus: 403, codeN: 100908 },
+  ServiceShouldCallSelfApi: { httpStatus: 403, codeN: 100909 },
   InvalidArgument: { httpStatus: 400, codeN: 200001 },
-  MissingParameter: { httpStatus: 400, codeN: 200002 },
+  MissingParameter: { httpStatus: 400, codeN: 100002 },
   'MissingParameter.InstanceIds': { httpStatus: 400, codeN: 200003 },
   'MissingParameter.KeyPairNameAndKeyPairId': { httpStatus: 400, codeN: 200004 },
   'LimitExceeded.MaximumInstanceIds': { httpStatus: 400, codeN: 200005 },

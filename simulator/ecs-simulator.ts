@@ -39,11 +39,15 @@
  * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
  * - clockOffsetMs: added to that clock (also `setClockOffset`), so the gateway's time drifts from the client's and
  *   signed requests past the 15-minute window are refused with 403 InvalidTimestamp, as a skewed clock causes.
- * - requireSignedHost: SignedHeaders must name host (default true).
+ * - requireSignedHost: SignedHeaders must name host (default false: Volcengine accepts whatever set the client
+ *   signed, x-date alone for the official Node client; true is a stricter rule than the service's).
+ * - hostRegions: `{ host: regionIds }`, which regions a `Host` serves (host-routing.ts; also `setHostRegions`); a
+ *   host not named serves every region, and without it every host does. A region that exists but is asked of the
+ *   wrong host is answered 404 ServiceNotFound. `officialHostLayout(regions)` gives Volcengine's own layout.
  *
  * Choices where the spec is silent are documented where they are made: detaching a key pair that is not the one
  * bound answers a per-instance `InvalidKeyPair.NotBound` (actions/key-pair-operation.ts); an unknown region in
- * the scope is `InvalidCredential`; a missing X-Date is `MissingRequestInfo` (request-auth.ts).
+ * the scope is `InvalidCredential`; a region asked of the wrong host is `ServiceNotFound`; a missing X-Date is `MissingRequestInfo` (request-auth.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,6 +63,8 @@ import type { FleetState } from './fleet-state';
 import { createFlowLimiter } from './flow-limiter';
 import type { FlowLimit, FlowLimiter } from './flow-limiter';
 import { createRequestHandler } from './http-handler';
+import { createHostRouting } from './host-routing';
+import type { HostRegions } from './host-routing';
 import { createIdempotencyStore } from './idempotency-store';
 import { createRequestVerifier } from './request-auth';
 import { createRequestLog } from './request-log';
@@ -82,8 +88,10 @@ export interface EcsSimulatorOptions {
   readonly now?: (() => Date) | undefined;
   /** Milliseconds added to `now`: the simulated gateway's clock is that far ahead (negative: behind). */
   readonly clockOffsetMs?: number | undefined;
-  /** Whether SignedHeaders must include host (default true; see authorization-header.ts). */
+  /** Whether SignedHeaders must include host (default false, as Volcengine; see authorization-header.ts). */
   readonly requireSignedHost?: boolean | undefined;
+  /** Which regions each `Host` serves (host-routing.ts); every host serves every region without it. */
+  readonly hostRegions?: HostRegions | undefined;
 }
 
 /** Instances whose reboots go wrong (see `rebootTrouble`). */
@@ -120,6 +128,8 @@ export interface EcsSimulator {
   setRebootTrouble(trouble: readonly RebootTrouble[]): void;
   /** Moves the gateway's clock away from the real one (0 puts it back); see `clockOffsetMs`. */
   setClockOffset(offsetMs: number): void;
+  /** Replaces the host layout (undefined: every host serves every region again); see `hostRegions`. */
+  setHostRegions(layout: HostRegions | undefined): void;
   close(): Promise<void>;
 }
 
@@ -157,13 +167,15 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
   let rebootEndings = endingsOf(options.rebootTrouble ?? []);
   let flowLimiter: FlowLimiter | undefined = options.flowLimit ? createFlowLimiter(options.flowLimit) : undefined;
   let readFlowLimiter: FlowLimiter | undefined = options.readFlowLimit ? createFlowLimiter(options.readFlowLimit) : undefined;
+  let hostRegions = options.hostRegions;
   let closed = false;
 
   const handler = createRequestHandler({
     verify: createRequestVerifier({
       findCredential: (accessKeyId) => credentials.get(accessKeyId),
       isServedRegion: (regionId) => fleet.region(regionId) !== undefined,
-      requireSignedHost: options.requireSignedHost ?? true,
+      routeHost: createHostRouting(() => hostRegions),
+      requireSignedHost: options.requireSignedHost ?? false,
     }),
     route: createRouter({
       fleet,
@@ -229,6 +241,9 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     },
     setClockOffset(offsetMs) {
       clockOffsetMs = checkedOffset(offsetMs);
+    },
+    setHostRegions(layout) {
+      hostRegions = layout;
     },
     async close() {
       if (closed) return;

@@ -11,6 +11,7 @@ import { apiError } from './api-error';
 import type { ApiError } from './api-error';
 import { parseAuthorizationHeader } from './authorization-header';
 import { serviceName } from './envelope';
+import type { HostRouting } from './host-routing';
 import type { QueryPair } from './query-params';
 import { isApiError } from './query-params';
 import type { SimulatorCredential } from './simulator-types';
@@ -35,7 +36,9 @@ export type AuthOutcome =
 export interface RequestVerifierDependencies {
   readonly findCredential: (accessKeyId: string) => SimulatorCredential | undefined;
   readonly isServedRegion: (regionId: string) => boolean;
-  /** See parseAuthorizationHeader; true unless a test needs the official SDK's default header set. */
+  /** Whether the host the request reached serves the region it signed for (host-routing.ts). */
+  readonly routeHost: HostRouting;
+  /** See parseAuthorizationHeader; false, as Volcengine, unless a test wants the stricter rule. */
   readonly requireSignedHost: boolean;
 }
 
@@ -64,7 +67,8 @@ function parseXDate(value: string): number | undefined {
 
 /**
  * Verifies a request the way the real gateway does: it rebuilds the canonical request from what it received
- * (re-canonicalizing the received query and using whichever headers SignedHeaders names), derives the signing key
+ * (re-canonicalizing the received query and using exactly the headers SignedHeaders names, however few: the
+ * official Node client signs x-date alone), derives the signing key
  * from the scope, and compares signatures. Checks run cheapest-and-most-specific first, so each misconfiguration
  * gets its own error code rather than a generic SignatureDoesNotMatch.
  */
@@ -89,6 +93,12 @@ export function createRequestVerifier(dependencies: RequestVerifierDependencies)
     // The region travels only in the scope; a region this endpoint does not serve makes the scope invalid.
     if (!dependencies.isServedRegion(parsed.region)) {
       return fail(apiError('InvalidCredential', `The credential scope names region "${parsed.region}", which is not served.`));
+    }
+    // A region that exists but lives behind another host (a bootstrap region sent to open.volcengineapi.com, or
+    // the reverse). The spec is silent on the answer; the gateway knows no ECS service for that region under this
+    // name, so ServiceNotFound (404) is the most plausible, and it is not retried, as it must not be.
+    if (dependencies.routeHost(request.headers.host, parsed.region) === 'other-host') {
+      return fail(apiError('ServiceNotFound', `This endpoint serves no ECS for region "${parsed.region}"; send it to that region's endpoint.`));
     }
     if (parsed.shortDate !== xDate.slice(0, 8)) {
       return fail(apiError('InvalidCredential', 'The credential scope date does not match X-Date.'));

@@ -79,7 +79,7 @@ describe('ECS simulator read actions', () => {
     });
   });
 
-  it('answers InvalidActionOrVersion (400) without a Result for a missing, unknown or wrongly versioned action', async () => {
+  it('answers InvalidActionOrVersion (404, as the common-error pages document) without a Result for a missing, unknown or wrongly versioned action', async () => {
     const replies = [
       await client.send({ Version: '2020-04-01' }),
       await client.send({ Action: 'DescribeRegions' }),
@@ -87,9 +87,9 @@ describe('ECS simulator read actions', () => {
       await client.ecs('TerminateEverything'),
     ];
     for (const reply of replies) {
-      expect(reply.status).toBe(400);
+      expect(reply.status).toBe(404);
       const envelope = parseEnvelope(reply);
-      expect(envelope.ResponseMetadata.Error).toMatchObject({ Code: 'InvalidActionOrVersion', CodeN: expect.any(Number) as unknown });
+      expect(envelope.ResponseMetadata.Error).toMatchObject({ Code: 'InvalidActionOrVersion', CodeN: 100008 });
       expect(envelope).not.toHaveProperty('Result');
     }
   });

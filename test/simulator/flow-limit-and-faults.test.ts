@@ -167,10 +167,14 @@ describe('ECS simulator flow limit and fault injection', () => {
     ['InternalError', 500],
     ['MissingParameter', 400],
     ['MissingRequestInfo', 400],
-    ['InvalidActionOrVersion', 400],
+    ['InvalidActionOrVersion', 404],
+    ['ServiceNotFound', 404],
+    ['LackPolicy', 403],
     ['AccessDenied', 403],
     ['LackProjectPolicy', 403],
     ['ServiceShouldCallSelfApi', 403],
+    ['InternalServiceTimeout', 504],
+    ['InvalidTimestamp', 403],
   ])('api-error %s answers HTTP %i with that code in the error envelope, and applies nothing', async (code, status) => {
     simulator.setFaults([{ kind: 'api-error', code, action: 'DetachKeyPair' }]);
     const reply = await detach('token-api-error');

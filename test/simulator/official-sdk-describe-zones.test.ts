@@ -17,8 +17,8 @@ describe('DescribeZones for the official @volcengine/openapi SDK', () => {
   let simulator: EcsSimulator;
 
   beforeAll(async () => {
-    // The SDK's Service signs x-date alone, never host, so this simulator does not insist on a signed host.
-    simulator = await startEcsSimulator({ credentials: [testCredentials], fleet, requireSignedHost: false });
+    // The SDK's Service signs x-date alone, never host, which the simulator accepts by default, as Volcengine does.
+    simulator = await startEcsSimulator({ credentials: [testCredentials], fleet });
   });
   afterAll(() => simulator.close());
 

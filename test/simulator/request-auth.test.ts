@@ -46,7 +46,7 @@ describe('ECS simulator signature verification', () => {
     expect(reply.status).toBe(200);
   });
 
-  it('refuses a signature that does not cover host with InvalidAuthorization', async () => {
+  it('accepts a signature over x-date alone, as the official SDK sends by default and Volcengine accepts', async () => {
     const official = signWithOfficialDefaults({
       method: 'GET',
       host: `127.0.0.1:${simulator.port}`,
@@ -57,9 +57,46 @@ describe('ECS simulator signature verification', () => {
       credentials: testCredentials,
       date: serverTime,
     });
+    expect(official.headers.Authorization).toContain('SignedHeaders=x-date,');
     const reply = await sendRaw(simulator.port, `/?${official.canonicalQuery}`, official.headers);
-    expect(reply.status).toBe(400);
-    expect(errorCodeOf(reply)).toBe('InvalidAuthorization');
+    expect(reply.status).toBe(200);
+  });
+
+  it('still checks what x-date alone signs: a changed query is SignatureDoesNotMatch', async () => {
+    const official = signWithOfficialDefaults({
+      method: 'GET',
+      host: `127.0.0.1:${simulator.port}`,
+      path: '/',
+      query: { Action: 'DescribeRegions', Version: '2020-04-01', MaxResults: '5' },
+      region: 'cn-beijing',
+      service: 'ecs',
+      credentials: testCredentials,
+      date: serverTime,
+    });
+    const reply = await sendRaw(simulator.port, `/?${official.canonicalQuery.replace('MaxResults=5', 'MaxResults=6')}`, official.headers);
+    expect(reply.status).toBe(401);
+    expect(errorCodeOf(reply)).toBe('SignatureDoesNotMatch');
+  });
+
+  it('refuses a signature that does not cover host with InvalidAuthorization when told to be stricter', async () => {
+    const strict = await startEcsSimulator({ credentials: [testCredentials], fleet: createTestFleet(), now: () => serverTime, requireSignedHost: true });
+    try {
+      const official = signWithOfficialDefaults({
+        method: 'GET',
+        host: `127.0.0.1:${strict.port}`,
+        path: '/',
+        query: { Action: 'DescribeRegions', Version: '2020-04-01' },
+        region: 'cn-beijing',
+        service: 'ecs',
+        credentials: testCredentials,
+        date: serverTime,
+      });
+      const reply = await sendRaw(strict.port, `/?${official.canonicalQuery}`, official.headers);
+      expect(reply.status).toBe(400);
+      expect(errorCodeOf(reply)).toBe('InvalidAuthorization');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('answers MissingAuthenticationToken (401) when there is no Authorization header', async () => {
