@@ -111,7 +111,7 @@ export function buildPlan(options: {
       profileName: options.profile.name,
       accessKeyHint: options.profile.accessKeyHint,
       accountId: options.profile.accountId ?? null,
-      endpoint: resolveEcsEndpoint(options.profile.endpoint).origin,
+      endpoint: resolveEcsEndpoint(options.profile.endpoint, request.regionId).origin,
       regionId: request.regionId,
       keyPair,
       forceStop,

@@ -10,8 +10,6 @@ import { createRequestPacer, type RequestPacer } from './request-pacer';
 import { defaultRetryPolicyOptions, type RetryPolicyOptions } from './retry-policy';
 import type { SigningCredentials } from './sign';
 
-export { defaultEcsEndpoint } from './ecs-endpoint';
-
 export interface EcsClientOptions {
   /** The whole exchange, body included. The official SDKs use 10 s (Node) to 30 s + 30 s (Python). */
   requestTimeoutMs: number;
@@ -38,7 +36,10 @@ export const defaultEcsClientOptions: EcsClientOptions = {
 };
 
 export interface EcsClientDependencies {
-  /** Default `https://open.volcengineapi.com`; a private gateway or the simulator (`http://127.0.0.1:<port>`). */
+  /**
+   * A private gateway or the simulator (`http://127.0.0.1:<port>`); without it, HTTPS to the region's own host as
+   * the official SDKs choose it (endpoints.ts).
+   */
   endpoint?: string | undefined;
   /** Only in the signature's credential scope (spec: "Transport"). */
   region: string;
@@ -85,7 +86,7 @@ function transportFor(dependencies: EcsClientDependencies, options: EcsClientOpt
 
 /** The resilient ECS client: signed, retried, validated calls and batched changes, with every dependency injectable. */
 export function createEcsClient(dependencies: EcsClientDependencies): EcsClient {
-  const endpoint = resolveEcsEndpoint(dependencies.endpoint);
+  const endpoint = resolveEcsEndpoint(dependencies.endpoint, dependencies.region);
   const options: EcsClientOptions = {
     ...defaultEcsClientOptions,
     ...dependencies.options,

@@ -1,15 +1,15 @@
 import { EcsError } from './ecs-error';
-
-export const defaultEcsEndpoint = 'https://open.volcengineapi.com';
+import { defaultEndpointFor } from './endpoints';
 
 /**
- * Where a client sends its requests: the endpoint given (a private gateway, the simulator) or Volcengine's public
- * one. The one rule for it, so what the review names is where the requests go.
+ * Where a client for `regionId` sends its requests: the profile's own endpoint when it names one (a private
+ * gateway, a proxy, the simulator), which always wins; otherwise HTTPS to the host the official SDKs use for that
+ * region. The one rule for it, so what the review and the History name is where the requests went.
  */
-export function resolveEcsEndpoint(endpoint: string | null | undefined): URL {
+export function resolveEcsEndpoint(endpoint: string | null | undefined, regionId: string): URL {
   let url: URL;
   try {
-    url = new URL(endpoint ?? defaultEcsEndpoint);
+    url = new URL(endpoint ?? `https://${defaultEndpointFor(regionId)}`);
   } catch {
     url = new URL('invalid:');
   }

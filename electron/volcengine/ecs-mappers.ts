@@ -54,7 +54,7 @@ export function toInstance(wire: WireInstance): Instance {
     cpus: countOrNull(wire.Cpus, true),
     memorySizeMiB: countOrNull(wire.MemorySize, false),
     imageId: clip(wire.ImageId, 128),
-    hostName: clip(wire.HostName, 256),
+    hostName: clip(wire.HostName === undefined || wire.HostName === '' ? wire.Hostname : wire.HostName, 256),
     projectName: clip(wire.ProjectName, 256),
     createdAt: parseLenientTimestamp(wire.CreatedAt),
     expiredAt: parseLenientTimestamp(wire.ExpiredAt),

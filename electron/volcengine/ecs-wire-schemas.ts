@@ -46,6 +46,8 @@ export const wireInstanceSchema = z.object({
   MemorySize: count,
   ImageId: text,
   HostName: text,
+  /** The Go SDK's instance model has both spellings (spec: DescribeZones); read when HostName is absent or empty. */
+  Hostname: text,
   ProjectName: text,
   CreatedAt: z.unknown().optional(),
   ExpiredAt: z.unknown().optional(),

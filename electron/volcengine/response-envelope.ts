@@ -17,6 +17,12 @@ const envelopeSchema = z.object({
   Result: z.unknown().optional(),
 });
 
+/**
+ * The gateway's other error shape, `{"HTTPCode", "errorcode", "message"}`, which the Go SDK reads too
+ * (`VolcengineSimpleError`, spec: "Other gateway errors"): its code is Volcengine's and must not be lost.
+ */
+const simpleErrorSchema = z.object({ errorcode: z.string().min(1), message: looseString });
+
 export interface EnvelopeContext {
   action: string;
   /** Secrets of the request that produced the answer, cut out of anything an error keeps. */
@@ -54,6 +60,26 @@ function isSuccessStatus(status: number): boolean {
 /** Whether Volcengine may have done what was asked even though the answer is an error. */
 function errorMayHaveTakenEffect(status: number, code: string | undefined): boolean {
   return status >= 500 || status === 412 || code === 'InternalError' || code === 'IdempotentProcessing';
+}
+
+function apiErrorOf(answer: HttpAnswer, context: EnvelopeContext, code: string, message: string | undefined, requestId: string | undefined): EcsError {
+  return new EcsError({
+    kind: 'api',
+    code: redactSecrets(code, context.secrets).slice(0, 200),
+    message: redactSecrets(message ?? `${code} (no message)`, context.secrets).slice(0, 2000),
+    httpStatus: answer.status,
+    requestId,
+    // The action we sent, not the one echoed back: it is known to be a short, plain name.
+    action: context.action,
+    mayHaveTakenEffect: errorMayHaveTakenEffect(answer.status, code),
+    retryAfterMs: parseRetryAfter(answer.headers['retry-after'], context.receivedAt),
+    serverDateMs: serverDateOf(answer.headers),
+  });
+}
+
+/** A request ID, bounded and scrubbed like any other server-supplied text an error keeps. */
+function keptRequestId(raw: string | undefined, context: EnvelopeContext): string | undefined {
+  return raw === undefined ? undefined : redactSecrets(raw, context.secrets).slice(0, 200);
 }
 
 function badResponse(answer: HttpAnswer, context: EnvelopeContext, problem: string, requestId: string | undefined): EcsError {
@@ -99,27 +125,14 @@ export function parseEnvelope<T>(answer: HttpAnswer, context: EnvelopeContext, r
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
     const requestId = requestIdFromHeaders(answer.headers) ?? requestIdFromText(answer.body);
+    const simple = simpleErrorSchema.safeParse(json);
+    if (simple.success) throw apiErrorOf(answer, context, simple.data.errorcode, simple.data.message, keptRequestId(requestId, context));
     throw badResponse(answer, context, 'the body is not a Volcengine API envelope', requestId);
   }
   const metadata = envelope.data.ResponseMetadata;
-  const rawRequestId = metadata.RequestId ?? requestIdFromHeaders(answer.headers);
-  // Server-supplied text is bounded and scrubbed like any other text an error keeps.
-  const requestId = rawRequestId === undefined ? undefined : redactSecrets(rawRequestId, context.secrets).slice(0, 200);
+  const requestId = keptRequestId(metadata.RequestId ?? requestIdFromHeaders(answer.headers), context);
   const code = metadata.Error?.Code;
-  if (code !== undefined && code.length > 0) {
-    throw new EcsError({
-      kind: 'api',
-      code: redactSecrets(code, context.secrets).slice(0, 200),
-      message: redactSecrets(metadata.Error?.Message ?? `${code} (no message)`, context.secrets).slice(0, 2000),
-      httpStatus: answer.status,
-      requestId,
-      // The action we sent, not the one echoed back: it is known to be a short, plain name.
-      action: context.action,
-      mayHaveTakenEffect: errorMayHaveTakenEffect(answer.status, code),
-      retryAfterMs: parseRetryAfter(answer.headers['retry-after'], context.receivedAt),
-      serverDateMs: serverDateOf(answer.headers),
-    });
-  }
+  if (code !== undefined && code.length > 0) throw apiErrorOf(answer, context, code, metadata.Error?.Message, requestId);
   if (!isSuccessStatus(answer.status)) {
     throw badResponse(answer, context, 'an error status without an error code', requestId);
   }

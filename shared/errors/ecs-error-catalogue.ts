@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/locale';
 import type { CatalogueEntry, ErrorText } from './catalogue';
 import { ecsClientErrorCodes, type EcsClientErrorCode, type EcsKnownErrorCode } from './ecs-error-codes';
+import { gatewayErrorCatalogue } from './gateway-error-catalogue';
 
 /**
  * What every ECS error means for the admin, in both languages: Volcengine's documented codes and the ECS client's
@@ -203,8 +204,8 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   InvalidActionOrVersion: {
     retryable: false,
     text: {
-      'zh-CN': { title: '接口名称或版本无法识别', action: '接入地址可能不是火山引擎 ECS 的 OpenAPI 地址。请检查接入地址（默认为 open.volcengineapi.com）。' },
-      'en-US': { title: 'The API action or version was not recognised', action: 'The endpoint may not be the Volcengine ECS OpenAPI. Check the endpoint setting (the default is open.volcengineapi.com).' },
+      'zh-CN': { title: '接口名称或版本无法识别', action: '接入地址可能不是火山引擎 ECS 的 OpenAPI 地址。请检查接入地址（留空即使用该地域的默认地址）。' },
+      'en-US': { title: 'The API action or version was not recognised', action: 'The endpoint may not be the Volcengine ECS OpenAPI. Check the endpoint setting (leave it empty for the default of the region).' },
     },
   },
   AccessDenied: {
@@ -224,10 +225,11 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   ServiceShouldCallSelfApi: {
     retryable: false,
     text: {
-      'zh-CN': { title: '请求发到了错误的服务', action: '请检查接入地址是否为 ECS 的 OpenAPI 地址（默认为 open.volcengineapi.com）。' },
-      'en-US': { title: 'The request reached the wrong service', action: 'Check that the endpoint is the ECS OpenAPI (the default is open.volcengineapi.com).' },
+      'zh-CN': { title: '请求发到了错误的服务', action: '请检查接入地址是否为 ECS 的 OpenAPI 地址（留空即使用该地域的默认地址）。' },
+      'en-US': { title: 'The request reached the wrong service', action: 'Check that the endpoint is the ECS OpenAPI (leave it empty for the default of the region).' },
     },
   },
+  ...gatewayErrorCatalogue,
 
   // The client's own: the network
   ECS_NETWORK_DNS: {

@@ -1,3 +1,5 @@
+import { gatewayErrorCodes } from './gateway-error-catalogue';
+
 /**
  * Error codes Volcengine's ECS OpenAPI is documented to return (see `electron/volcengine/volcengine-ecs-spec.md`).
  * They arrive as the string `ResponseMetadata.Error.Code` (or a per-instance `Error.Code`) and are kept verbatim.
@@ -38,6 +40,7 @@ export const ecsApiErrorCodes = [
   'AccessDenied',
   'LackProjectPolicy',
   'ServiceShouldCallSelfApi',
+  ...gatewayErrorCodes,
 ] as const;
 export type EcsApiErrorCode = (typeof ecsApiErrorCodes)[number];
 
