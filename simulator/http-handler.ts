@@ -96,6 +96,7 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
       requestId: exchange.identity.requestId,
       action: exchange.identity.action,
       region: exchange.identity.region,
+      host: exchange.request.headers.host ?? '',
       httpStatus,
       errorCode,
       instanceCount: instanceIdsOf(exchange.params).length,

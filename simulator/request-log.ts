@@ -6,6 +6,8 @@ export interface LoggedRequest {
   readonly action: string;
   /** The credential scope's region; empty when unreadable. */
   readonly region: string;
+  /** The `Host` the request was sent to (the simulator answers under several names; see host-routing.ts). */
+  readonly host: string;
   /** 0 when the connection was destroyed and no status was ever sent. */
   readonly httpStatus: number;
   /** The envelope's Error.Code, or undefined for a success (and for faults that send no envelope). */
