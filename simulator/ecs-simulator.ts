@@ -39,6 +39,7 @@
  * - now: the clock for signature time checks, the flow limit and reboots; the real clock by default.
  * - clockOffsetMs: added to that clock (also `setClockOffset`), so the gateway's time drifts from the client's and
  *   signed requests past the 15-minute window are refused with 403 InvalidTimestamp, as a skewed clock causes.
+ * - invalidTimestampStatus: 403 (default, the ECS page's status for that refusal) or 400 (the platform page's).
  * - requireSignedHost: SignedHeaders must name host (default false: Volcengine accepts whatever set the client
  *   signed, x-date alone for the official Node client; true is a stricter rule than the service's).
  * - hostRegions: `{ host: regionIds }`, which regions a `Host` serves (host-routing.ts; also `setHostRegions`); a
@@ -88,6 +89,8 @@ export interface EcsSimulatorOptions {
   readonly now?: (() => Date) | undefined;
   /** Milliseconds added to `now`: the simulated gateway's clock is that far ahead (negative: behind). */
   readonly clockOffsetMs?: number | undefined;
+  /** The status of a clock-skew InvalidTimestamp: 403 (default, the ECS page) or 400 (the platform page). */
+  readonly invalidTimestampStatus?: 400 | 403 | undefined;
   /** Whether SignedHeaders must include host (default false, as Volcengine; see authorization-header.ts). */
   readonly requireSignedHost?: boolean | undefined;
   /** Which regions each `Host` serves (host-routing.ts); every host serves every region without it. */
@@ -175,6 +178,7 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
       findCredential: (accessKeyId) => credentials.get(accessKeyId),
       isServedRegion: (regionId) => fleet.region(regionId) !== undefined,
       routeHost: createHostRouting(() => hostRegions),
+      invalidTimestampStatus: options.invalidTimestampStatus ?? 403,
       requireSignedHost: options.requireSignedHost ?? false,
     }),
     route: createRouter({

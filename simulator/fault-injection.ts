@@ -63,11 +63,6 @@ export interface FaultRule {
   readonly code?: ApiErrorCode | undefined;
   /** For api-error: sent as a `Retry-After` header (whole seconds, as the flow limit sends it). */
   readonly retryAfterSeconds?: number | undefined;
-  /**
-   * For api-error: another status than the code's own, where Volcengine's pages disagree (InvalidTimestamp is 403
-   * on the ECS page and 400 on the platform's), so a client can be shown both.
-   */
-  readonly httpStatus?: number | undefined;
 }
 
 /** What a rule is matched against. */
@@ -106,9 +101,6 @@ function validate(rule: FaultRule): void {
     throw new RangeError('retryAfterSeconds must be an integer >= 0');
   }
   if (rule.delayMs !== undefined && !(rule.delayMs >= 0)) throw new RangeError('delayMs must be >= 0');
-  if (rule.httpStatus !== undefined && !(Number.isSafeInteger(rule.httpStatus) && rule.httpStatus >= 400 && rule.httpStatus <= 599)) {
-    throw new RangeError('httpStatus must be an error status (400-599)');
-  }
   // The type says so already; this catches rules built from untyped input, which would otherwise answer nothing.
   if (rule.kind === 'api-error' && (rule.code === undefined || !isApiErrorCode(rule.code))) {
     throw new RangeError(`api-error needs a code the simulator knows; got ${String(rule.code)}`);

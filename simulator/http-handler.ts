@@ -191,8 +191,7 @@ export function createRequestHandler(dependencies: RequestHandlerDependencies) {
     // and before routing, so nothing is applied and no ClientToken is reserved.
     if (fault?.kind === 'api-error' && fault.code !== undefined) {
       const retryAfter: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
-      const refusal = apiError(fault.code, `Injected fault: the request was refused with ${fault.code}.`);
-      return answerError(exchange, fault.httpStatus === undefined ? refusal : { ...refusal, httpStatus: fault.httpStatus }, retryAfter);
+      return answerError(exchange, apiError(fault.code, `Injected fault: the request was refused with ${fault.code}.`), retryAfter);
     }
 
     const limitedIds = fault?.kind === 'instance-flow-limit' ? fault.instanceIds : undefined;

@@ -38,6 +38,8 @@ export interface RequestVerifierDependencies {
   readonly isServedRegion: (regionId: string) => boolean;
   /** Whether the host the request reached serves the region it signed for (host-routing.ts). */
   readonly routeHost: HostRouting;
+  /** 403 (the ECS common-error page) or 400 (the platform's): Volcengine's pages disagree (spec: signing). */
+  readonly invalidTimestampStatus: 400 | 403;
   /** See parseAuthorizationHeader; false, as Volcengine, unless a test wants the stricter rule. */
   readonly requireSignedHost: boolean;
 }
@@ -104,7 +106,8 @@ export function createRequestVerifier(dependencies: RequestVerifierDependencies)
       return fail(apiError('InvalidCredential', 'The credential scope date does not match X-Date.'));
     }
     if (Math.abs(now.getTime() - signedAt) > maxClockSkewMs) {
-      return fail(apiError('InvalidTimestamp', 'X-Date is more than 15 minutes away from the server time.'));
+      const skewed = apiError('InvalidTimestamp', 'X-Date is more than 15 minutes away from the server time.');
+      return fail({ ...skewed, httpStatus: dependencies.invalidTimestampStatus });
     }
     if (credential.sessionToken) {
       const token = request.headers['x-security-token'];

@@ -16,6 +16,7 @@ import { closedPort } from '../../support/closed-port';
 const keys = { accessKeyId: 'AKLTconnectionTest0001', secretAccessKey: 'connection-test-secret-01' };
 let simulator: EcsSimulator;
 let skewedSimulator: EcsSimulator;
+let skewedPlatformSimulator: EcsSimulator;
 let dir: string;
 let profiles: ProfileService;
 
@@ -23,10 +24,13 @@ beforeAll(async () => {
   simulator = await startEcsSimulator({ credentials: [keys], generate: { seed: 3, instances: 20 } });
   // A server whose clock is 20 minutes ahead of this machine's: the signature's X-Date is then too old.
   skewedSimulator = await startEcsSimulator({ credentials: [keys], now: () => new Date(Date.now() + 20 * 60_000) });
+  // The same, answering with the platform page's status (400) for InvalidTimestamp rather than the ECS page's 403.
+  skewedPlatformSimulator = await startEcsSimulator({ credentials: [keys], now: () => new Date(Date.now() + 20 * 60_000), invalidTimestampStatus: 400 });
 });
 afterAll(async () => {
   await simulator.close();
   await skewedSimulator.close();
+  await skewedPlatformSimulator.close();
 });
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kpd-conn-'));
@@ -79,10 +83,13 @@ describe('test connection', () => {
     expect(result.ok ? undefined : result.error.requestId).toBeTruthy();
   });
 
-  it('says by how much the clock is off when the server rejects the timestamp', async () => {
-    const { id } = await profile(skewedSimulator.url);
+  it.each([
+    [403, () => skewedSimulator],
+    [400, () => skewedPlatformSimulator],
+  ])('says by how much the clock is off when the server rejects the timestamp with HTTP %i', async (status, server) => {
+    const { id } = await profile(server().url);
     const result = await tester()(id);
-    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidTimestamp' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidTimestamp', httpStatus: status } });
     const skew = result.ok ? 0 : (result.clockSkewSeconds ?? 0);
     expect(skew).toBeGreaterThan(-1210);
     expect(skew).toBeLessThan(-1190);

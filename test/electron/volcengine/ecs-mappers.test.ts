@@ -51,4 +51,11 @@ describe('mapping wire instances to domain instances', () => {
     expect(keyPair).toMatchObject({ keyPairId: 'kp-1', keyPairName: 'ops', fingerprint: 'aa:bb', createdAt: '2024-01-02T03:04:05.000Z', updatedAt: '2024-01-02T03:04:05.000Z' });
     expect(keyPairSchema.safeParse(keyPair).success).toBe(true);
   });
+
+  it('reads Hostname when HostName is absent or empty (the Go SDK\'s model has both), and prefers HostName', () => {
+    expect(toInstance(wireInstanceSchema.parse({ InstanceId: 'i-h1', Hostname: 'web-1' })).hostName).toBe('web-1');
+    expect(toInstance(wireInstanceSchema.parse({ InstanceId: 'i-h2', HostName: '', Hostname: 'web-2' })).hostName).toBe('web-2');
+    expect(toInstance(wireInstanceSchema.parse({ InstanceId: 'i-h3', HostName: 'web-3', Hostname: 'other' })).hostName).toBe('web-3');
+    expect(toInstance(wireInstanceSchema.parse({ InstanceId: 'i-h4' })).hostName).toBe('');
+  });
 });

@@ -135,4 +135,23 @@ describe('the response envelope', () => {
     expect(error.message).not.toContain('Credential=AK');
     expect(error.message).toContain('[redacted]');
   });
+
+  it('keeps the code of the gateway\'s simple error body {HTTPCode, errorcode, message}, as the Go SDK reads it', () => {
+    const error = parseError(answer(403, { HTTPCode: 403, errorcode: 'LackPolicy', message: 'User is not authorized to perform: ecs:DetachKeyPair' }, { ...json, 'x-tt-logid': 'log-7' }));
+    expect(error).toMatchObject({ kind: 'api', code: 'LackPolicy', httpStatus: 403, requestId: 'log-7', mayHaveTakenEffect: false });
+    expect(error.message).toContain('ecs:DetachKeyPair');
+  });
+
+  it('scrubs secrets from a simple error body too, and still calls a body without errorcode a bad response', () => {
+    const error = parseError(answer(500, { HTTPCode: 500, errorcode: 'InternalServiceTimeout', message: 'upstream SuperSecretKeyValue timed out' }));
+    expect(error).toMatchObject({ code: 'InternalServiceTimeout', httpStatus: 500, mayHaveTakenEffect: true });
+    expect(error.message).not.toContain('SuperSecretKeyValue');
+    expect(parseError(answer(403, { HTTPCode: 403, message: 'no code' }))).toMatchObject({ code: 'ECS_BAD_RESPONSE', httpStatus: 403 });
+  });
+
+  it.each([403, 400])('recognises InvalidTimestamp under HTTP %i (the ECS and platform pages disagree) and keeps the server clock', (status) => {
+    const body = { ResponseMetadata: { RequestId: 'req-t', Error: { Code: 'InvalidTimestamp', CodeN: 100010, Message: 'expired' } } };
+    const error = parseError(answer(status, body, { ...json, date: 'Wed, 01 Jan 2025 00:20:00 GMT' }));
+    expect(error).toMatchObject({ kind: 'api', code: 'InvalidTimestamp', httpStatus: status, serverDateMs: Date.UTC(2025, 0, 1, 0, 20) });
+  });
 });
