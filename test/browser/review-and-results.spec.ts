@@ -102,6 +102,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       await expect(times.getByTestId('operation-duration')).toBeVisible();
       const operationId = await times.getByTestId('operation-id').innerText();
       expect(operationId).toMatch(/^[0-9a-f-]{36}$/);
+      // Which endpoint answered: the profile's own here (the simulator); a region's default host otherwise.
+      await expect(results.getByTestId('results-endpoint')).toHaveText(new URL(app.simulator.url).origin);
       await app.screenshot(`results-names-${locale}-light`);
 
       // The history reads the journal: the same names, IPs and times, as a restart would show them.
@@ -110,6 +112,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const opened = page.getByTestId('operation-results');
       await expect(opened.getByTestId('operation-id')).toHaveText(operationId);
       await expect(opened.getByTestId('operation-duration')).toBeVisible();
+      await expect(opened.getByTestId('results-endpoint')).toHaveText(new URL(app.simulator.url).origin);
       const row = opened.getByTestId('outcome-row').filter({ hasText: firstId });
       await expect(row.getByTestId('outcome-instance-facts')).toContainText(first.instanceName);
       await expect(row.getByTestId('outcome-instance-facts')).toContainText(first.primaryIpAddress);

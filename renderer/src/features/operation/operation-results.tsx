@@ -80,6 +80,13 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           <Typography.Text type="secondary">
             {result.plan.keyPair === null ? '' : `${result.plan.keyPair.keyPairName} · `}
             {result.plan.regionId} · {result.plan.profileName}
+            {/* Where the requests went, which is also what answered: each region has its own endpoint. */}
+            {result.plan.endpoint === null ? null : (
+              <>
+                {` · ${t('operation.review.endpoint')} `}
+                <code data-testid="results-endpoint">{result.plan.endpoint}</code>
+              </>
+            )}
           </Typography.Text>
         </div>
         <Space wrap>

@@ -38,16 +38,21 @@ export function SweepReview(props: SweepReviewProps) {
   const [typed, setTyped] = useState('');
   useReturnFocus();
   const totals = useMemo(() => sweepPlanTotals(plan), [plan]);
+  // Regions may go to different endpoints (endpoints.ts): one shared by all is named once, else each section names its own.
+  const mixedEndpoints = new Set(plan.plans.map((part) => part.endpoint)).size > 1;
   const sections = useMemo(
-    () => plan.plans.filter((part) => part.requests.length > 0).map((part) => ({ heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})`, requests: part.requests })),
-    [plan.plans],
+    () =>
+      plan.plans
+        .filter((part) => part.requests.length > 0)
+        .map((part) => ({ heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})${mixedEndpoints && part.endpoint !== null ? ` · ${part.endpoint}` : ''}`, requests: part.requests })),
+    [plan.plans, mixedEndpoints],
   );
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const first = plan.plans[0];
   const breakdown = useMemo(() => mergeBreakdowns(plan.plans.map((part) => part.breakdown)), [plan.plans]);
   const leftBehind = useMemo(() => plan.plans.flatMap((part) => part.leftBehind), [plan.plans]);
   const excluded = useMemo(() => exclusionsNotLeftBehind(totals.excluded, leftBehind), [totals.excluded, leftBehind]);
-  const accountRows = useAccountRows(first ?? { profileName: '', accessKeyHint: '', accountId: null, endpoint: null });
+  const accountRows = useAccountRows({ profileName: first?.profileName ?? '', accessKeyHint: first?.accessKeyHint ?? '', accountId: first?.accountId ?? null, endpoint: mixedEndpoints ? null : (first?.endpoint ?? null) });
   const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans.map((part) => part.estimate)), 'regions');
   const confirm = () => {
     if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
