@@ -17,12 +17,13 @@ let profileId: string;
 
 beforeAll(async () => {
   // The simulator answers under Volcengine's own layout: each host serves only its regions, as the real ones do.
-  let network: ReturnType<typeof simulatedVolcengineNetwork> | undefined;
+  // The network needs the simulator's address, known only once the app under test has started it.
+  const network: { dispatcher?: ReturnType<typeof simulatedVolcengineNetwork> } = {};
   app = await startAppUnderTest(
     { generate: { seed: 16, instances: 200, regions }, hostRegions: officialHostLayout(regions) },
-    { createEcsClient: (dependencies) => createEcsClient({ ...dependencies, dispatcher: network }) },
+    { createEcsClient: (dependencies) => createEcsClient({ ...dependencies, dispatcher: network.dispatcher }) },
   );
-  network = simulatedVolcengineNetwork(app.simulator.url, Object.values(hostOf));
+  network.dispatcher = simulatedVolcengineNetwork(app.simulator.url, Object.values(hostOf));
   bindSharedKeyPair(app.simulator.fleet, { keyPairName, instancesPerRegion: 20, regionIds: regions });
   // A profile in a bootstrap region with no endpoint of its own: every request goes where the official SDKs send it.
   profileId = valueOf(await app.api.profiles.create({ name: 'sydney', ...testKeys, region: 'ap-southeast-2' })).id;
