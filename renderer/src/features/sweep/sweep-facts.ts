@@ -73,3 +73,14 @@ export function retryRegions(runs: readonly SweepRun[]): Array<{ regionId: strin
     return instanceIds.length === 0 ? [] : [{ regionId: run.regionId, instanceIds }];
   });
 }
+
+/**
+ * Where a sweep's requests go. Each region has its own endpoint unless the profile names one (regions such as
+ * ap-southeast-2 have a host of their own): one shared by every region is named once as `shared`, else each region
+ * names its own and `shared` is null.
+ */
+export function sweepEndpoints(plans: ReadonlyArray<Pick<OperationPlan, 'regionId' | 'endpoint'>>): { shared: string | null; byRegion: ReadonlyMap<string, string> } {
+  const distinct = new Set(plans.map((part) => part.endpoint));
+  if (distinct.size <= 1) return { shared: plans[0]?.endpoint ?? null, byRegion: new Map() };
+  return { shared: null, byRegion: new Map(plans.flatMap((part) => (part.endpoint === null ? [] : [[part.regionId, part.endpoint] as const]))) };
+}

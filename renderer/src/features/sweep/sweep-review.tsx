@@ -15,7 +15,7 @@ import { PlanWarnings } from '../operation/plan-warnings';
 import { PlannedRequests } from '../operation/planned-requests';
 import { TypedConfirmation } from '../operation/typed-confirmation';
 import { combineEstimates, exclusionsNotLeftBehind, mergeBreakdowns, runningCount } from '../operation/review-facts';
-import { sweepPlanTotals } from './sweep-facts';
+import { sweepEndpoints, sweepPlanTotals } from './sweep-facts';
 import { RegionLabel } from '../../common/region-label';
 
 export interface SweepReviewProps {
@@ -38,21 +38,21 @@ export function SweepReview(props: SweepReviewProps) {
   const [typed, setTyped] = useState('');
   useReturnFocus();
   const totals = useMemo(() => sweepPlanTotals(plan), [plan]);
-  // Regions may go to different endpoints (endpoints.ts): one shared by all is named once, else each section names its own.
-  const mixedEndpoints = new Set(plan.plans.map((part) => part.endpoint)).size > 1;
+  const endpoints = useMemo(() => sweepEndpoints(plan.plans), [plan.plans]);
   const sections = useMemo(
     () =>
-      plan.plans
-        .filter((part) => part.requests.length > 0)
-        .map((part) => ({ heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})${mixedEndpoints && part.endpoint !== null ? ` · ${part.endpoint}` : ''}`, requests: part.requests })),
-    [plan.plans, mixedEndpoints],
+      plan.plans.filter((part) => part.requests.length > 0).map((part) => {
+        const endpoint = endpoints.byRegion.get(part.regionId);
+        return { heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})${endpoint === undefined ? '' : ` · ${endpoint}`}`, requests: part.requests };
+      }),
+    [plan.plans, endpoints],
   );
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const first = plan.plans[0];
   const breakdown = useMemo(() => mergeBreakdowns(plan.plans.map((part) => part.breakdown)), [plan.plans]);
   const leftBehind = useMemo(() => plan.plans.flatMap((part) => part.leftBehind), [plan.plans]);
   const excluded = useMemo(() => exclusionsNotLeftBehind(totals.excluded, leftBehind), [totals.excluded, leftBehind]);
-  const accountRows = useAccountRows({ profileName: first?.profileName ?? '', accessKeyHint: first?.accessKeyHint ?? '', accountId: first?.accountId ?? null, endpoint: mixedEndpoints ? null : (first?.endpoint ?? null) });
+  const accountRows = useAccountRows({ profileName: first?.profileName ?? '', accessKeyHint: first?.accessKeyHint ?? '', accountId: first?.accountId ?? null, endpoint: endpoints.shared });
   const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans.map((part) => part.estimate)), 'regions');
   const confirm = () => {
     if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
 import type { SweepRegion } from '../../../../shared/domain/sweep';
-import { combinedProgress, plannableRegions, regionCounts, retryRegions, type SweepRun } from '../../../../renderer/src/features/sweep/sweep-facts';
+import { combinedProgress, plannableRegions, regionCounts, retryRegions, sweepEndpoints, type SweepRun } from '../../../../renderer/src/features/sweep/sweep-facts';
 
 const keyPair = { keyPairId: 'kp-1', keyPairName: 'leaked', description: '', fingerprint: '', projectName: 'default', tags: [], createdAt: '', updatedAt: '' };
 
@@ -75,5 +75,30 @@ describe('sweep facts', () => {
       { regionId: 'b', operationId: 'op-b', progress: progress('op-b', {}), result: { ...result, outcomes: [result.outcomes[0]!] } },
     ];
     expect(retryRegions(runs)).toEqual([{ regionId: 'a', instanceIds: ['i-2', 'i-4'] }]);
+  });
+});
+
+describe('sweepEndpoints', () => {
+  it('names one endpoint once when every region shares it (a profile endpoint, or only ordinary regions)', () => {
+    const plans = [
+      { regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
+      { regionId: 'cn-shanghai', endpoint: 'https://open.volcengineapi.com' },
+    ];
+    expect(sweepEndpoints(plans)).toEqual({ shared: 'https://open.volcengineapi.com', byRegion: new Map() });
+    expect(sweepEndpoints([{ regionId: 'cn-beijing', endpoint: null }])).toEqual({ shared: null, byRegion: new Map() });
+  });
+
+  it('names each region’s own when a bootstrap region goes to a host of its own', () => {
+    const plans = [
+      { regionId: 'ap-southeast-2', endpoint: 'https://ecs.ap-southeast-2.volcengineapi.com' },
+      { regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
+    ];
+    expect(sweepEndpoints(plans)).toEqual({
+      shared: null,
+      byRegion: new Map([
+        ['ap-southeast-2', 'https://ecs.ap-southeast-2.volcengineapi.com'],
+        ['cn-beijing', 'https://open.volcengineapi.com'],
+      ]),
+    });
   });
 });
