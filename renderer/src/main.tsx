@@ -1,7 +1,7 @@
 import './arco';
 import './zod-without-eval';
 import './app/app.css';
-import './theme/contrast.css';
+import './app/theme/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/app-shell';

@@ -5,7 +5,7 @@ import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 import { windowApi } from '../../api/window-api';
-import { createPageBuffer, type PageBuffer } from '../workspace/page-buffer';
+import { createPageBuffer, type PageBuffer } from './page-buffer';
 import { useInstanceTableStore, type InstanceTableState } from '../instances/instance-table-store';
 
 type ListingState = ListingProgress['state'];
