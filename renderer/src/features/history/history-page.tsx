@@ -9,6 +9,8 @@ import type { ExportHandler } from '../operation/export';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { OperationResults } from '../operation/operation-results';
 import { HistoryTable } from './history-table';
+import './history.css';
+import '../operation/operation-results.css';
 
 /**
  * Every operation the journal holds, this run's and earlier ones', archives included. Opening one shows its

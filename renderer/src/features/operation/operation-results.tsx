@@ -20,6 +20,7 @@ import { bucketIds } from '../exposure/exposure-facts';
 import { ExposurePanel } from '../exposure/exposure-panel';
 import { useExposureStore } from '../exposure/exposure-store';
 import { RollingResults } from './rolling-results';
+import './operation-results.css';
 
 export interface OperationResultsProps {
   result: OperationResult;

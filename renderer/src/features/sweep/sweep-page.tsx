@@ -13,6 +13,7 @@ import { SweepResults } from './sweep-results';
 import { SweepReview } from './sweep-review';
 import { SweepSearchForm } from './sweep-search-form';
 import { SweepSearchProgress } from './sweep-search-progress';
+import './sweep.css';
 
 /**
  * The emergency screen: "this key leaked, take it off everything". Search every region for a key pair name, see

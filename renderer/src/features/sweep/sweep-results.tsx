@@ -8,6 +8,8 @@ import { useSweepStore } from './sweep-store';
 import type { ExportHandler } from '../operation/export';
 import { OperationResults } from '../operation/operation-results';
 import { retryRegions, type SweepRun } from './sweep-facts';
+import '../operation/operation-results.css';
+import './sweep.css';
 
 /**
  * A finished sweep: a line per region with its counts, then one region's full results at a time (the same view

@@ -9,6 +9,7 @@ import { useProfilesStore } from '../profiles/profiles-store';
 import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
 import { RegionListingStatus } from './region-listing-status';
+import './workspace.css';
 
 /** Profile and region pickers, the one Refresh button, and how the region's listing stands. */
 export const RegionBar = memo(function RegionBar() {

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../app/app-store';
 import { useInventoryStore, type RegionListingView } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
+import './workspace.css';
 
 function percentOf(view: RegionListingView): number {
   return view.totalCount ? Math.min(100, Math.round((100 * view.received) / view.totalCount)) : 0;

@@ -18,6 +18,7 @@ import { KeyPairPicker } from './key-pair-picker';
 import { KnownFailuresNotice } from './known-failures-notice';
 import { RebootOffer } from './reboot-offer';
 import { RegionBar } from './region-bar';
+import './workspace.css';
 
 /** The product: pick a profile, a region and a key pair, select instances, review, detach, read every result. */
 export function WorkspacePage() {
