@@ -10,4 +10,6 @@ export const commonMessages = defineMessages({
   'common.requestId': { en: 'Request ID', zh: '请求 ID' },
   'common.colon': { en: ': ', zh: '：' },
   'common.inParentheses': { en: ' ({text})', zh: '（{text}）' },
+  // Said by every screen that exports (use-save-export.ts); the key is older than that.
+  'workspace.exported': { en: 'Saved to {path}', zh: '已保存到 {path}' },
 });

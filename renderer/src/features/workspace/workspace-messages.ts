@@ -31,7 +31,6 @@ export const workspaceMessages = defineMessages({
     zh: '实例将分批重启，每批恢复运行后才发送下一批；发送前会先请您确认分批方案（设置：滚动重启）。',
   },
   'workspace.newDetach': { en: 'Start a new detach', zh: '开始新的解绑' },
-  'workspace.exported': { en: 'Saved to {path}', zh: '已保存到 {path}' },
   'workspace.listing': { en: 'Listing the region: {received} of {total} instances', zh: '正在列举该地域：{received} / {total} 台实例' },
   'workspace.listingNoTotal': {
     en: 'Listing the region: {received, plural, one {# instance} other {# instances}} so far',

@@ -1,5 +1,5 @@
-import { Button, Message, Space, Typography } from '@arco-design/web-react';
-import { useCallback, useEffect } from 'react';
+import { Button, Space, Typography } from '@arco-design/web-react';
+import { useEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -10,7 +10,6 @@ import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
 import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
-import type { ExportHandler } from '../operation/export';
 import { OperationWorkflow } from '../operation/operation-workflow';
 import { isTerminalState } from '../operation/progress-facts';
 import { KeyListingStatus } from './key-listing-status';
@@ -62,15 +61,6 @@ export function WorkspacePage() {
     });
   };
 
-  const saveExport = useWorkspaceStore((state) => state.saveExport);
-  const onExport: ExportHandler = useCallback(
-    (fileName, content, mimeType) => {
-      void saveExport(fileName, content, mimeType).then((path) => {
-        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
-      });
-    },
-    [saveExport, t],
-  );
 
   return (
     <section className="workspace" aria-label={t('nav.instances')}>
@@ -91,7 +81,7 @@ export function WorkspacePage() {
           <RebootOffer result={result} />
         </Space>
       )}
-      <OperationWorkflow onExport={onExport} />
+      <OperationWorkflow />
       <InstanceToolbar />
       <InstanceTable />
     </section>

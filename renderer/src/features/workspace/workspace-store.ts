@@ -22,8 +22,6 @@ interface WorkspaceState {
   cancelLoad: () => Promise<void>;
   /** Chooses the key pair to take off and lists its instances; resolves when that listing ends. */
   selectKeyPair: (keyPair: KeyPairRef | null) => Promise<void>;
-  /** Hands an export to main, which asks where to save it; the saved path, or null when cancelled or failed. */
-  saveExport: (fileName: string, content: string, mimeType: string) => Promise<string | null>;
 }
 
 /** Which profile, region and key pair the Instances screen is about; the listings themselves are the inventory store's. */
@@ -73,14 +71,5 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   selectKeyPair: async (keyPair) => {
     set({ keyPair });
     await useInventoryStore.getState().chooseKeyPair(keyPair);
-  },
-
-  saveExport: async (fileName, content, mimeType) => {
-    const saved = await windowApi().exports.save({
-      fileName,
-      content,
-      mimeType: mimeType.startsWith('text/csv') ? 'text/csv' : 'application/json',
-    });
-    return saved.ok ? saved.value.path : null;
   },
 }));
