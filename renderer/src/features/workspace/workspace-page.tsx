@@ -1,11 +1,9 @@
 import { Button, Space, Typography } from '@arco-design/web-react';
-import { useEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from '../instances/instance-table-store';
 import { useOperationStore } from '../operation/operation-store';
-import { useProfilesStore } from '../profiles/profiles-store';
 import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
 import { InstanceTable } from '../instances/instance-table';
@@ -19,16 +17,16 @@ import { RebootOffer } from './reboot-offer';
 import { RegionBar } from './region-bar';
 import './workspace.css';
 
-/** The product: pick a profile, a region and a key pair, select instances, review, detach, read every result. */
+/**
+ * The product: pick a profile, a region and a key pair, select instances, review, detach, read every result. What
+ * follows from a choice (regions, listings, the reading after an operation) runs in workspace-flow.ts.
+ */
 export function WorkspacePage() {
   const t = useT();
-  const profiles = useProfilesStore((state) => state.profiles);
   const profileId = useWorkspaceStore((state) => state.profileId);
   const regionId = useWorkspaceStore((state) => state.regionId);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
   const regionsError = useWorkspaceStore((state) => state.regionsError);
-  const selectProfile = useWorkspaceStore((state) => state.selectProfile);
-  const refreshAfterOperation = useInventoryStore((state) => state.refreshAfterOperation);
   const keyListed = useInventoryStore((state) => state.keyListing?.state === 'complete');
   const hasKeyPairs = useInventoryStore((state) => state.keyPairs.state === 'loaded');
   const selectedCount = useInstanceTableStore((state) => state.selected.size);
@@ -37,17 +35,6 @@ export function WorkspacePage() {
   const result = useOperationStore((state) => state.result);
   // One change at a time from this screen: a second plan made while one runs would rest on bindings about to change.
   const operationRunning = useOperationStore((state) => state.progress !== null && !isTerminalState(state.progress.state));
-
-  useEffect(() => {
-    const first = profiles[0];
-    if (profileId === null && first !== undefined) void selectProfile(first.id, first.region);
-  }, [profileId, profiles, selectProfile]);
-
-  // Bindings changed: read the operation's instances again (and the key pair's listing), once it has ended.
-  const finishedPlan = result !== null && result.finishedAt !== null ? result.plan : null;
-  useEffect(() => {
-    if (finishedPlan !== null) void refreshAfterOperation(finishedPlan);
-  }, [finishedPlan, refreshAfterOperation]);
 
   const review = () => {
     if (profileId === null || regionId === null || keyPair === null) return;
