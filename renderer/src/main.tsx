@@ -1,13 +1,19 @@
 import './arco';
 import './zod-without-eval';
 import './app/app.css';
-import './theme/contrast.css';
+import './common/common.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/app-shell';
-import { useAppStore } from './app/app-store';
+import { startApp } from './app/start-app';
+// After every feature's styles (they come with AppShell's components), so that these win a tie as they always did:
+// how text wraps, and the palette raised to WCAG AA.
+import './common/text-wrap.css';
+import './app/theme/contrast.css';
 
-void useAppStore.getState().start();
+const stop = startApp();
+// A hot reload in development runs this module again: the old listeners go first, or every event is heard twice.
+import.meta.hot?.dispose(stop);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -14,7 +14,7 @@ import { useAppStore } from './app-store';
 import { useProfilesStore } from '../features/profiles/profiles-store';
 import { useUiStore } from './ui-store';
 import { mainContentId } from '../common/use-return-focus';
-import { applyTheme } from '../theme/apply-theme';
+import { applyTheme } from './theme/apply-theme';
 import { AppHeader } from './app-header';
 import { DrawerHost } from './drawer-host';
 

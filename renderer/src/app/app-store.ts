@@ -17,11 +17,13 @@ interface AppState {
   settings: Settings | undefined;
   startError: AppErrorData | undefined;
   keychain: KeychainCheck;
-  /** Loads what the first screen needs and starts listening to main. Safe to call once per window. */
+  /** Loads what the first screen needs. */
   start: () => Promise<void>;
   /** Saves a change in main; the error, if any, for the settings screen to show. */
   updateSettings: (patch: SettingsPatch) => Promise<AppErrorData | null>;
   checkKeychain: () => Promise<void>;
+  /** Starts hearing main's settings changes (app/listen-to-main.ts, once per window); returns what stops it. */
+  listen: () => () => void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -33,7 +35,6 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   start: async () => {
     const api = windowApi();
-    api.on.settings.changed((settings) => set({ settings }));
     const [info, settings] = await Promise.all([
       api.app.getInfo(),
       api.settings.get(),
@@ -57,4 +58,6 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const result = await windowApi().keychain.getStatus();
     set({ keychain: result.ok ? { state: 'done', status: result.value } : { state: 'failed', error: result.error } });
   },
+
+  listen: () => windowApi().on.settings.changed((settings) => set({ settings })),
 }));

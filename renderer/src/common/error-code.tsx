@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Locale } from '../../../shared/domain/locale';
 import { describeEcsError, isAppOwnEcsCode } from '../../../shared/errors/ecs-error-catalogue';
 import { CodeText } from './code-text';
+import './error-code.css';
 
 /**
  * An error code as the admin should read it, wrapping only at its dots and underscores (CodeText). Volcengine's own codes are shown verbatim (they are what support and

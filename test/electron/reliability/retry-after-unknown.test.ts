@@ -22,9 +22,9 @@ afterEach(async () => {
 async function runWithEveryAnswerLost(action: OperationAction) {
   network = await createFaultyNetwork(matrixSettings);
   app = await startAppUnderTest({ fleet: buildMatrixFleet([{ regionId: 'cn-beijing', instances: 30 }]) }, { createEcsClient: network.createEcsClient });
-  const { workspace, inventory, table, operations } = rendererStores(app.api);
-  await workspace.getState().selectProfile(app.profileId, 'cn-beijing');
-  if (action === 'detach-key-pair') await workspace.getState().selectKeyPair(matrixKey);
+  const { flow, inventory, table, operations } = rendererStores(app.api);
+  await flow.chooseProfile(app.profileId, 'cn-beijing');
+  if (action === 'detach-key-pair') await flow.chooseKeyPair(matrixKey);
   const instanceIds = [...freshRowIds(table)];
   const ecsAction = action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair';
   // Applied, then the answer is held past the client's timeout, on every attempt.

@@ -4,6 +4,7 @@ import type { ExposureBucket, ExposureReport } from '../../../../shared/domain/e
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { describeExposed, detailKey, offTable } from './exposure-facts';
+import './exposure.css';
 
 /** Enough to read on screen; the export has them all. */
 const shownAtMost = 200;

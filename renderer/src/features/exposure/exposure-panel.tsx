@@ -7,6 +7,7 @@ import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useExposureStore } from './exposure-store';
 import { ExposureOffTable } from './exposure-off-table';
+import './exposure.css';
 
 export interface ExposurePanelProps {
   /** The detach the panel is about. */

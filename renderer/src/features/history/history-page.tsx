@@ -1,14 +1,14 @@
-import { Alert, Button, Message, Space, Spin, Typography } from '@arco-design/web-react';
-import { useCallback, useEffect } from 'react';
+import { Alert, Button, Space, Spin, Typography } from '@arco-design/web-react';
+import { useEffect } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useHistoryStore } from './history-store';
-import { useWorkspaceStore } from '../workspace/workspace-store';
-import type { ExportHandler } from '../operation/export';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { OperationResults } from '../operation/operation-results';
 import { HistoryTable } from './history-table';
+import './history.css';
+import '../operation/operation-results.css';
 
 /**
  * Every operation the journal holds, this run's and earlier ones', archives included. Opening one shows its
@@ -28,15 +28,6 @@ export function HistoryPage() {
   const cancel = useHistoryStore((state) => state.cancel);
   const abandon = useHistoryStore((state) => state.abandon);
   const recheck = useHistoryStore((state) => state.recheck);
-  const saveExport = useWorkspaceStore((state) => state.saveExport);
-  const onExport: ExportHandler = useCallback(
-    (fileName, content, mimeType) => {
-      void saveExport(fileName, content, mimeType).then((path) => {
-        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
-      });
-    },
-    [saveExport, t],
-  );
 
   useEffect(() => {
     void refresh();
@@ -90,7 +81,6 @@ export function HistoryPage() {
           retrying={false}
           error={null}
           onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheck() : undefined}
-          onExport={onExport}
         />
       )}
     </section>

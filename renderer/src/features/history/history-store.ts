@@ -35,6 +35,8 @@ export interface HistoryState {
   /** Stops sending the resumed operation's requests; those in flight finish. */
   cancel: () => Promise<void>;
   clearError: () => void;
+  /** Starts hearing main's progress events (app/listen-to-main.ts, once per window); returns what stops it. */
+  listen: () => () => void;
 }
 
 export interface HistoryHooks {
@@ -49,8 +51,6 @@ const noHooks: HistoryHooks = { onDetail: () => undefined, onResult: () => undef
 /** The store, built on whatever API it is given, so tests can drive it with a fake main. */
 export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
   return create<HistoryState>()((set, get) => {
-    let subscribed = false;
-
     const load = async (operationId: string) => {
       set({ opened: { operationId, result: get().opened?.result ?? null, progress: get().opened?.progress ?? null, loading: true } });
       const answer = await api().history.get({ operationId });
@@ -61,21 +61,18 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
       } else set({ opened: { operationId, result: null, progress: null, loading: false }, lastError: answer.error });
     };
 
-    const subscribeOnce = () => {
-      if (subscribed) return;
-      subscribed = true;
-      api().on.operations.progress((progress) => {
-        const opened = get().opened;
-        if (opened === null || opened.operationId !== progress.operationId || opened.progress === null) return;
-        set({ opened: { ...opened, progress } });
-        if (isTerminalState(progress.state)) {
-          void load(progress.operationId).then(() => {
-            const ended = get().opened;
-            if (ended?.operationId === progress.operationId && ended.result !== null) hooks.onResult(ended.result);
-          });
-          void get().refresh();
-        }
-      });
+    /** A resumed operation's progress, shown in place of its record until it ends. */
+    const onProgress = (progress: OperationProgress) => {
+      const opened = get().opened;
+      if (opened === null || opened.operationId !== progress.operationId || opened.progress === null) return;
+      set({ opened: { ...opened, progress } });
+      if (isTerminalState(progress.state)) {
+        void load(progress.operationId).then(() => {
+          const ended = get().opened;
+          if (ended?.operationId === progress.operationId && ended.result !== null) hooks.onResult(ended.result);
+        });
+        void get().refresh();
+      }
     };
 
     return {
@@ -101,7 +98,6 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
       resume: async () => {
         const opened = get().opened;
         if (opened?.result == null || get().resuming) return;
-        subscribeOnce();
         set({ resuming: true, lastError: null });
         const answer = await api().operations.resume({ operationId: opened.operationId });
         if (!answer.ok) {
@@ -142,6 +138,8 @@ export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHook
       },
 
       clearError: () => set({ lastError: null }),
+
+      listen: () => api().on.operations.progress(onProgress),
     };
   });
 }

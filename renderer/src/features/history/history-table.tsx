@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import './history.css';
+import '../instances/instance-table.css';
 
 const stateColors: Record<HistoryEntry['state'], string> = {
   running: 'arcoblue',

@@ -1,4 +1,5 @@
 import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import './instance-table.css';
 
 export const minColumnWidth = 64;
 export const maxColumnWidth = 640;

@@ -3,6 +3,7 @@ import { IconCopy } from '@arco-design/web-react/icon';
 import { memo } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import './instance-table.css';
 
 /** Copies an instance ID. The clipboard may refuse (no permission, window not focused): the user is told. */
 export const CopyIdButton = memo(function CopyIdButton(props: { id: string }) {

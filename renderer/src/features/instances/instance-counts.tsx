@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from './instance-table-store';
+import './instance-toolbar.css';
 
 /** "N instances · M match · K selected", and how many selected rows the search or filters hide. */
 export const InstanceCounts = memo(function InstanceCounts() {

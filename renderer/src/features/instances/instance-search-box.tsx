@@ -4,6 +4,7 @@ import { IconSearch } from '@arco-design/web-react/icon';
 import { memo, useCallback, useState, type RefObject } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from './instance-table-store';
+import './instance-toolbar.css';
 
 /**
  * The search box. The typed text and the table's results change in the same render, so both reach the screen in

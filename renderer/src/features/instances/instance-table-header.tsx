@@ -5,6 +5,7 @@ import { useInstanceTableStore } from './instance-table-store';
 import { ColumnResizer } from './column-resizer';
 import { instanceColumns } from './instance-columns';
 import type { SortColumn } from './instance-sort-columns';
+import './instance-table.css';
 
 /**
  * Checked only when every matching row is selected; mixed when some are, including when every row that can be

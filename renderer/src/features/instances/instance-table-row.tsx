@@ -7,6 +7,7 @@ import { keyPairLabel } from './instance-facets';
 import { blockerLabel, statusColor, statusLabel } from './instance-labels';
 import type { InstanceRow } from './instance-rows';
 import { tagsTextOf, tagText } from './instance-search';
+import './instance-table.css';
 
 const absent = '—';
 

@@ -7,6 +7,7 @@ import { CellPeek } from './cell-peek';
 import { InstanceTableHeader } from './instance-table-header';
 import { InstanceTableRow } from './instance-table-row';
 import type { SortColumn } from './instance-sort-columns';
+import './instance-table.css';
 
 const columnCount = instanceColumns.length + 1;
 const defaultWidths = Object.fromEntries(instanceColumns.map((column) => [column.id, column.width])) as Record<SortColumn, number>;

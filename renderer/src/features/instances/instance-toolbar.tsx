@@ -7,6 +7,7 @@ import { InstanceCounts } from './instance-counts';
 import { InstanceFilterSelects } from './instance-filter-selects';
 import { InstanceSearchBox } from './instance-search-box';
 import { useInstanceShortcuts } from './use-instance-shortcuts';
+import './instance-toolbar.css';
 
 /**
  * Search, filters, counts and bulk selection for the instance table, and its shortcuts: Ctrl/Cmd+F to search,

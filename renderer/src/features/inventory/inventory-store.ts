@@ -5,7 +5,7 @@ import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 import { windowApi } from '../../api/window-api';
-import { createPageBuffer, type PageBuffer } from '../workspace/page-buffer';
+import { createPageBuffer, type PageBuffer } from './page-buffer';
 import { useInstanceTableStore, type InstanceTableState } from '../instances/instance-table-store';
 
 type ListingState = ListingProgress['state'];
@@ -62,6 +62,8 @@ export interface InventoryState {
   refreshAfterOperation: (plan: OperationPlan) => Promise<void>;
   /** Deletes every copy kept on this computer; how many, or null when it failed. */
   forgetCache: () => Promise<number | null>;
+  /** Starts hearing main's page and progress events (app/listen-to-main.ts, once per window); returns what stops it. */
+  listen: () => () => void;
 }
 
 interface Job {
@@ -101,8 +103,6 @@ export function createInventoryStore(
   // Rows carry the stamp of the batch that last wrote them; cached rows carry 0.
   let stamp = 1;
   const jobs = new Map<string, Job>();
-  // The API the page and progress listeners are on; a new one (tests that run one app core after another) moves them.
-  let subscription: { api: KeyPairDeskApi; stop: () => void } | null = null;
 
   return create<InventoryState>()((set, get) => {
     // The counts every page carries, shown with its rows: one store update per batch, not one per page.
@@ -170,18 +170,9 @@ export function createInventoryStore(
       if (region?.jobId === progress.jobId && region.state === 'listing') set({ region: { ...region, progress } });
     };
 
-    const subscribe = () => {
-      const current = api();
-      if (subscription?.api === current) return;
-      subscription?.stop();
-      const stops = [current.on.inventory.page(onPage), current.on.inventory.progress(onProgress)];
-      subscription = { api: current, stop: () => stops.forEach((stop) => stop()) };
-    };
-
     const list = async (scope: InventoryScope, jobId: string): Promise<ListingProgress> => {
       const { profileId, regionId } = get();
       if (profileId === null || regionId === null) throw new Error('no region is open');
-      subscribe();
       const answer = await api().inventory.list({ profileId, regionId, jobId, scope });
       if (answer.ok) await untilDelivered(jobId, answer.value.received);
       buffer.flush();
@@ -302,6 +293,11 @@ export function createInventoryStore(
       forgetCache: async () => {
         const answer = await api().inventory.forgetCache();
         return answer.ok ? answer.value.removed : null;
+      },
+
+      listen: () => {
+        const stops = [api().on.inventory.page(onPage), api().on.inventory.progress(onProgress)];
+        return () => stops.forEach((stop) => stop());
       },
     };
   });

@@ -1,6 +1,7 @@
 import { Button } from '@arco-design/web-react';
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import './plan-review.css';
 
 /** What the list holds, which names its button: bare IDs, or instance lines (ID, name, address). */
 export type ExpandableListKind = 'ids' | 'instances';

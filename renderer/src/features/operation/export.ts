@@ -8,9 +8,6 @@ import { summarizeOutcomes } from './outcome-summary';
 export const csvMimeType = 'text/csv;charset=utf-8';
 export const jsonMimeType = 'application/json';
 
-/** Where the file content goes: the main process saves it (the page itself cannot write files). */
-export type ExportHandler = (fileName: string, content: string, mimeType: string) => void;
-
 export const csvColumns = ['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId', 'stillExposed', 'exposureDetail', 'exposureCheckedAt'] as const;
 
 /** Excel reads a CSV without a byte order mark as the local code page, which garbles Chinese error messages. */

@@ -8,6 +8,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { NamedProgress } from '../../common/named-progress';
 import { isTerminalState, progressCounts } from './progress-facts';
 import { WaveProgressLine } from './wave-progress-line';
+import './operation-results.css';
 
 export interface OperationProgressViewProps {
   action: OperationAction;

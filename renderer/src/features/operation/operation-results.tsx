@@ -5,7 +5,8 @@ import type { OperationResult } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
-import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson, type ExportHandler } from './export';
+import { csvMimeType, exportFileName, jsonMimeType, toCsv, toJson } from './export';
+import { useSaveExport } from '../../common/use-save-export';
 import { filterCodeChoices, filterOutcomes, noOutcomeFilter, type OutcomeFilter } from './outcome-filter';
 import { summarizeOutcomes } from './outcome-summary';
 import { OperationTimes } from './operation-times';
@@ -20,6 +21,7 @@ import { bucketIds } from '../exposure/exposure-facts';
 import { ExposurePanel } from '../exposure/exposure-panel';
 import { useExposureStore } from '../exposure/exposure-store';
 import { RollingResults } from './rolling-results';
+import './operation-results.css';
 
 export interface OperationResultsProps {
   result: OperationResult;
@@ -31,8 +33,6 @@ export interface OperationResultsProps {
   onRetryFailed?: (() => void) | undefined;
   /** Looks up the unknown outcomes again; absent where it cannot help (a reboot leaves no trace). */
   onRecheck?: (() => void) | undefined;
-  /** Receives the file to save; the main process writes it. */
-  onExport: ExportHandler;
   /**
    * The detach whose "still exposed" panel shows above the table: by default the result's own (a detach), or
    * another's (the detach a reboot followed), with a line saying which; none for a reboot without one.
@@ -47,6 +47,7 @@ export interface OperationResultsProps {
 export const OperationResults = memo(function OperationResults(props: OperationResultsProps) {
   const t = useT();
   const { result } = props;
+  const saveExport = useSaveExport();
   const [filter, setFilter] = useState<OutcomeFilter>(noOutcomeFilter);
   const summary = useMemo(() => summarizeOutcomes(result.outcomes), [result.outcomes]);
   const retryable = useMemo(() => retryableInstanceIds(result.outcomes, result.plan.action).length, [result.outcomes, result.plan.action]);
@@ -108,8 +109,8 @@ export const OperationResults = memo(function OperationResults(props: OperationR
           <Button disabled={requestIds.length === 0} onClick={() => void copyRequestIds()}>
             {t('operation.results.copyRequestIds')}
           </Button>
-          <Button onClick={() => props.onExport(exportFileName(result, 'csv'), toCsv(result, report), csvMimeType)}>{t('operation.results.exportCsv')}</Button>
-          <Button onClick={() => props.onExport(exportFileName(result, 'json'), toJson(result, report), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
+          <Button onClick={() => saveExport(exportFileName(result, 'csv'), toCsv(result, report), csvMimeType)}>{t('operation.results.exportCsv')}</Button>
+          <Button onClick={() => saveExport(exportFileName(result, 'json'), toJson(result, report), jsonMimeType)}>{t('operation.results.exportJson')}</Button>
         </Space>
       </div>
       <OperationTimes result={result} />

@@ -51,6 +51,8 @@ export interface OperationState {
   clearError: () => void;
   /** Forgets everything. An operation still running in main goes on; its events are ignored. */
   reset: () => void;
+  /** Starts hearing main's progress events (app/listen-to-main.ts, once per window); returns what stops it. */
+  listen: () => () => void;
 }
 
 /**
@@ -96,7 +98,6 @@ const cleared = {
 export function createOperationStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
   return create<OperationState>()((set, get) => {
     const latestProgress = new Map<string, OperationProgress>();
-    let subscribed = false;
     // Answers to superseded calls (a second plan() while the first is pending, a reset) are dropped by number.
     let planCall = 0;
     let generation = 0;
@@ -131,12 +132,6 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
       if (isTerminalState(progress.state) && state.result === null && !state.loadingResult) void fetchResult();
     };
 
-    const subscribeOnce = () => {
-      if (subscribed) return;
-      subscribed = true;
-      api().on.operations.progress(onProgress);
-    };
-
     return {
       ...cleared,
 
@@ -153,8 +148,6 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
       start: async (confirmation) => {
         const plan = get().currentPlan;
         if (plan === null || get().starting) return false;
-        // Before the call: events for the new operation may come before its answer.
-        subscribeOnce();
         const mine = generation;
         set({ starting: true, lastError: null });
         const answer = await api().operations.start({ planId: plan.planId, confirmation });
@@ -223,6 +216,9 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
         generation += 1;
         set({ ...cleared });
       },
+
+      // Heard from before the first start: events for a new operation may come before the answer to start.
+      listen: () => api().on.operations.progress(onProgress),
     };
   });
 }

@@ -5,6 +5,8 @@ import type { OperationResult } from '../../../../shared/domain/operation';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { durationText } from './review-facts';
+import '../instances/instance-table.css';
+import './operation-times.css';
 
 /** When an operation started and ended, how long it took, and its ID (copyable, to quote or to find in the history). */
 export const OperationTimes = memo(function OperationTimes(props: { result: Pick<OperationResult, 'operationId' | 'startedAt' | 'finishedAt'> }) {

@@ -2,7 +2,6 @@ import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { detachKey, useExposureStore } from '../exposure/exposure-store';
 import { useOperationStore } from './operation-store';
-import type { ExportHandler } from './export';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { OperationProgressView } from './operation-progress-view';
 import { OperationResults } from './operation-results';
@@ -12,7 +11,7 @@ import { PlanReview } from './plan-review';
  * The detach workflow after selection, driven by the operation store: the review dialog while a plan waits for
  * confirmation, then the live progress, then the results. Renders nothing while there is nothing to show.
  */
-export function OperationWorkflow(props: { onExport: ExportHandler }) {
+export function OperationWorkflow() {
   const currentPlan = useOperationStore((state) => state.currentPlan);
   const planning = useOperationStore((state) => state.planning);
   const starting = useOperationStore((state) => state.starting);
@@ -46,7 +45,6 @@ export function OperationWorkflow(props: { onExport: ExportHandler }) {
         error={planError}
         onRetryFailed={() => void retryFailed()}
         onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheckUnknown() : undefined}
-        onExport={props.onExport}
         exposure={
           followed === undefined
             ? undefined

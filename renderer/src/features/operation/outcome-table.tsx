@@ -9,6 +9,7 @@ import { ErrorCode } from '../../common/error-code';
 import { useLocale, useT } from '../../i18n/use-t';
 import { outcomeRequestId } from './outcome-facts';
 import { OutcomeTag } from './outcome-tag';
+import './outcome-table.css';
 
 /** A first guess for rows not yet measured; rows with a long explanation are measured and grow. */
 const estimatedRowHeight = 60;

@@ -16,6 +16,7 @@ import { PlannedRequests } from './planned-requests';
 import { exclusionsNotLeftBehind, runningCount } from './review-facts';
 import { PlanWaves } from './plan-waves';
 import { TypedConfirmation } from './typed-confirmation';
+import './plan-review.css';
 
 export interface PlanReviewProps {
   plan: OperationPlan;

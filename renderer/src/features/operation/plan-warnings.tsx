@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import './plan-review.css';
 
 /**
  * The consequences the spec names, in plain sight before the confirm button (not behind a tooltip). For a detach,

@@ -5,6 +5,7 @@ import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { ExpandableIdList } from './expandable-id-list';
 import './rolling-reboot.css';
+import './outcome-table.css';
 
 /** Enough rows to check how the waves were formed; the rest follow the same rule. */
 const shownWaves = 100;

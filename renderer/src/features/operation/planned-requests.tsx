@@ -3,6 +3,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import type { PlannedRequest } from '../../../../shared/domain/operation';
 import { useT } from '../../i18n/use-t';
 import { formatPlannedRequest } from './plan-facts';
+import './plan-review.css';
 
 /** Requests under a heading: a sweep's regions each have their own (the region is signed, not in the query). */
 export interface PlannedRequestSection {

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { ExpandableIdList, type ExpandableListKind } from './expandable-id-list';
+import './plan-review.css';
 
 export interface ReasonGroup {
   reason: string;

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { outcomeStatuses } from './outcome-facts';
 import type { OutcomeFilter } from './outcome-filter';
 import type { CodeCount, OutcomeSummary } from './outcome-summary';
+import './operation-results.css';
 
 
 export interface ResultsFiltersProps {

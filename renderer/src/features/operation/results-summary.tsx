@@ -5,6 +5,7 @@ import { ErrorCode } from '../../common/error-code';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { CodeCount, OutcomeSummary } from './outcome-summary';
+import './operation-results.css';
 
 function share(count: number, total: number): string {
   return total === 0 ? '0%' : `${(count / total) * 100}%`;

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { statusLabel } from '../instances/instance-labels';
 import { countReturns, troubledReturns } from './rolling-facts';
 import './rolling-reboot.css';
+import './outcome-table.css';
 
 /** Enough rows to act on; the export has them all. */
 const shownProblems = 500;

@@ -4,6 +4,7 @@ import type { OperationAction } from '../../../../shared/domain/operation';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { isConfirmed } from './plan-facts';
+import './plan-review.css';
 
 export interface TypedConfirmationProps {
   action: OperationAction;

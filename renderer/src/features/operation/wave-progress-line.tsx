@@ -5,6 +5,7 @@ import { format, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { NamedProgress } from '../../common/named-progress';
 import './rolling-reboot.css';
+import './operation-results.css';
 
 /** Where a rolling reboot stands: "Wave 2 of 7: waiting for 50 instances to come back, 38 back", and until when. */
 export const WaveProgressLine = memo(function WaveProgressLine(props: { wave: WaveProgress }) {

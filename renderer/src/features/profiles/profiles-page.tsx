@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from './profiles-store';
 import { useUiStore } from '../../app/ui-store';
 import { ConnectionTestResultView } from './connection-test-result';
+import './profiles.css';
 
 const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSummary }) {
   const t = useT();

@@ -11,7 +11,7 @@ export type ConnectionTestState =
   | { state: 'done'; result: ConnectionTestResult }
   | { state: 'error'; error: AppErrorData };
 
-interface ProfilesState {
+export interface ProfilesState {
   loaded: boolean;
   profiles: ProfileSummary[];
   /** A problem with the stored profiles the user should see (the file was damaged and set aside). */

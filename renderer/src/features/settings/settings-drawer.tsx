@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { format } from '../../i18n/format';
 import { useAppStore } from '../../app/app-store';
 import { useInventoryStore } from '../inventory/inventory-store';
+import './settings.css';
 
 type ProxyMode = Settings['proxy']['mode'];
 

@@ -10,6 +10,8 @@ import { useSweepStore } from './sweep-store';
 import { plannableRegions, regionCounts } from './sweep-facts';
 import { SweepRegionInstances } from './sweep-region-instances';
 import { RegionLabel } from '../../common/region-label';
+import '../operation/operation-results.css';
+import './sweep.css';
 
 type Row = SweepRegion & { key: string };
 

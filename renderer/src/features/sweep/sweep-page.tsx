@@ -1,11 +1,7 @@
-import { Message, Typography } from '@arco-design/web-react';
-import { useCallback } from 'react';
+import { Typography } from '@arco-design/web-react';
 import { AppErrorAlert } from '../../common/app-error-alert';
-import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useSweepStore } from './sweep-store';
-import { useWorkspaceStore } from '../workspace/workspace-store';
-import type { ExportHandler } from '../operation/export';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { combinedProgress } from './sweep-facts';
 import { SweepFindings } from './sweep-findings';
@@ -13,6 +9,7 @@ import { SweepResults } from './sweep-results';
 import { SweepReview } from './sweep-review';
 import { SweepSearchForm } from './sweep-search-form';
 import { SweepSearchProgress } from './sweep-search-progress';
+import './sweep.css';
 
 /**
  * The emergency screen: "this key leaked, take it off everything". Search every region for a key pair name, see
@@ -30,20 +27,11 @@ export function SweepPage() {
   const cancel = useSweepStore((state) => state.cancel);
   const dismissPlan = useSweepStore((state) => state.dismissPlan);
   const clearError = useSweepStore((state) => state.clearError);
-  const saveExport = useWorkspaceStore((state) => state.saveExport);
-  const onExport: ExportHandler = useCallback(
-    (fileName, content, mimeType) => {
-      void saveExport(fileName, content, mimeType).then((path) => {
-        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
-      });
-    },
-    [saveExport, t],
-  );
   const errorFrom = (source: NonNullable<typeof lastError>['during']) => (lastError?.during === source ? lastError.error : null);
   const allResults = runs.length > 0 && runs.every((run) => run.result !== null);
 
   let body = null;
-  if (runs.length > 0 && allResults) body = <SweepResults runs={runs} onExport={onExport} />;
+  if (runs.length > 0 && allResults) body = <SweepResults runs={runs} />;
   else if (runs.length > 0) {
     body = (
       <OperationProgressView

@@ -5,6 +5,7 @@ import type { SweepRegion } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { blockerLabel, statusColor, statusLabel } from '../instances/instance-labels';
+import './sweep.css';
 
 /** Enough to recognise the instances; the review and the results list every one. */
 const shownInstances = 200;

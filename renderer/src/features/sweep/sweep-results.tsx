@@ -5,15 +5,16 @@ import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useExposureStore, type ExposureView } from '../exposure/exposure-store';
 import { useSweepStore } from './sweep-store';
-import type { ExportHandler } from '../operation/export';
 import { OperationResults } from '../operation/operation-results';
 import { retryRegions, type SweepRun } from './sweep-facts';
+import '../operation/operation-results.css';
+import './sweep.css';
 
 /**
  * A finished sweep: a line per region with its counts, then one region's full results at a time (the same view
  * as a single-region detach, with its retry, re-check, export and RequestIds).
  */
-export const SweepResults = memo(function SweepResults(props: { runs: readonly SweepRun[]; onExport: ExportHandler }) {
+export const SweepResults = memo(function SweepResults(props: { runs: readonly SweepRun[] }) {
   const t = useT();
   const locale = useLocale();
   const planning = useSweepStore((state) => state.planning);
@@ -86,7 +87,6 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
           error={lastError?.during === 'plan' || lastError?.during === 'result' ? lastError.error : null}
           onRetryFailed={() => void retryFailed(shown.regionId)}
           onRecheck={() => void recheck(shown.regionId)}
-          onExport={props.onExport}
           exposure={{ operationId: shown.result.operationId, context: props.runs.length > 1 ? format(t('exposure.sweepNote'), { region: regionDisplayName(shown.regionId, locale) }) : undefined }}
         />
       )}

@@ -17,6 +17,8 @@ import { TypedConfirmation } from '../operation/typed-confirmation';
 import { combineEstimates, exclusionsNotLeftBehind, mergeBreakdowns, runningCount } from '../operation/review-facts';
 import { sweepEndpoints, sweepPlanTotals } from './sweep-facts';
 import { RegionLabel } from '../../common/region-label';
+import '../operation/plan-review.css';
+import './sweep.css';
 
 export interface SweepReviewProps {
   plan: SweepPlan;

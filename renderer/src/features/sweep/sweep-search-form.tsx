@@ -5,6 +5,7 @@ import { useProfilesStore } from '../profiles/profiles-store';
 import { useSweepStore } from './sweep-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { isTerminalState } from '../operation/progress-facts';
+import './sweep.css';
 
 /** Which profile, which key pair name: the two facts a sweep needs. The workspace's profile is the default. */
 export const SweepSearchForm = memo(function SweepSearchForm() {

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { SweepProgress } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import './sweep.css';
 
 /** Regions searched so far and instances found, while the search runs. */
 export const SweepSearchProgress = memo(function SweepSearchProgress(props: { keyPairName: string; progress: SweepProgress | null }) {

@@ -45,6 +45,8 @@ export interface SweepState {
   recheck: (regionId: string) => Promise<void>;
   dismissPlan: () => void;
   clearError: () => void;
+  /** Starts hearing main's sweep and operation progress (app/listen-to-main.ts, once per window); returns what stops it. */
+  listen: () => () => void;
 }
 
 const newJobId = () => crypto.randomUUID();
@@ -55,7 +57,6 @@ const newJobId = () => crypto.randomUUID();
  */
 export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
   return create<SweepState>()((set, get) => {
-    let subscribed = false;
     // Progress can overtake the answer to `sweep.start`: the latest event of each operation waits here until then.
     const early = new Map<string, OperationProgress>();
 
@@ -82,14 +83,9 @@ export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: O
       if (isTerminalState(progress.state)) void fetchResult(run.operationId);
     };
 
-    const subscribeOnce = () => {
-      if (subscribed) return;
-      subscribed = true;
-      api().on.operations.progress(onOperationProgress);
-      api().on.sweep.progress((progress) => {
-        const search = get().search;
-        if (search.state === 'searching' && search.jobId === progress.jobId) set({ search: { ...search, progress } });
-      });
+    const onSearchProgress = (progress: SweepProgress) => {
+      const search = get().search;
+      if (search.state === 'searching' && search.jobId === progress.jobId) set({ search: { ...search, progress } });
     };
 
     const plan = async (request: SweepPlanRequest) => {
@@ -111,7 +107,6 @@ export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: O
       lastError: null,
 
       find: async (profileId, keyPairName) => {
-        subscribeOnce();
         const jobId = newJobId();
         // A new search starts a new sweep: the last one's results are in its operations (and exports), not here.
         set({ search: { state: 'searching', jobId, keyPairName, progress: null }, skippedRegions: new Set(), currentPlan: null, runs: [], lastError: null });
@@ -152,7 +147,6 @@ export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: O
       start: async (confirmation) => {
         const { currentPlan, starting } = get();
         if (currentPlan === null || starting) return false;
-        subscribeOnce();
         set({ starting: true, lastError: null });
         const answer = await api().sweep.start({ sweepPlanId: currentPlan.sweepPlanId, confirmation });
         if (!answer.ok) {
@@ -205,6 +199,11 @@ export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: O
 
       dismissPlan: () => set({ currentPlan: null, planning: false, lastError: null }),
       clearError: () => set({ lastError: null }),
+
+      listen: () => {
+        const stops = [api().on.operations.progress(onOperationProgress), api().on.sweep.progress(onSearchProgress)];
+        return () => stops.forEach((stop) => stop());
+      },
     };
   });
 }

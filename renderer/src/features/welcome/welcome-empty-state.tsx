@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../app/app-store';
 import { useUiStore } from '../../app/ui-store';
 import { KeychainStatusAlert } from './keychain-status-alert';
+import './welcome.css';
 
 /** The first screen of a new install: what the app does, where the keys will live, and the way in. */
 export const WelcomeEmptyState = memo(function WelcomeEmptyState() {

@@ -4,7 +4,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { format, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useInventoryStore } from '../inventory/inventory-store';
-import { useWorkspaceStore } from './workspace-store';
+import { workspaceFlow } from './workspace-flow';
 
 /**
  * The chosen key pair's own listing, which Review waits for: how far it is, how many instances carry the key once
@@ -16,7 +16,6 @@ export const KeyListingStatus = memo(function KeyListingStatus() {
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const listing = useInventoryStore((state) => state.keyListing);
   const keyPairs = useInventoryStore((state) => state.keyPairs);
-  const selectKeyPair = useWorkspaceStore((state) => state.selectKeyPair);
   if (listing === null) return keyPairs.state === 'failed' ? <AppErrorAlert error={keyPairs.error} /> : null;
   const name = listing.keyPair.keyPairName;
   if (listing.state === 'listing') {
@@ -45,7 +44,7 @@ export const KeyListingStatus = memo(function KeyListingStatus() {
         content={
           <span>
             {format(t('workspace.keyListingFailed'), { name })}{' '}
-            <Button size="mini" type="primary" onClick={() => void selectKeyPair(listing.keyPair)}>
+            <Button size="mini" type="primary" onClick={() => void workspaceFlow.chooseKeyPair(listing.keyPair)}>
               {t('workspace.keyListingAgain')}
             </Button>
           </span>

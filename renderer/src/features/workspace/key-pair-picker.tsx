@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { boundCountsAt, useInstanceTableStore } from '../instances/instance-table-store';
 import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
+import { workspaceFlow } from './workspace-flow';
 
 const noKeyPairs: readonly KeyPair[] = [];
 
@@ -24,7 +25,6 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
   const regionComplete = useInventoryStore((state) => state.region?.state === 'complete');
   const keyListing = useInventoryStore((state) => state.keyListing);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
-  const selectKeyPair = useWorkspaceStore((state) => state.selectKeyPair);
   const list = keyPairsView.state === 'loaded' ? keyPairsView.list : keyPairsView.state === 'idle' ? null : keyPairsView.previous;
   const keyPairs = list?.keyPairs ?? noKeyPairs;
   // Counting is a pass the table does as rows arrive; the labels follow after the rows are painted, at most twice a second.
@@ -67,7 +67,7 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
         }}
         onChange={(keyPairId: string | undefined) => {
           const pair = keyPairs.find((candidate) => candidate.keyPairId === keyPairId);
-          void selectKeyPair(pair === undefined ? null : { keyPairId: pair.keyPairId, keyPairName: pair.keyPairName });
+          void workspaceFlow.chooseKeyPair(pair === undefined ? null : { keyPairId: pair.keyPairId, keyPairName: pair.keyPairName });
         }}
         options={options}
       />

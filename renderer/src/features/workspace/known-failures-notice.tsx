@@ -7,6 +7,7 @@ import { useInstanceTableStore } from '../instances/instance-table-store';
 import { useOperationStore } from '../operation/operation-store';
 import { useWorkspaceStore } from './workspace-store';
 import { knownToFailAgain } from '../operation/known-failures';
+import './workspace.css';
 
 /**
  * Beside "Review detach": the selected instances that the last detach of this key pair could not change for a

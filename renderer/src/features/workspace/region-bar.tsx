@@ -9,6 +9,8 @@ import { useProfilesStore } from '../profiles/profiles-store';
 import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
 import { RegionListingStatus } from './region-listing-status';
+import { workspaceFlow } from './workspace-flow';
+import './workspace.css';
 
 /** Profile and region pickers, the one Refresh button, and how the region's listing stands. */
 export const RegionBar = memo(function RegionBar() {
@@ -19,9 +21,6 @@ export const RegionBar = memo(function RegionBar() {
   const regions = useWorkspaceStore((state) => state.regions);
   const regionId = useWorkspaceStore((state) => state.regionId);
   const listing = useInventoryStore((state) => state.region?.state === 'listing');
-  const selectProfile = useWorkspaceStore((state) => state.selectProfile);
-  const selectRegion = useWorkspaceStore((state) => state.selectRegion);
-  const refresh = useWorkspaceStore((state) => state.refresh);
 
   const regionIds = new Set(regions?.regions.map((region) => region.regionId) ?? []);
   if (regionId !== null) regionIds.add(regionId);
@@ -35,7 +34,7 @@ export const RegionBar = memo(function RegionBar() {
           value={profileId ?? undefined}
           onChange={(id: string) => {
             const profile = profiles.find((candidate) => candidate.id === id);
-            if (profile !== undefined) void selectProfile(profile.id, profile.region);
+            if (profile !== undefined) void workspaceFlow.chooseProfile(profile.id, profile.region);
           }}
           options={profiles.map((profile) => ({ value: profile.id, label: `${profile.name} · ${profile.accessKeyHint}` }))}
         />
@@ -44,11 +43,11 @@ export const RegionBar = memo(function RegionBar() {
           placeholder={t('workspace.chooseRegion')}
           style={{ width: 300 }}
           value={regionId ?? undefined}
-          onChange={(id: string) => void selectRegion(id)}
+          onChange={(id: string) => void workspaceFlow.chooseRegion(id)}
           options={[...regionIds].sort().map((id) => ({ value: id, label: regionDisplayName(id, locale) }))}
         />
         {/* One control for both: the region list and the region's instances are read again together. */}
-        <Button type="primary" icon={<IconRefresh aria-hidden />} disabled={listing} title={t('workspace.refreshRegions')} onClick={() => void refresh()}>
+        <Button type="primary" icon={<IconRefresh aria-hidden />} disabled={listing} title={t('workspace.refreshRegions')} onClick={() => void workspaceFlow.refresh()}>
           {t('workspace.refresh')}
         </Button>
         {regions?.fromCache === true ? (

@@ -7,7 +7,8 @@ import { format, formatDateTime, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../app/app-store';
 import { useInventoryStore, type RegionListingView } from '../inventory/inventory-store';
-import { useWorkspaceStore } from './workspace-store';
+import { workspaceFlow } from './workspace-flow';
+import './workspace.css';
 
 function percentOf(view: RegionListingView): number {
   return view.totalCount ? Math.min(100, Math.round((100 * view.received) / view.totalCount)) : 0;
@@ -41,8 +42,6 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const view = useInventoryStore((state) => state.region);
   const zonesAtOnce = useAppStore((state) => state.settings?.zonesListedAtOnce ?? 4);
-  const cancelLoad = useWorkspaceStore((state) => state.cancelLoad);
-  const loadInventory = useWorkspaceStore((state) => state.loadInventory);
   if (view === null) return null;
   const progress = view.progress;
   const time = (iso: string) => formatTime(iso, locale);
@@ -59,7 +58,7 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
           <Typography.Text>{text}</Typography.Text>
           <NamedProgress label={t('workspace.listingStarting')} valueText={text} percent={percentOf(view)} style={{ width: 260 }} />
           {mode === null ? null : <Typography.Text type="secondary">{mode}</Typography.Text>}
-          <Button size="small" onClick={() => void cancelLoad()}>
+          <Button size="small" onClick={() => void workspaceFlow.cancelListing()}>
             {t('workspace.cancelLoad')}
           </Button>
         </div>
@@ -96,7 +95,7 @@ export const RegionListingStatus = memo(function RegionListingStatus() {
           <div className="workspace-incomplete">
             <span>{format(t(view.cancelled ? 'workspace.listCancelled' : 'workspace.listIncomplete'), counts)}</span>
             {view.cached === null ? null : <span>{format(t('workspace.cachedLeft'), { time: formatDateTime(view.cached.readAt, locale) })}</span>}
-            <Button size="small" type="primary" onClick={() => void loadInventory()}>
+            <Button size="small" type="primary" onClick={() => void workspaceFlow.relistRegion()}>
               {t('workspace.refresh')}
             </Button>
           </div>

@@ -1,16 +1,13 @@
-import { Button, Message, Space, Typography } from '@arco-design/web-react';
-import { useCallback, useEffect } from 'react';
+import { Button, Space, Typography } from '@arco-design/web-react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from '../instances/instance-table-store';
 import { useOperationStore } from '../operation/operation-store';
-import { useProfilesStore } from '../profiles/profiles-store';
 import { useInventoryStore } from '../inventory/inventory-store';
 import { useWorkspaceStore } from './workspace-store';
 import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
-import type { ExportHandler } from '../operation/export';
 import { OperationWorkflow } from '../operation/operation-workflow';
 import { isTerminalState } from '../operation/progress-facts';
 import { KeyListingStatus } from './key-listing-status';
@@ -18,17 +15,18 @@ import { KeyPairPicker } from './key-pair-picker';
 import { KnownFailuresNotice } from './known-failures-notice';
 import { RebootOffer } from './reboot-offer';
 import { RegionBar } from './region-bar';
+import './workspace.css';
 
-/** The product: pick a profile, a region and a key pair, select instances, review, detach, read every result. */
+/**
+ * The product: pick a profile, a region and a key pair, select instances, review, detach, read every result. What
+ * follows from a choice (regions, listings, the reading after an operation) runs in workspace-flow.ts.
+ */
 export function WorkspacePage() {
   const t = useT();
-  const profiles = useProfilesStore((state) => state.profiles);
   const profileId = useWorkspaceStore((state) => state.profileId);
   const regionId = useWorkspaceStore((state) => state.regionId);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
   const regionsError = useWorkspaceStore((state) => state.regionsError);
-  const selectProfile = useWorkspaceStore((state) => state.selectProfile);
-  const refreshAfterOperation = useInventoryStore((state) => state.refreshAfterOperation);
   const keyListed = useInventoryStore((state) => state.keyListing?.state === 'complete');
   const hasKeyPairs = useInventoryStore((state) => state.keyPairs.state === 'loaded');
   const selectedCount = useInstanceTableStore((state) => state.selected.size);
@@ -37,17 +35,6 @@ export function WorkspacePage() {
   const result = useOperationStore((state) => state.result);
   // One change at a time from this screen: a second plan made while one runs would rest on bindings about to change.
   const operationRunning = useOperationStore((state) => state.progress !== null && !isTerminalState(state.progress.state));
-
-  useEffect(() => {
-    const first = profiles[0];
-    if (profileId === null && first !== undefined) void selectProfile(first.id, first.region);
-  }, [profileId, profiles, selectProfile]);
-
-  // Bindings changed: read the operation's instances again (and the key pair's listing), once it has ended.
-  const finishedPlan = result !== null && result.finishedAt !== null ? result.plan : null;
-  useEffect(() => {
-    if (finishedPlan !== null) void refreshAfterOperation(finishedPlan);
-  }, [finishedPlan, refreshAfterOperation]);
 
   const review = () => {
     if (profileId === null || regionId === null || keyPair === null) return;
@@ -61,15 +48,6 @@ export function WorkspacePage() {
     });
   };
 
-  const saveExport = useWorkspaceStore((state) => state.saveExport);
-  const onExport: ExportHandler = useCallback(
-    (fileName, content, mimeType) => {
-      void saveExport(fileName, content, mimeType).then((path) => {
-        if (path !== null) Message.success(format(t('workspace.exported'), { path }));
-      });
-    },
-    [saveExport, t],
-  );
 
   return (
     <section className="workspace" aria-label={t('nav.instances')}>
@@ -90,7 +68,7 @@ export function WorkspacePage() {
           <RebootOffer result={result} />
         </Space>
       )}
-      <OperationWorkflow onExport={onExport} />
+      <OperationWorkflow />
       <InstanceToolbar />
       <InstanceTable />
     </section>

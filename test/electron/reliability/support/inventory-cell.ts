@@ -50,15 +50,15 @@ export async function runInventoryCell(fault: MatrixFault, settings: MatrixSetti
     // A clock skew cannot be aimed at one region (the gateway has one clock), and no retry outlives it: A lists
     // without it, and B meets it.
     if (definition.canTarget) definition.arm(surface, { action: 'DescribeInstances', region: a.regionId, skip: 1 }, { persistence: 'transient', times: 2 });
-    await stores.workspace.getState().selectProfile(app.profileId, a.regionId);
+    await stores.flow.chooseProfile(app.profileId, a.regionId);
     const transient = regionEvidence(stores, idsOf(a.index));
 
     definition.arm(surface, { action: 'DescribeInstances', region: b.regionId, skip: 1 }, { persistence: 'persistent' });
-    await stores.workspace.getState().selectRegion(b.regionId);
+    await stores.flow.chooseRegion(b.regionId);
     const persistent = regionEvidence(stores, idsOf(b.index));
 
     clearFaults(surface);
-    await stores.workspace.getState().loadInventory();
+    await stores.flow.relistRegion();
     const reloaded = regionEvidence(stores, idsOf(b.index));
 
     const problems: string[] = [];

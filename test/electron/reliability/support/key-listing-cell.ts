@@ -43,21 +43,21 @@ export async function runKeyListingCell(fault: MatrixFault, settings: MatrixSett
     const ids = matrixInstanceIds(0, total);
     const stores = rendererStores(api);
     const aim = { action: 'DescribeInstances', params: { KeyPairName: matrixKey.keyPairName }, skip: 1 } as const;
-    await stores.workspace.getState().selectProfile(app.profileId, regionId);
+    await stores.flow.chooseProfile(app.profileId, regionId);
 
     if (definition.canTarget) definition.arm(surface, aim, { persistence: 'transient', times: 2 });
-    await stores.workspace.getState().selectKeyPair(matrixKey);
+    await stores.flow.chooseKeyPair(matrixKey);
     const transient = keyListingEvidence(stores, ids);
 
     definition.arm(surface, aim, { persistence: 'persistent' });
-    await stores.workspace.getState().selectKeyPair(matrixKey);
+    await stores.flow.chooseKeyPair(matrixKey);
     const persistent = keyListingEvidence(stores, ids);
     const persistentSelectionWait = stores.table.getState().selectionWait;
     const persistentSelectable = stores.table.getState().rows.filter((row) => row.selectable).length;
     const request = { profileId: app.profileId, regionId, action: 'detach-key-pair' as const, keyPair: matrixKey, forceStop: false, instanceIds: ids };
 
     clearFaults(surface);
-    await stores.workspace.getState().selectKeyPair(matrixKey);
+    await stores.flow.chooseKeyPair(matrixKey);
     const reloaded = keyListingEvidence(stores, ids);
     const plannedAfterReload = valueOf(await api.operations.plan(request)).instanceIds.length;
 

@@ -56,7 +56,7 @@ const dose = (role: BatchRole, maxAttempts: number): FaultDose =>
   role === 'transient-once' ? { persistence: 'transient', times: 1 } : role === 'transient-until-last' ? { persistence: 'transient', times: maxAttempts - 1 } : { persistence: 'persistent' };
 
 /**
- * One cell for a change: a fleet loaded through the renderer's workspace store, every instance planned and started
+ * One cell for a change: a fleet loaded through the renderer's workspace flow, every instance planned and started
  * through the operation store (as the review screen does), the fault armed per batch. When the operation ends the
  * cell does what an admin would: re-check unknown outcomes, then, with the fault gone, run again the instances that
  * failed. It then reads the journal back from disk and compares it with main and the renderer.
@@ -72,12 +72,12 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
     if (action === 'RebootInstances') await api.settings.update({ rebootWaveSize: 1000, rebootFailurePercent: 100 });
     const surface: FaultSurface = { simulator, network };
     const definition = faultDefinition(fault, settings);
-    const { workspace, inventory, table, operations } = rendererStores(api);
-    await workspace.getState().selectProfile(app.profileId, regionId);
+    const { flow, inventory, table, operations } = rendererStores(api);
+    await flow.chooseProfile(app.profileId, regionId);
     const listing = inventory.getState().region;
     if (listing?.state !== 'complete') throw new Error(`the fleet was not listed before the fault: ${listing?.state ?? 'not at all'}`);
     // As the screen does for a detach: choosing the key pair lists its instances, which the plan rests on.
-    if (action === 'DetachKeyPair') await workspace.getState().selectKeyPair(matrixKey);
+    if (action === 'DetachKeyPair') await flow.chooseKeyPair(matrixKey);
     const fleetIds = [...freshRowIds(table)];
 
     const request: PlanRequest = {

@@ -1,27 +1,35 @@
 import { createOperationStore, type OperationState } from '../../../../renderer/src/features/operation/operation-store';
 import { useInstanceTableStore } from '../../../../renderer/src/features/instances/instance-table-store';
 import { useInventoryStore } from '../../../../renderer/src/features/inventory/inventory-store';
-import { useWorkspaceStore } from '../../../../renderer/src/features/workspace/workspace-store';
+import { workspaceFlow, type WorkspaceFlow } from '../../../../renderer/src/features/workspace/workspace-flow';
 import type { OperationPlan, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 
 type OperationStore = ReturnType<typeof createOperationStore>;
 
 export interface RendererStores {
-  workspace: typeof useWorkspaceStore;
+  flow: WorkspaceFlow;
   inventory: typeof useInventoryStore;
   table: typeof useInstanceTableStore;
   operations: OperationStore;
 }
 
+/** What the last cell's stores listen to main with: a new cell stops it, as a window closing would. */
+let stopListening: (() => void) | null = null;
+
 /**
- * The renderer's stores, running in Node over the app's `window.api`. The workspace, inventory and table stores are
- * the renderer's module singletons and read `window.api` at each call, so this points them at the cell's app; cells
- * run one at a time.
+ * The renderer's stores, running in Node over the app's `window.api`. The workspace flow and the inventory and
+ * table stores are the renderer's module singletons and read `window.api` at each call, so this points them at the
+ * cell's app and moves their listeners there; cells run one at a time. The flow's own following of the stores is
+ * not started: a cell reads the instances again after an operation when it means to.
  */
 export function rendererStores(api: KeyPairDeskApi): RendererStores {
   (globalThis as unknown as { window: { api: KeyPairDeskApi } }).window = { api };
-  return { workspace: useWorkspaceStore, inventory: useInventoryStore, table: useInstanceTableStore, operations: createOperationStore(() => api) };
+  stopListening?.();
+  const operations = createOperationStore(() => api);
+  const stops = [useInventoryStore.getState().listen(), operations.getState().listen()];
+  stopListening = () => stops.forEach((stop) => stop());
+  return { flow: workspaceFlow, inventory: useInventoryStore, table: useInstanceTableStore, operations };
 }
 
 /** The instances the table shows read fresh from Volcengine (not from the copy on disk), by ID. */

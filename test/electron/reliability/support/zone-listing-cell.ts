@@ -60,18 +60,18 @@ export async function runZoneListingCell(fault: MatrixFault, settings: MatrixSet
     const brokenZone = zoneIds[2]!;
 
     if (definition.canTarget) definition.arm(surface, { action: 'DescribeInstances', params: { ZoneId: zoneIds[1]! } }, { persistence: 'transient', times: 2 });
-    await stores.workspace.getState().selectProfile(app.profileId, regionId);
+    await stores.flow.chooseProfile(app.profileId, regionId);
     const transient = regionEvidence(stores, ids);
     const mode = stores.inventory.getState().region?.progress?.mode ?? null;
 
     // A clock skew strikes every request: the first page then fails, and nothing is listed.
     definition.arm(surface, { action: 'DescribeInstances', params: { ZoneId: brokenZone } }, { persistence: 'persistent' });
-    await stores.workspace.getState().loadInventory();
+    await stores.flow.relistRegion();
     const persistent = regionEvidence(stores, ids);
     const persistentZones = stores.inventory.getState().region?.progress?.zones ?? [];
 
     clearFaults(surface);
-    await stores.workspace.getState().loadInventory();
+    await stores.flow.relistRegion();
     const reloaded = regionEvidence(stores, ids);
 
     const problems: string[] = [];

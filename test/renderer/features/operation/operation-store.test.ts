@@ -63,7 +63,7 @@ function fakeMain() {
         progress: (listener: (progress: OperationProgress) => void) => {
           calls.subscriptions += 1;
           listeners.push(listener);
-          return () => undefined;
+          return () => listeners.splice(listeners.indexOf(listener), 1);
         },
       },
     },
@@ -76,8 +76,9 @@ const denied: AppErrorData = { code: 'PLAN_CONFIRMATION_MISMATCH', message: 'mis
 
 async function storeWithPlan(main = fakeMain()) {
   const store = createOperationStore(() => main.api);
+  const stopListening = store.getState().listen();
   await store.getState().plan(planRequest);
-  return { store, main };
+  return { store, main, stopListening };
 }
 
 describe('operation store: planning', () => {
@@ -144,13 +145,21 @@ describe('operation store: starting and progress', () => {
     expect(store.getState().progress).toMatchObject({ operationId: 'op-1', succeeded: 1, requestsSent: 1 });
   });
 
-  it('subscribes to progress events once, however many operations it starts', async () => {
+  it('listens to progress events once, from listen() on, however many operations it starts', async () => {
     const { store, main } = await storeWithPlan();
     await store.getState().start(null);
     await store.getState().plan(planRequest);
     main.answers.start = () => Promise.resolve(ok({ operationId: 'op-2' }));
     await store.getState().start(null);
     expect(main.calls.subscriptions).toBe(1);
+  });
+
+  it('hears no progress once its listening is stopped', async () => {
+    const { store, main, stopListening } = await storeWithPlan();
+    await store.getState().start(null);
+    stopListening();
+    main.emit(progressOf('op-1', { succeeded: 1, requestsSent: 1 }));
+    expect(store.getState().progress).toMatchObject({ operationId: 'op-1', succeeded: 0 });
   });
 
   it('adopts progress that arrived before the answer to start', async () => {

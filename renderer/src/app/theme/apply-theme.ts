@@ -1,4 +1,4 @@
-import type { ThemeSetting } from '../../../shared/domain/settings';
+import type { ThemeSetting } from '../../../../shared/domain/settings';
 
 function setDark(dark: boolean) {
   if (dark) document.body.setAttribute('arco-theme', 'dark');

@@ -1,0 +1,65 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+/** Where a detached key still works ("Key still effective on N instances"). */
+export const exposureMessages = defineMessages({
+  'exposure.title': { en: 'Key still effective on {count} instances', zh: '密钥仍在 {count} 台实例上生效' },
+  'exposure.titleOne': { en: 'Key still effective on 1 instance', zh: '密钥仍在 1 台实例上生效' },
+  'exposure.titleAtLeast': { en: 'Key still effective on at least {count} instances', zh: '密钥仍在至少 {count} 台实例上生效' },
+  'exposure.zeroTitle': { en: 'Key no longer effective on any instance', zh: '密钥已不在任何实例上生效' },
+  'exposure.zeroBody': {
+    en: 'Every instance that carried it had it detached and was rebooted by the app since, or is stopped (a stopped instance drops the key when it next starts).',
+    zh: '曾绑定该密钥的实例都已解绑，并且之后已由本应用重启，或处于已停止状态（下次启动时不再使用该密钥）。',
+  },
+  'exposure.checkedAt': { en: 'Checked at {time} with a fresh DescribeInstances.', zh: '检查时间：{time}（重新调用 DescribeInstances）。' },
+  'exposure.outsideReboots': {
+    en: 'Reboots done outside the app (console, CLI, inside the instance) cannot be seen: such an instance counts as not yet rebooted until the app reboots it.',
+    zh: '在本应用以外（控制台、命令行或实例内部）进行的重启无法得知：这类实例在本应用重启它之前，仍计为“尚未重启”。',
+  },
+  'exposure.checkAgain': { en: 'Check again', zh: '重新检查' },
+  'exposure.checking': { en: 'Checking where the key still works…', zh: '正在检查密钥仍在哪些实例上生效…' },
+  'exposure.failedTitle': { en: 'Could not check where the key still works', zh: '无法检查密钥仍在哪些实例上生效' },
+  'exposure.incompleteTitle': { en: 'Incomplete check: the numbers are only what could be read', zh: '检查不完整：以下数字仅包含读取到的部分' },
+  'exposure.incomplete.key-pair-listing': {
+    en: "The key pair's instances could not be listed: failed, not sent and left out may miss some instances.",
+    zh: '未能列出绑定该密钥对的实例：“失败”“未发送”“未纳入”可能少算了部分实例。',
+  },
+  'exposure.incomplete.detached-instances': {
+    en: 'The instances the key was detached from could not be read: not yet rebooted may miss some instances.',
+    zh: '未能读取已解绑的实例：“尚未重启”可能少算了部分实例。',
+  },
+  'exposure.bucketsLabel': { en: 'Where the key still works, by reason; choose one to filter the table', zh: '密钥仍生效的实例（按原因）；选择一项即可筛选下表' },
+  'exposure.atLeastCount': { en: 'at least {count}', zh: '至少 {count}' },
+  'exposure.partialHint': { en: 'Not fully read: there may be more', zh: '未能完整读取：实际可能更多' },
+  'exposure.bucket.failed': { en: 'Failed', zh: '失败' },
+  'exposure.bucket.notSent': { en: 'Not sent', zh: '未发送' },
+  'exposure.bucket.leftOut': { en: 'Left out', zh: '未纳入' },
+  'exposure.bucket.notYetRebooted': { en: 'Not yet rebooted', zh: '尚未重启' },
+  'exposure.bucketHint.failed': { en: 'Still bound: the detach failed or its result is unknown', zh: '仍绑定：解绑失败或结果未知' },
+  'exposure.bucketHint.notSent': { en: 'Still bound: its request was never sent', zh: '仍绑定：请求从未发送' },
+  'exposure.bucketHint.leftOut': {
+    en: 'Still bound: not in this operation (excluded, not selected, or bound since)',
+    zh: '仍绑定：不在本次操作中（被排除、未选中或之后才绑定）',
+  },
+  'exposure.bucketHint.notYetRebooted': { en: 'Detached, but running since before the detach', zh: '已解绑，但自解绑前一直在运行' },
+  'exposure.filtered': { en: 'The table shows only: {bucket}.', zh: '下表仅显示“{bucket}”。' },
+  'exposure.clearFilter': { en: 'Show all', zh: '显示全部' },
+  'exposure.offTable': {
+    en: '{count} of them are not in this table (not in this operation, or detached by another run for this key pair):',
+    zh: '其中 {count} 台不在下表中（不属于本次操作，或由该密钥对的另一次操作解绑）：',
+  },
+  'exposure.offTableLabel': { en: 'Instances not in the table: {bucket}', zh: '不在下表中的“{bucket}”实例' },
+  'exposure.more': { en: '… and {count} more (in the export)', zh: '……另有 {count} 台（见导出文件）' },
+  'exposure.detail.not-selected': { en: 'not selected', zh: '未选中' },
+  'exposure.detail.bound-again': { en: 'bound again since the detach', zh: '解绑后又被绑定' },
+  'exposure.detail.detached': { en: 'detached, not rebooted', zh: '已解绑，未重启' },
+  'exposure.fromDetach': { en: 'From the detach of {keyPair} started at {time}', zh: '来自 {time} 开始的 {keyPair} 解绑操作' },
+  'exposure.sweepNote': {
+    en: 'In {region}: each region has its own key pair ID and is checked on its own.',
+    zh: '{region}：每个地域的密钥对 ID 各不相同，分别检查。',
+  },
+  'exposure.col.region': { en: 'Still exposed', zh: '仍生效' },
+  'exposure.notChecked': { en: 'Where the key still works: not checked yet', zh: '密钥仍在哪些实例上生效：尚未检查' },
+  'exposure.history.notChecked': { en: 'Key still effective on: not checked', zh: '密钥仍生效：未检查' },
+  'exposure.history.count': { en: 'Key still effective on: {count}', zh: '密钥仍生效：{count} 台' },
+  'exposure.history.atLeast': { en: 'Key still effective on: at least {count}', zh: '密钥仍生效：至少 {count} 台' },
+});

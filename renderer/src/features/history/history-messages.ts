@@ -1,0 +1,41 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+/** The operation journal's screen, and the notice of interrupted operations. */
+export const historyMessages = defineMessages({
+  'history.title': { en: 'History', zh: '操作历史' },
+  'history.intro': {
+    en: 'Every operation, from the journal kept on this computer: what was asked, where, and what became of each instance.',
+    zh: '本机操作日志中的每一次操作：请求了什么、在哪里，以及每台实例的结果。',
+  },
+  'history.tableLabel': { en: 'Past operations', zh: '历史操作' },
+  'history.empty': { en: 'No operation yet', zh: '还没有操作' },
+  'history.col.started': { en: 'Started', zh: '开始时间' },
+  'history.col.action': { en: 'Action', zh: '操作' },
+  'history.col.keyPair': { en: 'Key pair', zh: '密钥对' },
+  'history.col.outcomes': { en: 'Outcomes', zh: '结果' },
+  'history.col.state': { en: 'State', zh: '状态' },
+  'history.col.open': { en: 'Details', zh: '详情' },
+  'history.open': { en: 'Open', zh: '打开' },
+  'history.action.detach-key-pair': { en: 'Detach key pair', zh: '解绑密钥对' },
+  'history.action.reboot': { en: 'Reboot', zh: '重启' },
+  'history.outcomes': {
+    en: '{succeeded} succeeded · {failed} failed · {unknown} unknown · {notSent} not sent',
+    zh: '成功 {succeeded} · 失败 {failed} · 未知 {unknown} · 未发送 {notSent}',
+  },
+  'history.skippedLines': {
+    en: 'Skipped {count, plural, one {# damaged line} other {# damaged lines}} of the journal (a line cut off by a crash during a write, for example). Everything else is shown.',
+    zh: '已跳过操作日志中 {count} 行损坏的内容（例如写入时应用意外退出）。其余内容均已显示。',
+  },
+  'history.interruptedTitle': { en: 'This operation was interrupted', zh: '该操作被中断' },
+  'history.interruptedBody': {
+    en: 'The app stopped before the operation ended. Resuming sends again the requests that have no recorded answer, with their original ClientTokens, so Volcengine applies each at most once. {unknown, plural, =0 {No request was left without an answer.} one {# instance was in a request that was sent but never answered.} other {# instances were in requests that were sent but never answered.}}',
+    zh: '应用在操作结束前退出。继续操作会用原来的 ClientToken 重新发送没有记录到应答的请求，火山引擎对每个请求最多执行一次。有 {unknown} 台实例所在的请求已发送但未收到应答。',
+  },
+  'history.resume': { en: 'Resume', zh: '继续操作' },
+  'history.abandon': { en: 'End without resuming', zh: '结束，不再继续' },
+  'history.interruptedNotice': {
+    en: '{count, plural, one {# operation was} other {# operations were}} interrupted when the app last stopped. Open the history to resume {count, plural, one {it} other {them}} or to see what happened.',
+    zh: '上次退出时有 {count} 个操作被中断。请打开历史继续操作或查看结果。',
+  },
+  'history.openHistory': { en: 'Open history', zh: '打开历史' },
+});

@@ -1,0 +1,61 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+/** Detaching a key pair in every region. */
+export const sweepMessages = defineMessages({
+  'sweep.title': { en: 'Detach a key pair in every region', zh: '在所有地域解绑密钥对' },
+  'sweep.intro': {
+    en: 'When a key has leaked or its owner has left: search every region this profile can use for the key pair by its exact name, see every instance that carries it, and detach it everywhere in one reviewed plan. Key pairs are regional, so each region has its own key pair ID.',
+    zh: '密钥泄露或其持有人离职时：按准确名称在该访问配置可用的所有地域中搜索密钥对，查看绑定它的每台实例，预览计划后一次从所有地域解绑。密钥对按地域存在，因此每个地域有各自的密钥对 ID。',
+  },
+  'sweep.formLabel': { en: 'Sweep search', zh: '全地域搜索' },
+  'sweep.keyPairName': { en: 'Key pair name (exact)', zh: '密钥对名称（精确）' },
+  'sweep.keyPairNamePlaceholder': { en: 'e.g. departed-admin', zh: '例如 departed-admin' },
+  'sweep.search': { en: 'Search all regions', zh: '搜索所有地域' },
+  'sweep.cancelSearch': { en: 'Cancel search', zh: '取消搜索' },
+  'sweep.searching': { en: 'Searching every region for {name}…', zh: '正在所有地域中搜索 {name}…' },
+  'sweep.listingRegions': { en: 'Listing the regions…', zh: '正在列出地域…' },
+  'sweep.progressLabel': { en: 'Regions searched', zh: '已搜索的地域' },
+  'sweep.progressValue': {
+    en: '{done} of {total} regions searched · {instances, plural, one {# instance} other {# instances}} found',
+    zh: '已搜索 {done} / {total} 个地域 · 找到 {instances} 台实例',
+  },
+  'sweep.foundTitle': { en: 'Where {name} is bound', zh: '{name} 的绑定位置' },
+  'sweep.summary': {
+    en: 'The key is on {instances, plural, one {# instance} other {# instances}} in {regions, plural, one {# region} other {# regions}} ({searched, plural, one {# region} other {# regions}} searched).',
+    zh: '{regions} 个地域中共有 {instances} 台实例绑定了该密钥（共搜索 {searched} 个地域）。',
+  },
+  'sweep.failedRegions': {
+    en: '{count, plural, one {# region} other {# regions}} could not be searched: see why below, then search again.',
+    zh: '{count} 个地域无法搜索：请查看下方原因，然后重新搜索。',
+  },
+  'sweep.review': {
+    en: 'Review the plan: {instances, plural, one {# instance} other {# instances}} in {regions, plural, one {# region} other {# regions}}',
+    zh: '预览解绑计划：{regions} 个地域中的 {instances} 台实例',
+  },
+  'sweep.regionsTable': { en: 'Regions searched', zh: '已搜索的地域' },
+  'sweep.col.include': { en: 'Include', zh: '包含' },
+  'sweep.col.keyPairId': { en: 'Key pair ID', zh: '密钥对 ID' },
+  'sweep.col.bound': { en: 'Bound', zh: '已绑定' },
+  'sweep.col.detachable': { en: 'Can be detached', zh: '可解绑' },
+  'sweep.col.state': { en: 'Result', zh: '结果' },
+  'sweep.includeRegion': { en: 'Include {region} in the plan', zh: '将 {region} 纳入计划' },
+  'sweep.state.found': { en: 'Key bound here', zh: '该地域有实例绑定' },
+  'sweep.state.unbound': { en: 'Key pair exists, bound to no instance', zh: '密钥对存在，但未绑定任何实例' },
+  'sweep.state.absent': { en: 'No key pair of this name', zh: '没有该名称的密钥对' },
+  'sweep.detachable': { en: 'Yes', zh: '是' },
+  'sweep.showInstances': { en: 'Instances in {region}', zh: '{region} 中的实例' },
+  'sweep.instancesCaption': { en: 'Instances in {region} that carry the key', zh: '{region} 中绑定了该密钥的实例' },
+  'sweep.moreInstances': { en: 'Showing {shown} of {total}; the review lists every one.', zh: '显示 {shown} / {total} 台；预览计划时会列出全部。' },
+  'sweep.plan.title': { en: 'Review: detach a key pair in every region', zh: '预览：在所有地域解绑密钥对' },
+  'sweep.plan.counts': {
+    en: '{instances, plural, one {# instance} other {# instances}} in {requests, plural, one {# request} other {# requests}}, in {regions, plural, one {# region} other {# regions}} (at most 100 instances per request)',
+    zh: '{regions} 个地域，{instances} 台实例，共 {requests} 个请求（每个请求最多 100 台实例）',
+  },
+  'sweep.plan.regionsCaption': { en: 'The plan, region by region', zh: '按地域列出的计划' },
+  'sweep.plan.leftOut': { en: 'Left out', zh: '排除' },
+  'sweep.results.title': { en: 'Result: detach a key pair in every region', zh: '结果：在所有地域解绑密钥对' },
+  'sweep.results.caption': { en: 'Outcomes by region', zh: '各地域的结果' },
+  'sweep.results.regionPicker': { en: 'Region to show', zh: '要查看的地域' },
+  'sweep.results.regionTab': { en: '{region} ({count, plural, one {# needs} other {# need}} attention)', zh: '{region}（{count} 台需处理）' },
+  'sweep.results.retryAll': { en: 'Retry the failed ones in every region ({count})', zh: '在所有地域重试失败的实例（{count} 台）' },
+});

@@ -1,0 +1,81 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+/** The Instances screen: profile, region, key pair, the listing's progress, the reboot offer. */
+export const workspaceMessages = defineMessages({
+  'workspace.profile': { en: 'Profile', zh: '访问配置' },
+  'workspace.region': { en: 'Region', zh: '地域' },
+  'workspace.refresh': { en: 'Refresh', zh: '刷新' },
+  'workspace.refreshRegions': { en: "Reads the region list and this region's instances again", zh: '重新读取地域列表和该地域的实例' },
+  'workspace.regionsCached': { en: 'Region list from {time} (offline copy)', zh: '地域列表来自 {time}（离线副本）' },
+  'workspace.cancelLoad': { en: 'Cancel loading', zh: '取消加载' },
+  'workspace.keyPair': { en: 'Key pair to detach', zh: '要解绑的密钥对' },
+  'workspace.keyPairPlaceholder': { en: 'Choose the key pair to take off instances', zh: '选择要从实例上解绑的密钥对' },
+  'workspace.keyPairInstances': { en: '{count, plural, one {# instance} other {# instances}}', zh: '{count} 台实例' },
+  'workspace.noKeyPair': { en: 'Choose a key pair to select instances.', zh: '请先选择密钥对，再选择实例。' },
+  'workspace.review': { en: 'Review detach ({count})', zh: '预览解绑计划（{count}）' },
+  'workspace.knownFailures': {
+    en: '{count} of the selected instances could not be changed just now, for a reason that needs a change first: {codes}. Sent again unchanged, they will fail the same way.',
+    zh: '所选实例中有 {count} 台刚才未能更改，原因需要先处理：{codes}。不做更改直接重发，仍会以同样的原因失败。',
+  },
+  'workspace.knownFailures.leaveOut': { en: '{count, plural, one {Leave this one out} other {Leave these # out}}', zh: '不选这 {count} 台' },
+  'workspace.chooseRegion': { en: 'Choose a region', zh: '选择地域' },
+  'workspace.rebootOffer': {
+    en: 'The change takes effect after a reboot. {count, plural, one {# of the instances that succeeded is} other {# of the instances that succeeded are}} running.',
+    zh: '更改需重启后生效。解绑成功的实例中有 {count} 台正在运行。',
+  },
+  'workspace.rebootNow': { en: 'Reboot {count, plural, one {# running instance} other {# running instances}}', zh: '重启 {count} 台运行中的实例' },
+  'workspace.forceStop': { en: 'Hard power-off (can lose unflushed data)', zh: '强制关机（可能丢失未写入磁盘的数据）' },
+  'workspace.stoppedNote': { en: 'Stopped instances pick the change up when they next start.', zh: '已停止的实例将在下次启动时应用更改。' },
+  'workspace.rebootRolling': {
+    en: 'They restart in waves, each one running again before the next is sent; you review the waves first (Settings: Rolling reboot).',
+    zh: '实例将分批重启，每批恢复运行后才发送下一批；发送前会先请您确认分批方案（设置：滚动重启）。',
+  },
+  'workspace.newDetach': { en: 'Start a new detach', zh: '开始新的解绑' },
+  'workspace.listing': { en: 'Listing the region: {received} of {total} instances', zh: '正在列举该地域：{received} / {total} 台实例' },
+  'workspace.listingNoTotal': {
+    en: 'Listing the region: {received, plural, one {# instance} other {# instances}} so far',
+    zh: '正在列举该地域：已有 {received} 台实例',
+  },
+  'workspace.listingStarting': { en: 'Listing the region…', zh: '正在列举该地域…' },
+  'workspace.mode.zones': { en: 'zone by zone, {atOnce} at a time', zh: '按可用区并行，每次 {atOnce} 个' },
+  'workspace.mode.sequential': { en: 'in one sequence', zh: '按顺序' },
+  'workspace.zonesFallback': {
+    en: 'The zones could not be used, so the region is listed in one sequence (slower, nothing is missed).',
+    zh: '无法按可用区列举，已改为按顺序列举整个地域（较慢，但不会遗漏）。',
+  },
+  'workspace.cachedShown': { en: 'Showing the list kept on this computer from {time} · refreshing', zh: '正在显示本机保存的 {time} 的列表 · 刷新中' },
+  'workspace.cachedLeft': { en: 'Rows not refreshed yet are as of {time}.', zh: '尚未刷新的行为 {time} 的数据。' },
+  'workspace.listed': { en: '{count, plural, one {# instance} other {# instances}}, listed at {time}', zh: '共 {count} 台实例，列举于 {time}' },
+  'workspace.listIncomplete': {
+    en: 'Incomplete: {received} of {total} instances listed. Refresh to list the region again.',
+    zh: '不完整：已列出 {received} / {total} 台实例。请刷新以重新列举该地域。',
+  },
+  'workspace.listCancelled': {
+    en: 'Listing cancelled: {received} of {total} instances shown. The region is incomplete; refresh to list it whole.',
+    zh: '已取消列举：显示 {received} / {total} 台实例。该地域的列表不完整，请刷新以完整列举。',
+  },
+  'workspace.zonesLabel': { en: 'Zones', zh: '可用区' },
+  'workspace.zoneProgress': { en: '{zone}: {received} of {total}', zh: '{zone}：{received} / {total}' },
+  'workspace.zoneState.waiting': { en: 'waiting', zh: '等待中' },
+  'workspace.zoneState.listing': { en: 'listing', zh: '列举中' },
+  'workspace.zoneState.complete': { en: 'done', zh: '完成' },
+  'workspace.zoneState.failed': { en: 'failed', zh: '失败' },
+  'workspace.zoneState.cancelled': { en: 'cancelled', zh: '已取消' },
+  'workspace.keyListing': {
+    en: 'Listing the instances bound to {name}: {received} of {total}…',
+    zh: '正在列举绑定 {name} 的实例：{received} / {total}…',
+  },
+  'workspace.keyListingStarting': { en: 'Listing the instances bound to {name}…', zh: '正在列举绑定 {name} 的实例…' },
+  'workspace.keyListed': {
+    en: '{count, plural, one {# instance is} other {# instances are}} bound to {name} (listed at {time}).',
+    zh: '共有 {count} 台实例绑定了 {name}（列举于 {time}）。',
+  },
+  'workspace.keyListingFailed': {
+    en: 'The instances bound to {name} could not all be listed, so nothing can be planned yet.',
+    zh: '绑定 {name} 的实例未能全部列出，暂时无法制定计划。',
+  },
+  'workspace.keyListingAgain': { en: 'List again', zh: '重新列举' },
+  'workspace.keyPairInstancesSoFar': { en: '{count, plural, one {# instance} other {# instances}} so far', zh: '目前已有 {count} 台实例' },
+  'workspace.keyPairsCached': { en: 'Key pairs from {time} (offline copy)', zh: '密钥对来自 {time}（离线副本）' },
+  'workspace.keyPairsLoading': { en: 'Loading the key pairs…', zh: '正在加载密钥对…' },
+});
