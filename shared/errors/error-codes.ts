@@ -35,6 +35,7 @@ export const appErrorCodes = [
   'EXPOSURE_NOT_A_DETACH',
   'JOURNAL_UNAVAILABLE',
   'SWEEP_NOT_FOUND',
+  'DEMO_SIMULATOR_ONLY',
 ] as const;
 
 export const appErrorCodeSchema = z.enum(appErrorCodes);
