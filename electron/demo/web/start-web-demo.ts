@@ -48,7 +48,7 @@ export async function startWebDemo(options: WebDemoOptions & { logger: Logger; r
     secretStore: createMemorySecretStore(),
     // No save dialog in a browser: exports land in the demo's folder, and the page says where.
     chooseSavePath: async (suggestedName) => path.join(exportsDir, suggestedName),
-    eventSink: events.publish,
+    eventSink: (wireChannel, payload) => events.publish(wireChannel, payload),
     logger: options.logger,
     createEcsClient: simulatorOnlyClients(simulator.url, createEcsClient),
   });
