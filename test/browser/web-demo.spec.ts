@@ -86,3 +86,15 @@ test('opens the printed address, lists a region, detaches a key pair from three 
   expect(consoleErrors).toEqual([]);
   expect(foreign).toEqual([]);
 });
+
+test('without the token, the page gets nothing from main and says the request was refused', async ({ page }) => {
+  const refused: number[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/api/')) refused.push(response.status());
+  });
+  await page.goto(`${demo.origin}/`);
+  await expect(page.getByText('Request refused: it did not come from the app window')).toBeVisible();
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  expect(refused.length).toBeGreaterThan(0);
+  expect(new Set(refused)).toEqual(new Set([401]));
+});

@@ -34,6 +34,11 @@ const api = createApi({
       cache: 'no-store',
       credentials: 'omit',
     });
+    // Without the token (an address typed without it, a tab from an earlier run): refused, as main refuses a
+    // sender it does not trust, so the page says so rather than "something went wrong".
+    if (response.status === 401 || response.status === 403) {
+      return { ok: false, error: { code: 'IPC_FORBIDDEN_SENDER', message: 'The demo refused this page: open the address it printed, token and all.' } };
+    }
     // createApi turns this into an INTERNAL result, as it does when Electron's IPC fails.
     if (!response.ok) throw new Error(`the demo answered ${response.status}`);
     const result: unknown = await response.json();
