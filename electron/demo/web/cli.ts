@@ -2,6 +2,8 @@ import type { Logger } from '../../logging/logger';
 import { parseWebDemoArguments, webDemoUsage } from './web-demo-options';
 import { startWebDemo } from './start-web-demo';
 
+const stopLimitMs = 10_000;
+
 /** Log lines go to stderr, so stdout holds only the address scripts and people wait for. */
 function stderrLogger(): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
@@ -30,8 +32,13 @@ async function main(): Promise<void> {
   process.stdout.write(`demo: ${demo.url}\n`);
 
   const stop = () => {
+    // A second Ctrl+C ends it at once (Node's default); a stop that hangs is cut short, as the desktop app's quit is.
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    setTimeout(() => {
+      process.stderr.write(`the demo did not stop within ${stopLimitMs / 1000} s; ending it\n`);
+      process.exit(1);
+    }, stopLimitMs).unref();
     demo.close().then(
       () => {
         process.exitCode = 0;

@@ -91,7 +91,15 @@ export async function startWebDemoServer(options: WebDemoServerOptions): Promise
       const denied = refuseApiCall(request.headers, address.origin, token);
       if (denied !== undefined) return refuse(response, denied);
       if (method === 'GET' && pathname === '/api/events') return options.events.attach(response, apiHeaders);
-      if (method === 'POST' && pathname.startsWith('/api/invoke/')) return invoke(request, response, decodeURIComponent(pathname.slice('/api/invoke/'.length)));
+      if (method === 'POST' && pathname.startsWith('/api/invoke/')) {
+        let wireChannel: string;
+        try {
+          wireChannel = decodeURIComponent(pathname.slice('/api/invoke/'.length));
+        } catch {
+          return response.writeHead(400, { 'Content-Length': '0' }).end();
+        }
+        return invoke(request, response, wireChannel);
+      }
       return response.writeHead(404, { 'Content-Length': '0' }).end();
     }
     if (method !== 'GET' && method !== 'HEAD') return response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': '0' }).end();

@@ -10,7 +10,8 @@ export interface EventStreamClient {
   caughtUp(sequence: number): Promise<void>;
 }
 
-const reconnectMs = 1_000;
+/** After a drop, the first retry is quick; once the demo has stopped, the page asks less and less often. */
+const reconnectMs = { first: 1_000, most: 30_000 };
 /** A lost event must not hold an answer for ever: the renderer copes with a late page, as it must in the app. */
 const catchUpLimitMs = 5_000;
 
@@ -44,9 +45,11 @@ export function createEventStreamClient(url: string, headers: Record<string, str
     if (event.id !== undefined) seen = event.id;
     release();
   };
+  let retryMs = reconnectMs.first;
   const connect = async (): Promise<void> => {
     try {
       const response = await fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
+      if (response.ok) retryMs = reconnectMs.first;
       if (response.status === 401 || response.status === 403) {
         console.error('KeyPair Desk demo: the server refused this page (open the address the demo printed, token and all).');
         markOpened();
@@ -66,7 +69,8 @@ export function createEventStreamClient(url: string, headers: Record<string, str
     seen = undefined;
     markOpened();
     release();
-    setTimeout(() => void connect(), reconnectMs);
+    setTimeout(() => void connect(), retryMs);
+    retryMs = Math.min(retryMs * 2, reconnectMs.most);
   };
   void connect();
 

@@ -73,6 +73,10 @@ describe('npm run demo:web', () => {
     expect(info.headers['x-kpd-event-sequence']).toMatch(/^\d+$/);
     expect(JSON.parse((await call('profiles.create', { name: 'x' })).body)).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION_FAILED' } });
     expect(JSON.parse((await call('nothing.here', undefined)).body)).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+    const headers = { Host: host, 'Content-Type': 'application/json', ...auth };
+    expect((await send(port, { method: 'POST', path: '/api/invoke/%E0%A4%A', headers, body: '{}' })).status).toBe(400);
+    expect((await send(port, { method: 'POST', path: '/api/invoke/kpd:app.getInfo', headers, body: 'not json' })).status).toBe(400);
+    expect((await send(port, { method: 'POST', path: '/api/invoke/kpd:app.getInfo', headers: { ...headers, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
   });
 
   it('gives nothing but 401 to a call without the token or with a wrong one', async () => {
@@ -153,7 +157,7 @@ describe('npm run demo:web, starting and stopping', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('stops on %s: exit 0, and the port closes', async (signal) => {
     const other = await startWebDemoProcess(['--instances', '10', '--latency-ms', '0']);
     const otherPort = Number(new URL(other.origin).port);
-    expect(await other.stop(signal)).toBe(0);
+    expect(await other.stop(signal), other.stderr()).toBe(0);
     await expect(send(otherPort, { path: '/', headers: { Host: `127.0.0.1:${otherPort}` } })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   }, 60_000);
 
