@@ -35,10 +35,10 @@ export async function startWebDemo(options: WebDemoOptions & { logger: Logger; r
   const userDataDir = path.join(folder, 'user-data');
   const homeDir = path.join(folder, 'home');
   const exportsDir = path.join(folder, 'exports');
-  await Promise.all([mkdir(homeDir, { mode: 0o700 }), mkdir(exportsDir, { mode: 0o700 })]);
+  await Promise.all([mkdir(userDataDir, { mode: 0o700 }), mkdir(homeDir, { mode: 0o700 }), mkdir(exportsDir, { mode: 0o700 })]);
   const files = await createRendererFiles(options.rendererDir ?? path.join(projectRoot, 'dist', 'renderer'), await bundleWebApiScript());
   const { version } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const simulator = await startDemoCloud(userDataDir, options.fleet);
+  const simulator = await startDemoCloud(options.fleet);
   const events = createEventHub();
   const core = createAppCore({
     info: { name: productName, version, platform: platformOf(process.platform), osLanguages: [Intl.DateTimeFormat().resolvedOptions().locale], demoMode: true },

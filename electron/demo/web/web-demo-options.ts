@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseCliArguments } from '../../../simulator/cli-options';
-import { defaultDemoCloud, demoKeys, type DemoCloudOptions } from '../demo-cloud';
+import { defaultDemoCloud, type DemoCloudOptions } from '../demo-cloud';
 
 export const webDemoUsage = `Usage: npm run demo:web -- [options]
   --instances N    instances in the simulated fleet (default ${defaultDemoCloud.instances})
@@ -16,10 +15,16 @@ export interface WebDemoOptions {
 
 export type WebDemoParse = { readonly kind: 'ok'; readonly options: WebDemoOptions } | { readonly kind: 'error'; readonly message: string };
 
+/** As `npm run simulator` reads its numbers (simulator/cli-options.ts), so a flag means the same in both. */
+function nonNegativeInteger(name: string, raw: string | undefined, fallback: number): number | string {
+  if (raw === undefined) return fallback;
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : `--${name} must be a non-negative integer`;
+}
+
 /**
  * The command line of `npm run demo:web`. Strict: an option it does not know (`--endpoint`, `--host`…) is an error,
- * so nothing typed on the command line can point the demo anywhere but its simulator. The fleet flags are checked
- * by the simulator's own parser, so they mean and accept exactly what `npm run simulator` does.
+ * so nothing typed on the command line can point the demo anywhere but its simulator. The fleet flags accept what
+ * `npm run simulator`'s do. (Not its parser itself: electron/ reaches the simulator only through demo-cloud.ts.)
  */
 export function parseWebDemoArguments(args: readonly string[]): WebDemoParse {
   let values;
@@ -37,16 +42,15 @@ export function parseWebDemoArguments(args: readonly string[]): WebDemoParse {
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  const simulatorArgs = ['--access-key-id', demoKeys.accessKeyId, '--secret-access-key', demoKeys.secretAccessKey];
-  simulatorArgs.push('--instances', values.instances ?? String(defaultDemoCloud.instances));
-  simulatorArgs.push('--seed', values.seed ?? String(defaultDemoCloud.seed));
-  simulatorArgs.push('--latency-ms', values['latency-ms'] ?? String(defaultDemoCloud.latencyMs));
-  simulatorArgs.push('--port', values.port ?? '0');
-  const parsed = parseCliArguments(simulatorArgs);
-  if (parsed.kind === 'error') return parsed;
-  const { generate, latencyMs, port } = parsed.options;
-  return {
-    kind: 'ok',
-    options: { fleet: { instances: generate?.instances ?? defaultDemoCloud.instances, seed: generate?.seed ?? defaultDemoCloud.seed, latencyMs: latencyMs ?? 0 }, port: port ?? 0 },
+  const numbers = {
+    instances: nonNegativeInteger('instances', values.instances, defaultDemoCloud.instances),
+    seed: nonNegativeInteger('seed', values.seed, defaultDemoCloud.seed),
+    latencyMs: nonNegativeInteger('latency-ms', values['latency-ms'], defaultDemoCloud.latencyMs),
+    port: nonNegativeInteger('port', values.port, 0),
   };
+  const problem = Object.values(numbers).find((value) => typeof value === 'string');
+  if (typeof problem === 'string') return { kind: 'error', message: problem };
+  const { instances, seed, latencyMs, port } = numbers as Record<keyof typeof numbers, number>;
+  if (port > 65535) return { kind: 'error', message: '--port must be at most 65535' };
+  return { kind: 'ok', options: { fleet: { instances, seed, latencyMs }, port } };
 }

@@ -21,7 +21,7 @@ let dispatcher: IpcDispatcher;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kpd-web-demo-lock-'));
-  demoCloud = await startDemoCloud(path.join(dir, 'user-data'), { instances: 50, seed: 2, latencyMs: 0 });
+  demoCloud = await startDemoCloud({ instances: 50, seed: 2, latencyMs: 0 });
   elsewhere = await startEcsSimulator({ credentials: [demoKeys], generate: { seed: 3, instances: 20 } });
   core = createAppCore({
     info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: true },
