@@ -236,6 +236,10 @@ export const appErrorCatalogue: Record<AppErrorCode, CatalogueEntry> = {
   },
 };
 
+/**
+ * The words for an app error. A code this build does not know (a renderer older than its main, as after a partial
+ * rebuild in development) reads as INTERNAL rather than taking the screen down.
+ */
 export function describeAppError(code: AppErrorCode, locale: Locale): ErrorText {
-  return appErrorCatalogue[code].text[locale];
+  return (appErrorCatalogue[code] ?? appErrorCatalogue.INTERNAL).text[locale];
 }
