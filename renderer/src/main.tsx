@@ -1,5 +1,4 @@
 import './arco';
-import './zod-without-eval';
 import './app/app.css';
 import './theme/contrast.css';
 import { StrictMode } from 'react';
