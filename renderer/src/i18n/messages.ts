@@ -508,6 +508,7 @@ const en = {
   'rolling.return.pending': 'Not yet',
   'rolling.return.waiting': 'Waiting',
   'rolling.status.none': 'Not listed',
+  'table.expandColumn': 'Details',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1017,6 +1018,7 @@ const zh: Record<MessageKey, string> = {
   'rolling.return.pending': '尚未开始',
   'rolling.return.waiting': '等待中',
   'rolling.status.none': '未列出',
+  'table.expandColumn': '详情',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'en-US': en, 'zh-CN': zh };
