@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { dropUnusedArcoVariants } from './arco-css-pruning';
 
 // The renderer is built into dist/renderer and served to the window by main's app:// protocol handler.
 export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [react()],
+  css: { postcss: { plugins: [dropUnusedArcoVariants()] } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
