@@ -22,6 +22,37 @@ async function filesMatching(dirs: string[], pattern: RegExp): Promise<string[]>
   return found.sort();
 }
 
+/** The module specifiers `source` loads at run time: not `import type`, nor imports whose every name is a type. */
+function runtimeImports(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/^(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+    const [, typeOnly, names, from, bare, dynamic] = match;
+    if (bare !== undefined || dynamic !== undefined) found.push((bare ?? dynamic)!);
+    else if (typeOnly === undefined && !/^\{\s*(type\s+[\w$]+(\s+as\s+[\w$]+)?\s*,?\s*)+\}$/.test(names!)) found.push(from!);
+  }
+  return found;
+}
+
+/** Every chain of runtime imports from a renderer file to zod, as `file > module > ... > zod`. */
+async function rendererPathsToZod(): Promise<string[]> {
+  const chains: string[] = [];
+  const seen = new Set<string>();
+  const visit = async (file: string, chain: string[]): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of runtimeImports(await readFile(path.join(root, file), 'utf8'))) {
+      if (specifier === 'zod' || specifier.startsWith('zod/')) chains.push([...chain, file, specifier].join(' > '));
+      if (!specifier.startsWith('.')) continue;
+      const base = path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
+      for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) {
+        if (/\.tsx?$/.test(candidate) && (await readFile(path.join(root, candidate)).then(() => true, () => false))) await visit(candidate, [...chain, file]);
+      }
+    }
+  };
+  for (const file of await sourceFiles('renderer')) await visit(file, []);
+  return chains;
+}
+
 describe('architecture', () => {
   it('imports keytar in exactly one file', async () => {
     expect(await filesMatching(['electron', 'renderer', 'shared'], /from\s+['"]keytar['"]|import\(\s*['"]keytar['"]\s*\)|require\(\s*['"]keytar['"]\s*\)/)).toEqual([
@@ -47,6 +78,10 @@ describe('architecture', () => {
     const callers = await filesMatching(['renderer'], /windowApi\(|window\.api\b|from\s+['"][./]*api\/window-api['"]/);
     const isStore = (file: string) => file.endsWith('-store.ts');
     expect(callers.filter((file) => !isStore(file) && !file.startsWith('renderer/src/api/'))).toEqual([]);
+  });
+
+  it('keeps zod out of the renderer: its runtime imports never reach a module that imports zod (types are free)', async () => {
+    expect(await rendererPathsToZod()).toEqual([]);
   });
 
   it('reads nothing outside the project (no ../shared of the workspace)', async () => {

@@ -1,5 +1,4 @@
 import './arco';
-import './zod-without-eval';
 import './app/app.css';
 import './common/common.css';
 import { StrictMode } from 'react';

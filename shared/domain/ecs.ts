@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionIdRule } from './profile-fields';
 
 /*
  * The ECS facts the app works with, in the app's own shape (camelCase, absent = null), as they will cross IPC.
@@ -14,7 +15,7 @@ const timestamp = z.string().max(40).nullable();
 /** Enough for the largest account the app is meant for; a bound, not a product limit. */
 export const maxListedItems = 100_000;
 
-export const regionIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
+export const regionIdSchema = z.string().min(regionIdRule.min).max(regionIdRule.max).regex(regionIdRule.pattern);
 export type RegionId = z.infer<typeof regionIdSchema>;
 
 export const instanceIdSchema = z.string().min(1).max(128);
@@ -29,19 +30,8 @@ export type Zone = z.infer<typeof zoneSchema>;
 export const tagSchema = z.strictObject({ key: shortText, value: shortText });
 export type Tag = z.infer<typeof tagSchema>;
 
-/** The statuses the spec lists. Volcengine may add more, so an instance's status stays a plain string. */
-export const knownInstanceStatuses = [
-  'CREATING',
-  'RUNNING',
-  'STOPPING',
-  'STOPPED',
-  'REBOOTING',
-  'STARTING',
-  'REBUILDING',
-  'RESIZING',
-  'ERROR',
-  'DELETING',
-] as const;
+
+export { knownInstanceStatuses } from './instance-statuses';
 
 export const instanceSchema = z.strictObject({
   instanceId: instanceIdSchema,
@@ -133,12 +123,8 @@ export type OutcomeStatus = InstanceOutcome['status'];
 export const notSentCodes = ['ECS_CANCELLED', 'ECS_NOT_SENT'] as const;
 export type NotSentCode = (typeof notSentCodes)[number];
 
-/** The error or reason an outcome carries, whatever its status; null for a success. */
-export function outcomeDetail(outcome: InstanceOutcome): EcsErrorData | null {
-  if (outcome.status === 'failed') return outcome.error;
-  if (outcome.status === 'succeeded') return null;
-  return outcome.reason;
-}
+
+export { outcomeDetail } from './outcome-counts';
 
 /** One request's worth of an operation, known (and recordable) before it is sent. */
 export const batchPlanSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../errors/app-error';
 import { instanceIdSchema, maxListedItems, regionIdSchema, type InstanceOutcome } from './ecs';
+import { exposureBuckets } from './exposure-buckets';
 import { keyPairRefSchema } from './operation';
 
 /*
@@ -17,7 +18,7 @@ import { keyPairRefSchema } from './operation';
  * - `leftOut`: still bound, and not in the operation's plan (excluded with a reason, not selected, or bound since);
  * - `notYetRebooted`: detached, RUNNING, and not rebooted by the app since the detach.
  */
-export const exposureBuckets = ['failed', 'notSent', 'leftOut', 'notYetRebooted'] as const;
+export { exposureBuckets };
 export const exposureBucketSchema = z.enum(exposureBuckets);
 export type ExposureBucket = z.infer<typeof exposureBucketSchema>;
 

@@ -123,26 +123,8 @@ export const listingProgressSchema = z.strictObject({
 });
 export type ListingProgress = z.infer<typeof listingProgressSchema>;
 
-/** A listing that has just begun: nothing read, nothing decided. */
-export function listingStarted(jobId: string, regionId: string, scope: ListingProgress['scope'], at: string): ListingProgress {
-  return {
-    jobId,
-    regionId,
-    scope,
-    state: 'listing',
-    received: 0,
-    totalCount: null,
-    mode: null,
-    zonesError: null,
-    zones: [],
-    cancelled: false,
-    error: null,
-    cached: null,
-    cacheProblem: null,
-    startedAt: at,
-    finishedAt: null,
-  };
-}
+
+export { listingStarted } from './listing-started';
 
 export const keyPairListRequestSchema = z.strictObject({ profileId: profileIdSchema, regionId: regionIdSchema });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { detachBlockers } from './detachability';
-import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema, type InstanceOutcome, type OutcomeStatus } from './ecs';
+import { exclusionReasons } from './exclusion-reasons';
+import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema } from './ecs';
 import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
 import { rollingPlanSchema, rollingReportSchema, waveProgressSchema } from './rolling-reboot';
 
@@ -25,7 +25,7 @@ export type PlanRequest = z.infer<typeof planRequestSchema>;
  * Why an instance asked for was left out of the plan. `not-bound`: the key pair's fresh listing does not have it
  * (its binding changed since it was read); `not-in-inventory`: main has not read it at all.
  */
-export const exclusionReasonSchema = z.enum([...detachBlockers, 'not-bound', 'not-in-inventory', 'not-running']);
+export const exclusionReasonSchema = z.enum(exclusionReasons);
 export type ExclusionReason = z.infer<typeof exclusionReasonSchema>;
 
 /**
@@ -135,18 +135,8 @@ export const operationProgressSchema = z.strictObject({
 });
 export type OperationProgress = z.infer<typeof operationProgressSchema>;
 
-/** The progress count that holds each outcome status. */
-export const progressCountOf = { succeeded: 'succeeded', failed: 'failed', unknown: 'unknown', 'not-sent': 'notSent' } as const satisfies Record<
-  OutcomeStatus,
-  keyof OperationProgress
->;
 
-/** The four outcome counts of a list of outcomes, so counts and outcomes can never disagree. */
-export function countOutcomes(outcomes: readonly InstanceOutcome[]): Pick<OperationProgress, 'succeeded' | 'failed' | 'unknown' | 'notSent'> {
-  const counts = { succeeded: 0, failed: 0, unknown: 0, notSent: 0 };
-  for (const outcome of outcomes) counts[progressCountOf[outcome.status]] += 1;
-  return counts;
-}
+export { countOutcomes, progressCountOf } from './outcome-counts';
 
 export const operationResultSchema = z.strictObject({
   operationId: z.string().max(64),

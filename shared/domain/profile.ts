@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regionIdSchema } from './ecs';
-import { parseOriginUrl } from './origin-url';
+import { endpointMaxLength, isAllowedEndpoint, profileTextRules, type TextRule } from './profile-fields';
 
 /*
  * Credential profiles. What crosses to the renderer is only the summary: never the Secret AccessKey, the session
@@ -8,34 +8,23 @@ import { parseOriginUrl } from './origin-url';
  */
 
 export const profileIdSchema = z.string().max(64).regex(/^[a-z0-9-]{8,64}$/);
-export const profileNameSchema = z.string().trim().min(1).max(64);
 
-/** Volcengine AccessKey IDs are ASCII letters and digits (base64-ish); a loose bound that still stops paste errors. */
-export const accessKeyIdSchema = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9+/=_-]+$/);
-/** Printable ASCII without spaces: a pasted newline or space is a mistake, not part of the secret. */
-export const secretAccessKeySchema = z.string().trim().min(8).max(256).regex(/^[\x21-\x7E]+$/);
-export const sessionTokenSchema = z.string().trim().min(1).max(8192).regex(/^[\x21-\x7E]+$/);
+/** A trimmed text field checked by its rule (profile-fields.ts, which the renderer's form checks too). */
+function textSchema(rule: TextRule, message?: string) {
+  const text = z.string().trim().min(rule.min, message).max(rule.max, message);
+  return rule.pattern === undefined ? text : text.regex(rule.pattern, message);
+}
 
-/**
- * A Volcengine account ID (the "账号 ID" of the console): digits only. Not a secret; the review shows it so the admin
- * can tell which account a change is about to touch, since no API the app calls returns it.
- */
-export const accountIdSchema = z.string().trim().max(20).regex(/^[0-9]{1,20}$/, 'must be digits only');
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * An API endpoint: https for anything real; plain http only on this machine (the built-in simulator, a local
- * gateway), never across a network where a signed request could be read.
- */
+export const profileNameSchema = textSchema(profileTextRules.name);
+export const accessKeyIdSchema = textSchema(profileTextRules.accessKeyId);
+export const secretAccessKeySchema = textSchema(profileTextRules.secretAccessKey);
+export const sessionTokenSchema = textSchema(profileTextRules.sessionToken);
+export const accountIdSchema = textSchema(profileTextRules.accountId, 'must be digits only');
 export const endpointSchema = z
   .string()
   .trim()
-  .max(512)
-  .refine((value) => {
-    const url = parseOriginUrl(value);
-    return url !== undefined && (url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname)));
-  }, 'must be https://host[:port] (plain http only for this machine)');
+  .max(endpointMaxLength)
+  .refine(isAllowedEndpoint, 'must be https://host[:port] (plain http only for this machine)');
 
 /** What the renderer knows about a profile. */
 export const profileSummarySchema = z.strictObject({

@@ -45,10 +45,8 @@ export const rollingPlanSchema = z.strictObject({
 });
 export type RollingPlan = z.infer<typeof rollingPlanSchema>;
 
-/** How many bad instances a wave of `size` may have before the rolling reboot stops (see the top of this file). */
-export function allowedBadInstances(size: number, failurePercent: number): number {
-  return Math.floor((size * failurePercent) / 100);
-}
+
+export { allowedBadInstances } from './reboot-threshold';
 
 /**
  * Where a wave stands. `passed`: ended within the threshold; `stopped`: ended over it (later waves are not sent);

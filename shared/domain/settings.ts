@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOriginUrl } from './origin-url';
+import { isProxyUrl, proxyUrlMaxLength } from './proxy-url';
 
 export const languageSettingSchema = z.enum(['system', 'zh-CN', 'en-US']);
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
@@ -7,18 +7,12 @@ export type LanguageSetting = z.infer<typeof languageSettingSchema>;
 export const themeSettingSchema = z.enum(['system', 'light', 'dark']);
 export type ThemeSetting = z.infer<typeof themeSettingSchema>;
 
-/**
- * An HTTP(S) proxy address, `http://host:port`. Credentials in it are refused: settings are a plain file, and no
- * secret goes into a plain file.
- */
+/** An HTTP(S) proxy address, `http://host:port`, without credentials (proxy-url.ts says why). */
 export const proxyUrlSchema = z
   .string()
   .trim()
-  .max(512)
-  .refine((value) => {
-    const url = parseOriginUrl(value);
-    return url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:');
-  }, 'must be http(s)://host:port, without credentials');
+  .max(proxyUrlMaxLength)
+  .refine(isProxyUrl, 'must be http(s)://host:port, without credentials');
 
 /**
  * How requests reach Volcengine: the HTTPS_PROXY / NO_PROXY variables (the default, as command-line tools do),

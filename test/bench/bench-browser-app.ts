@@ -24,6 +24,8 @@ export interface BenchBrowserOptions {
   settings?: SettingsPatch;
   /** Awaited before an answer goes back to the page (e.g. to start a profiler just before the data lands). */
   beforeAnswer?: (channel: string | undefined, page: Page) => Promise<void>;
+  /** Runs in the page before the app's scripts, after the probe (e.g. to watch for the first screen). */
+  initScript?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function openBenchBrowserApp(options: BenchBrowserOptions): Promise
   });
   await page.addInitScript({ content: pageProbeScript });
   await page.addInitScript({ content: bridgeScript });
+  if (options.initScript !== undefined) await page.addInitScript({ content: options.initScript });
   await serveBuiltRenderer(page);
   const open = async () => {
     await page.goto(`${testOrigin}/index.html`);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatTable, judged, type BenchResults, type Measurement } from './bench-results';
 import { machineInfo } from './machine-info';
 import { detachScenarios, inventoryScenarios, zoneParallelScenarios } from './main-process-scenarios';
+import { firstScreenScenarios } from './first-screen-scenarios';
 import { rendererScenarios } from './renderer-scenarios';
 import { streamScenarios } from './stream-scenarios';
 import { bundleScenarios, mainMemoryScenarios } from './weight-scenarios';
@@ -37,7 +38,10 @@ if (groups.has('inventory')) {
   measurements.push(...(await timed('inventory 50k in 4 uneven zones', () => zoneParallelScenarios(50_000))));
 }
 if (groups.has('detach')) measurements.push(...(await timed('detach 10k (and its one-batch-at-a-time baseline)', () => detachScenarios(10_000))));
-if (groups.has('renderer')) measurements.push(...(await timed('renderer with 50k rows in Chromium', () => rendererScenarios())));
+if (groups.has('renderer')) {
+  measurements.push(...(await timed('navigation to first screen interactive, in Chromium', () => firstScreenScenarios())));
+  measurements.push(...(await timed('renderer with 50k rows in Chromium', () => rendererScenarios())));
+}
 if (groups.has('stream')) measurements.push(...(await timed('50k streamed, key-scoped and cached, in Chromium', () => streamScenarios())));
 if (groups.has('weight')) {
   measurements.push(...(await timed('bundle weight', () => bundleScenarios())));

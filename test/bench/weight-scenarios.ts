@@ -26,25 +26,51 @@ async function weigh(files: readonly string[]): Promise<Weight> {
 }
 
 /**
- * The built renderer's JavaScript and CSS (dist/renderer, from `npm run build`), raw and gzip level 9, all chunks
- * together; the JavaScript index.html loads at start is shown on its own when code is split.
+ * The JavaScript the first screen waits for: the module scripts and module preloads index.html names, and every
+ * chunk they import statically (`import ... from "./chunk.js"`), however deep; chunks only reached by `import()`
+ * load on demand and are left out.
+ */
+export async function initialChunks(distDir: string): Promise<string[]> {
+  const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((match) => match[1]!);
+  const found = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (found.has(file)) return;
+    found.add(file);
+    const code = await readFile(path.join(distDir, file), 'utf8');
+    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) await visit(path.posix.join(path.posix.dirname(file), match[1]!));
+  };
+  for (const file of named) await visit(file);
+  return [...found].sort();
+}
+
+/**
+ * The built renderer's JavaScript and CSS (dist/renderer, from `npm run build`), raw and gzip level 9: all chunks
+ * together, and the JavaScript loaded before the first screen (`initialChunks`).
  */
 export async function bundleScenarios(): Promise<Measurement[]> {
   const distDir = path.join(root, 'dist', 'renderer');
   const assets = path.join(distDir, 'assets');
   const names = await readdir(assets);
-  const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const js = names.filter((name) => name.endsWith('.js')).map((name) => path.join(assets, name));
   const css = names.filter((name) => name.endsWith('.css')).map((name) => path.join(assets, name));
-  const initialJs = names.filter((name) => name.endsWith('.js') && html.includes(name)).map((name) => path.join(assets, name));
+  const initial = await initialChunks(distDir);
   const jsWeight = await weigh(js);
   const cssWeight = await weigh(css);
-  const initialWeight = await weigh(initialJs);
+  const initialWeight = await weigh(initial.map((file) => path.join(distDir, file)));
   const label = 'Weight';
   return [
-    { name: label, metric: 'renderer JS, gzip', value: kib(jsWeight.gzip), unit: 'KiB', target: { max: 200 }, baseline: null, note: `${js.length} file(s)` },
+    { name: label, metric: 'renderer JS, gzip', value: kib(jsWeight.gzip), unit: 'KiB', target: { max: 200 }, baseline: null, note: `${js.length} file(s), each gzipped on its own` },
     { name: label, metric: 'renderer JS, raw', value: kib(jsWeight.raw), unit: 'KiB', target: null, baseline: null },
-    { name: label, metric: 'renderer JS loaded at start, gzip', value: kib(initialWeight.gzip), unit: 'KiB', target: null, baseline: null },
+    {
+      name: label,
+      metric: 'renderer JS loaded before the first screen, gzip',
+      value: kib(initialWeight.gzip),
+      unit: 'KiB',
+      target: { max: 120 },
+      baseline: null,
+      note: `${initial.length} file(s): what index.html loads and preloads, and their static imports; the rest loads on demand`,
+    },
     { name: label, metric: 'renderer CSS, gzip', value: kib(cssWeight.gzip), unit: 'KiB', target: { max: 25 }, baseline: null },
     { name: label, metric: 'renderer CSS, raw', value: kib(cssWeight.raw), unit: 'KiB', target: null, baseline: null },
   ];

@@ -220,7 +220,7 @@ for (const [locale, colorScheme] of [
       await expect(page.getByTestId('sweep-results')).toBeVisible({ timeout: 30_000 });
 
       await page.locator('.app-header').getByText(t.history, { exact: true }).click();
-      const rows = page.locator('.history .arco-table-tr').filter({ has: page.getByRole('button', { name: t.open }) });
+      const rows = page.locator('.history tbody tr').filter({ has: page.getByRole('button', { name: t.open }) });
       await expect(rows).toHaveCount(1);
       await rows.first().getByRole('button', { name: t.open }).click();
       await expect(page.getByTestId('operation-results')).toBeVisible();

@@ -1,4 +1,4 @@
-import { Button, Layout, Radio, Space, Typography } from '@arco-design/web-react';
+import { Button, Radio, Space, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import { useT } from '../i18n/use-t';
 import { useProfilesStore } from '../features/profiles/profiles-store';
@@ -12,7 +12,7 @@ export const AppHeader = memo(function AppHeader() {
   const setView = useUiStore((state) => state.setView);
   const openDrawer = useUiStore((state) => state.openDrawer);
   return (
-    <Layout.Header className="app-header">
+    <header className="app-header">
       <div className="app-brand">
         <img src="/icon.svg" alt="" width={28} height={28} />
         <Typography.Text className="app-brand-name">{t('app.title')}</Typography.Text>
@@ -31,6 +31,6 @@ export const AppHeader = memo(function AppHeader() {
           {t('settings.open')}
         </Button>
       </Space>
-    </Layout.Header>
+    </header>
   );
 });

@@ -1,11 +1,8 @@
-import { Alert, ConfigProvider, Layout, Spin } from '@arco-design/web-react';
+import { Alert, ConfigProvider, Spin } from '@arco-design/web-react';
 import enUS from '@arco-design/web-react/es/locale/en-US';
 import zhCN from '@arco-design/web-react/es/locale/zh-CN';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { describeAppError } from '../../../shared/errors/catalogue';
-import { ProfilesPage } from '../features/profiles/profiles-page';
-import { SweepPage } from '../features/sweep/sweep-page';
-import { HistoryPage } from '../features/history/history-page';
 import { InterruptedNotice } from './interrupted-notice';
 import { WelcomeEmptyState } from '../features/welcome/welcome-empty-state';
 import { WorkspacePage } from '../features/workspace/workspace-page';
@@ -17,6 +14,8 @@ import { mainContentId } from '../common/use-return-focus';
 import { applyTheme } from './theme/apply-theme';
 import { AppHeader } from './app-header';
 import { DrawerHost } from './drawer-host';
+import './app-frame.css';
+import { HistoryPage, ProfilesPage, SweepPage, warmOnDemandScreens } from './on-demand-screens';
 
 export function AppShell() {
   const locale = useLocale();
@@ -34,8 +33,14 @@ export function AppShell() {
   const theme = useAppStore((state) => state.settings?.theme ?? 'system');
   useEffect(() => applyTheme(theme), [theme]);
 
+  // Once the first screen is up, the others are fetched in idle time: a later click does not wait for the network.
+  useEffect(() => {
+    if (phase === 'ready') warmOnDemandScreens();
+  }, [phase]);
+
+  const loading = <Spin tip={t('app.loading')} className="app-loading" />;
   let content;
-  if (phase === 'loading') content = <Spin tip={t('app.loading')} className="app-loading" />;
+  if (phase === 'loading') content = loading;
   else if (phase === 'failed') {
     const text = describeAppError(startError?.code ?? 'INTERNAL', locale);
     content = <Alert type="error" title={`${t('app.loadFailed')}${t('common.colon')}${text.title}`} content={text.action} />;
@@ -47,15 +52,15 @@ export function AppShell() {
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
-      <Layout className="app-layout">
+      <section className="app-layout">
         <AppHeader />
         {demoMode ? <Alert type="warning" banner className="demo-banner" data-testid="demo-banner" content={t('demo.banner')} /> : null}
         {phase === 'ready' && view !== 'history' ? <InterruptedNotice /> : null}
         {/* Focusable by script only: it takes focus back from a dialog whose opener is gone. */}
-        <Layout.Content id={mainContentId} tabIndex={-1} className="app-content">
-          {content}
-        </Layout.Content>
-      </Layout>
+        <main id={mainContentId} tabIndex={-1} className="app-content">
+          <Suspense fallback={loading}>{content}</Suspense>
+        </main>
+      </section>
       <DrawerHost />
     </ConfigProvider>
   );

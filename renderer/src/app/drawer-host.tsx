@@ -1,11 +1,18 @@
-import { ImportDrawer } from '../features/profiles/import-drawer';
-import { ProfileFormDrawer } from '../features/profiles/profile-form-drawer';
-import { SettingsDrawer } from '../features/settings/settings-drawer';
+import { Suspense, type ReactNode } from 'react';
 import { useProfilesStore } from '../features/profiles/profiles-store';
+import { ImportDrawer, ProfileFormDrawer, SettingsDrawer } from './on-demand-screens';
 import { useUiStore } from './ui-store';
 
-/** Shows the drawer the UI store says is open; screens only ask for one. */
+/** Shows the drawer the UI store says is open; screens only ask for one. Each loads on demand (nothing shows meanwhile). */
 export function DrawerHost() {
+  return (
+    <Suspense fallback={null}>
+      <OpenDrawer />
+    </Suspense>
+  );
+}
+
+function OpenDrawer(): ReactNode {
   const drawer = useUiStore((state) => state.drawer);
   const closeDrawer = useUiStore((state) => state.closeDrawer);
   const profiles = useProfilesStore((state) => state.profiles);

@@ -1,5 +1,5 @@
 import type { ExposedInstance, ExposureBucket, ExposureReport } from '../../../../shared/domain/exposure';
-import { exclusionReasonSchema } from '../../../../shared/domain/operation';
+import { isExclusionReason } from '../../../../shared/domain/exclusion-reasons';
 import type { MessageKey } from '../../i18n/messages';
 
 /** The buckets a failed read feeds: their counts are lower bounds (see ExposureReport.problems). */
@@ -37,8 +37,7 @@ export function offTable(report: ExposureReport, bucket: ExposureBucket, tableId
 /** The message that explains a member's `detail`, or null when the detail is an error code (shown as it is). */
 export function detailKey(detail: string): MessageKey | null {
   if (detail === 'not-selected' || detail === 'bound-again' || detail === 'detached') return `exposure.detail.${detail}`;
-  const reason = exclusionReasonSchema.safeParse(detail);
-  return reason.success ? `operation.exclusion.${reason.data}` : null;
+  return isExclusionReason(detail) ? `operation.exclusion.${detail}` : null;
 }
 
 /** "i-abc · web-1 · 172.16.0.2 · not selected": one line per instance, for the off-table list. */

@@ -1,6 +1,7 @@
 import { Alert, Button, Spin, Typography } from '@arco-design/web-react';
 import { memo, useId } from 'react';
-import { exposureBuckets, type ExposureBucket, type ExposureReport } from '../../../../shared/domain/exposure';
+import type { ExposureBucket, ExposureReport } from '../../../../shared/domain/exposure';
+import { exposureBuckets } from '../../../../shared/domain/exposure-buckets';
 import { partialBuckets } from './exposure-facts';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format, formatDateTime } from '../../i18n/format';

@@ -1,10 +1,14 @@
-import { Button, Table, Tag, type TableColumnProps } from '@arco-design/web-react';
-import { memo } from 'react';
+import { Button, Pagination, Tag } from '@arco-design/web-react';
+import { memo, useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import './history.css';
 import '../instances/instance-table.css';
+import { PlainTable, type PlainColumn } from '../../common/plain-table';
+import './history-table.css';
+
+const pageSize = 20;
 
 const stateColors: Record<HistoryEntry['state'], string> = {
   running: 'arcoblue',
@@ -33,28 +37,32 @@ function HistoryExposure(props: { entry: HistoryEntry }) {
 export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const columns: Array<TableColumnProps<HistoryEntry>> = [
-    { title: t('history.col.started'), width: 190, render: (_value, entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
-    { title: t('history.col.action'), width: 130, render: (_value, entry) => t(`history.action.${entry.action}`) },
+  const [page, setPage] = useState(1);
+  const columns: Array<PlainColumn<HistoryEntry>> = [
+    { key: 'started', title: t('history.col.started'), width: 190, render: (entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
+    { key: 'action', title: t('history.col.action'), width: 130, render: (entry) => t(`history.action.${entry.action}`) },
     {
+      key: 'keyPair',
       title: t('history.col.keyPair'),
       // The one column without a width takes what the fixed ones leave, so a key pair's name fits on one line.
-      render: (_value, entry) => (entry.keyPair === null ? '—' : entry.keyPair.keyPairName),
+      render: (entry) => (entry.keyPair === null ? '—' : entry.keyPair.keyPairName),
     },
-    { title: t('workspace.region'), width: 120, dataIndex: 'regionId' },
+    { key: 'region', title: t('workspace.region'), width: 120, render: (entry) => entry.regionId },
     {
+      key: 'profile',
       title: t('workspace.profile'),
       width: 170,
-      render: (_value, entry) => (
+      render: (entry) => (
         <span>
           {entry.profileName} <code>{entry.accessKeyHint}</code>
         </span>
       ),
     },
     {
+      key: 'outcomes',
       title: t('history.col.outcomes'),
       width: 230,
-      render: (_value, entry) => (
+      render: (entry) => (
         <>
           {format(t('history.outcomes'), {
             succeeded: entry.counts.succeeded,
@@ -67,35 +75,42 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
       ),
     },
     {
+      key: 'state',
       title: t('history.col.state'),
       width: 100,
-      render: (_value, entry) => (
+      render: (entry) => (
         <Tag color={stateColors[entry.state]} size="small">
           {t(`operation.progress.state.${entry.state}`)}
         </Tag>
       ),
     },
     {
+      key: 'open',
       title: t('history.col.open'),
       width: 90,
-      render: (_value, entry) => (
+      render: (entry) => (
         <Button size="mini" type={props.openedId === entry.operationId ? 'primary' : 'secondary'} onClick={() => props.onOpen(entry.operationId)}>
           {t('history.open')}
         </Button>
       ),
     },
   ];
+  // Newest first, 20 a page: the same pages Arco's table showed.
+  const pages = Math.max(1, Math.ceil(props.entries.length / pageSize));
+  const current = Math.min(page, pages);
+  const shown = props.entries.slice((current - 1) * pageSize, current * pageSize);
   return (
-    <Table
-      rowKey="operationId"
-      columns={columns}
-      data={[...props.entries]}
-      size="small"
-      border={false}
-      pagination={props.entries.length > 20 ? { pageSize: 20, size: 'small' } : false}
-      aria-label={t('history.tableLabel')}
-      noDataElement={<div className="instances-empty">{t('history.empty')}</div>}
-      rowClassName={(entry) => (entry.operationId === props.openedId ? 'history-row-opened' : '')}
-    />
+    <>
+      <PlainTable
+        label={t('history.tableLabel')}
+        rowKey={(entry) => entry.operationId}
+        columns={columns}
+        rows={shown}
+        size="small"
+        empty={<div className="instances-empty">{t('history.empty')}</div>}
+        rowClassName={(entry) => (entry.operationId === props.openedId ? 'history-row-opened' : '')}
+      />
+      {pages > 1 ? <Pagination className="history-pagination" size="small" total={props.entries.length} pageSize={pageSize} current={current} onChange={setPage} /> : null}
+    </>
   );
 });

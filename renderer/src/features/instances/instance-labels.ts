@@ -1,4 +1,4 @@
-import { knownInstanceStatuses } from '../../../../shared/domain/ecs';
+import { knownInstanceStatuses } from '../../../../shared/domain/instance-statuses';
 import type { MessageKey } from '../../i18n/messages';
 import type { RowBlocker } from './instance-rows';
 

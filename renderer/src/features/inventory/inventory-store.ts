@@ -1,6 +1,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
-import { listingStarted, type InventoryPage, type InventoryScope, type KeyPairList, type ListingProgress } from '../../../../shared/domain/inventory';
+import type { InventoryPage, InventoryScope, KeyPairList, ListingProgress } from '../../../../shared/domain/inventory';
+import { listingStarted } from '../../../../shared/domain/listing-started';
 import type { OperationPlan } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';

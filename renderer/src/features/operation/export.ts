@@ -1,4 +1,5 @@
-import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
+import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail } from '../../../../shared/domain/outcome-counts';
 import type { ExposureReport } from '../../../../shared/domain/exposure';
 import type { OperationResult } from '../../../../shared/domain/operation';
 import { bucketOf } from '../exposure/exposure-facts';

@@ -1,11 +1,11 @@
+import { Spin } from '@arco-design/web-react';
+import { Suspense } from 'react';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { detachKey, useExposureStore } from '../exposure/exposure-store';
 import { useOperationStore } from './operation-store';
 import { AppErrorAlert } from '../../common/app-error-alert';
-import { OperationProgressView } from './operation-progress-view';
-import { OperationResults } from './operation-results';
-import { PlanReview } from './plan-review';
+import { OperationProgressView, OperationResults, PlanReview } from './on-demand-operation-views';
 
 /**
  * The detach workflow after selection, driven by the operation store: the review dialog while a plan waits for
@@ -77,16 +77,18 @@ export function OperationWorkflow() {
 
   return (
     <>
-      {body}
+      <Suspense fallback={<Spin className="operation-loading" />}>{body}</Suspense>
       {currentPlan === null ? null : (
-        <PlanReview
-          key={currentPlan.planId}
-          plan={currentPlan}
-          starting={starting}
-          error={errorFrom('start')}
-          onConfirm={(confirmation) => void start(confirmation)}
-          onCancel={dismissPlan}
-        />
+        <Suspense fallback={null}>
+          <PlanReview
+            key={currentPlan.planId}
+            plan={currentPlan}
+            starting={starting}
+            error={errorFrom('start')}
+            onConfirm={(confirmation) => void start(confirmation)}
+            onCancel={dismissPlan}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,4 +1,5 @@
-import { outcomeDetail, type InstanceOutcome, type OutcomeStatus } from '../../../../shared/domain/ecs';
+import type { InstanceOutcome, OutcomeStatus } from '../../../../shared/domain/ecs';
+import { outcomeDetail } from '../../../../shared/domain/outcome-counts';
 
 export type { OutcomeStatus };
 

@@ -1,5 +1,5 @@
-import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
-import { countOutcomes } from '../../../../shared/domain/operation';
+import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { countOutcomes, outcomeDetail } from '../../../../shared/domain/outcome-counts';
 import { type OutcomeStatus } from './outcome-facts';
 
 export interface CodeCount {

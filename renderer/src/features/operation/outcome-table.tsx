@@ -1,7 +1,8 @@
 import { Empty } from '@arco-design/web-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { outcomeDetail, type InstanceOutcome } from '../../../../shared/domain/ecs';
+import type { InstanceOutcome } from '../../../../shared/domain/ecs';
+import { outcomeDetail } from '../../../../shared/domain/outcome-counts';
 import type { Locale } from '../../../../shared/domain/locale';
 import type { InstanceBrief } from '../../../../shared/domain/operation';
 import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';

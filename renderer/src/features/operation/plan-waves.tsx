@@ -1,6 +1,7 @@
 import { Descriptions } from '@arco-design/web-react';
 import { memo } from 'react';
-import { allowedBadInstances, type RollingPlan } from '../../../../shared/domain/rolling-reboot';
+import { allowedBadInstances } from '../../../../shared/domain/reboot-threshold';
+import type { RollingPlan } from '../../../../shared/domain/rolling-reboot';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { ExpandableIdList } from './expandable-id-list';

@@ -1,6 +1,6 @@
 import { Select } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
-import { progressCountOf } from '../../../../shared/domain/operation';
+import { progressCountOf } from '../../../../shared/domain/outcome-counts';
 import { describeEcsError, isAppOwnEcsCode } from '../../../../shared/errors/ecs-error-catalogue';
 import { SearchableSelect } from '../../common/searchable-select';
 import { format } from '../../i18n/format';

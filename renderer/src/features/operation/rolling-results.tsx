@@ -1,7 +1,8 @@
 import { Alert, Tag, Typography } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import type { OperationResult } from '../../../../shared/domain/operation';
-import { allowedBadInstances, type InstanceReturn, type ReturnState, type WaveState } from '../../../../shared/domain/rolling-reboot';
+import { allowedBadInstances } from '../../../../shared/domain/reboot-threshold';
+import type { InstanceReturn, ReturnState, WaveState } from '../../../../shared/domain/rolling-reboot';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { statusLabel } from '../instances/instance-labels';

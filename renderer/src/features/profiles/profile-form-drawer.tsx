@@ -1,28 +1,16 @@
 import { Button, Checkbox, Form, Input, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { knownRegions } from '../../../../shared/domain/known-regions';
-import { profileInputSchema, profileUpdateSchema, type ProfileSummary } from '../../../../shared/domain/profile';
+import type { ProfileSummary } from '../../../../shared/domain/profile';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from './profiles-store';
+import { profileRequest, type ProfileField, type ProfileFormValues } from './profile-request';
 
-type Field = 'name' | 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'region' | 'endpoint' | 'accountId';
-
-interface Values {
-  name: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  region: string;
-  endpoint: string;
-  accountId: string;
-  removeSessionToken: boolean;
-}
-
-function initialValues(profile: ProfileSummary | undefined): Values {
+function initialValues(profile: ProfileSummary | undefined): ProfileFormValues {
   return {
     name: profile?.name ?? '',
     accessKeyId: '',
@@ -35,39 +23,6 @@ function initialValues(profile: ProfileSummary | undefined): Values {
   };
 }
 
-const emptyToUndefined = (value: string) => (value.trim() === '' ? undefined : value);
-
-/** The request for main, validated with the same schema main uses; field errors keyed by field. */
-function toRequest(values: Values, profile: ProfileSummary | undefined) {
-  if (profile === undefined) {
-    const parsed = profileInputSchema.safeParse({
-      name: values.name,
-      accessKeyId: values.accessKeyId,
-      secretAccessKey: values.secretAccessKey,
-      sessionToken: emptyToUndefined(values.sessionToken),
-      region: values.region,
-      endpoint: emptyToUndefined(values.endpoint),
-      accountId: emptyToUndefined(values.accountId),
-    });
-    return parsed.success ? { create: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
-  }
-  const parsed = profileUpdateSchema.safeParse({
-    id: profile.id,
-    name: values.name,
-    accessKeyId: emptyToUndefined(values.accessKeyId),
-    secretAccessKey: emptyToUndefined(values.secretAccessKey),
-    sessionToken: values.removeSessionToken ? null : emptyToUndefined(values.sessionToken),
-    region: values.region,
-    endpoint: emptyToUndefined(values.endpoint) ?? null,
-    accountId: emptyToUndefined(values.accountId) ?? null,
-  });
-  return parsed.success ? { update: parsed.data } : { errors: fieldsOf(parsed.error.issues) };
-}
-
-function fieldsOf(issues: ReadonlyArray<{ path: readonly PropertyKey[] }>): Set<Field> {
-  return new Set(issues.map((issue) => String(issue.path[0]) as Field));
-}
-
 /** Add or edit a profile. Secrets go to main once, on save, and are never read back: editing leaves them empty. */
 export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: () => void }) {
   const t = useT();
@@ -76,23 +31,23 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
   const update = useProfilesStore((state) => state.update);
   const editing = props.profile !== undefined;
   const [values, setValues] = useState(() => initialValues(props.profile));
-  const [invalid, setInvalid] = useState<Set<Field>>(new Set());
+  const [invalid, setInvalid] = useState<Set<ProfileField>>(new Set());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
 
-  const set = (field: keyof Values) => (value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
-  const status = (field: Field) => (invalid.has(field) ? ('error' as const) : undefined);
-  const help = (field: Field) => (invalid.has(field) ? t(field === 'accountId' ? 'form.accountIdInvalid' : 'form.invalid') : undefined);
+  const set = (field: keyof ProfileFormValues) => (value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
+  const status = (field: ProfileField) => (invalid.has(field) ? ('error' as const) : undefined);
+  const help = (field: ProfileField) => (invalid.has(field) ? t(field === 'accountId' ? 'form.accountIdInvalid' : 'form.invalid') : undefined);
 
   const submit = async () => {
-    const request = toRequest(values, props.profile);
+    const request = profileRequest(values, props.profile);
     if ('errors' in request) {
-      setInvalid(request.errors ?? new Set());
+      setInvalid(request.errors);
       return;
     }
     setInvalid(new Set());
     setSaving(true);
-    const result = request.create !== undefined ? await create(request.create) : await update(request.update);
+    const result = 'create' in request ? await create(request.create) : await update(request.update);
     setSaving(false);
     if (result.ok) props.onClose();
     else setError(result.error);

@@ -1,7 +1,8 @@
-import { Button, Message, Popconfirm, Space, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
+import { Button, Message, Popconfirm, Space, Tag, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { ProfileSummary } from '../../../../shared/domain/profile';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { PlainTable, type PlainColumn } from '../../common/plain-table';
 import { RegionLabel } from '../../common/region-label';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -58,22 +59,27 @@ export function ProfilesPage() {
   const lockSecrets = useProfilesStore((state) => state.lockSecrets);
   const openDrawer = useUiStore((state) => state.openDrawer);
 
-  const columns: TableColumnProps<ProfileSummary>[] = [
-    { title: t('profiles.col.name'), dataIndex: 'name', render: (name: string) => <Typography.Text bold>{name}</Typography.Text> },
+  const columns: Array<PlainColumn<ProfileSummary>> = [
+    { key: 'name', title: t('profiles.col.name'), render: (profile) => <Typography.Text bold>{profile.name}</Typography.Text> },
     {
+      key: 'accessKey',
       title: t('profiles.col.accessKey'),
-      render: (_value, profile) => (
+      render: (profile) => (
         <Space>
           <code>{profile.accessKeyHint}</code>
           {profile.hasSessionToken ? <Tag color="arcoblue">{t('profiles.sts')}</Tag> : null}
         </Space>
       ),
     },
-    { title: t('profiles.col.region'), render: (_value, profile) => <RegionLabel regionId={profile.region} locale={locale} /> },
-    { title: t('profiles.col.endpoint'), render: (_value, profile) => profile.endpoint ?? t('profiles.defaultEndpoint') },
-    { title: t('profiles.col.accountId'), render: (_value, profile) => (profile.accountId == null ? '—' : <code className="profile-account-id" data-testid="profile-account-id">{profile.accountId}</code>) },
-    { title: t('profiles.col.status'), width: 320, render: (_value, profile) => <ProfileStatus profile={profile} /> },
-    { title: t('profiles.col.actions'), render: (_value, profile) => <ProfileActions profile={profile} /> },
+    { key: 'region', title: t('profiles.col.region'), render: (profile) => <RegionLabel regionId={profile.region} locale={locale} /> },
+    { key: 'endpoint', title: t('profiles.col.endpoint'), render: (profile) => profile.endpoint ?? t('profiles.defaultEndpoint') },
+    {
+      key: 'accountId',
+      title: t('profiles.col.accountId'),
+      render: (profile) => (profile.accountId == null ? '—' : <code className="profile-account-id" data-testid="profile-account-id">{profile.accountId}</code>),
+    },
+    { key: 'status', title: t('profiles.col.status'), width: 320, render: (profile) => <ProfileStatus profile={profile} /> },
+    { key: 'actions', title: t('profiles.col.actions'), render: (profile) => <ProfileActions profile={profile} /> },
   ];
 
   const lock = async () => {
@@ -99,7 +105,7 @@ export function ProfilesPage() {
       </div>
       {problem === null ? null : <AppErrorAlert error={problem} />}
       {lastError === null ? null : <AppErrorAlert error={lastError} onClose={clearError} />}
-      <Table rowKey="id" columns={columns} data={profiles} pagination={false} border={false} />
+      <PlainTable label={t('profiles.title')} rowKey={(profile) => profile.id} columns={columns} rows={profiles} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Form, Input, InputNumber, Message, Radio, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
-import { settingsPatchSchema, type Settings, type ThemeSetting } from '../../../../shared/domain/settings';
+import { isProxyUrl } from '../../../../shared/domain/proxy-url';
+import type { Settings, SettingsPatch, ThemeSetting } from '../../../../shared/domain/settings';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
@@ -39,9 +40,13 @@ export function SettingsDrawer(props: { onClose: () => void }) {
   const [error, setError] = useState<AppErrorData | null>(null);
 
   const save = async () => {
-    const patch = settingsPatchSchema.safeParse({
+    // The numbers are kept within their bounds by their inputs; the proxy address is the one thing to check here
+    // (main validates the whole change again).
+    const url = proxyUrl.trim();
+    if (proxyMode === 'custom' && !isProxyUrl(url)) return setInvalidProxy(true);
+    const patch: SettingsPatch = {
       theme,
-      proxy: proxyMode === 'custom' ? { mode: 'custom', url: proxyUrl } : { mode: proxyMode },
+      proxy: proxyMode === 'custom' ? { mode: 'custom', url } : { mode: proxyMode },
       requestConcurrency: concurrency,
       changeRequestsPerSecond: changeRate,
       readRequestsPerSecond: readRate,
@@ -53,12 +58,8 @@ export function SettingsDrawer(props: { onClose: () => void }) {
       rebootWaveSize: waveSize,
       rebootWaitMinutes: waitMinutes,
       rebootFailurePercent: failurePercent,
-    });
-    if (!patch.success) {
-      setInvalidProxy(patch.error.issues.some((issue) => issue.path[0] === 'proxy'));
-      return;
-    }
-    const failed = await updateSettings(patch.data);
+    };
+    const failed = await updateSettings(patch);
     if (failed !== null) return setError(failed);
     Message.success(t('settings.saved'));
     props.onClose();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Table, Tag, Typography, type TableColumnProps } from '@arco-design/web-react';
+import { Button, Checkbox, Tag, Typography } from '@arco-design/web-react';
 import { IconMinus, IconPlus } from '@arco-design/web-react/icon';
 import { memo, useMemo } from 'react';
 import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useSweepStore } from './sweep-store';
 import { plannableRegions, regionCounts } from './sweep-facts';
 import { SweepRegionInstances } from './sweep-region-instances';
+import { PlainTable, type PlainColumn } from '../../common/plain-table';
 import { RegionLabel } from '../../common/region-label';
 import '../operation/operation-results.css';
 import './sweep.css';
@@ -31,11 +32,12 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
   const boundEverywhere = plannable.reduce((sum, region) => sum + region.instances.length, 0);
   const failed = sweep.regions.filter((region) => region.state === 'failed').length;
 
-  const columns: Array<TableColumnProps<Row>> = [
+  const columns: Array<PlainColumn<Row>> = [
     {
+      key: 'include',
       title: t('sweep.col.include'),
       width: 90,
-      render: (_value, row) =>
+      render: (row) =>
         row.state === 'found' && row.instances.length > 0 ? (
           <Checkbox
             checked={!skipped.has(row.regionId)}
@@ -45,26 +47,31 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
         ) : null,
     },
     {
+      key: 'region',
       title: t('workspace.region'),
-      render: (_value, row) => <RegionLabel regionId={row.regionId} locale={locale} />,
+      render: (row) => <RegionLabel regionId={row.regionId} locale={locale} />,
     },
     {
+      key: 'keyPairId',
       title: t('sweep.col.keyPairId'),
-      render: (_value, row) => (row.state === 'found' ? <code>{row.keyPair.keyPairId}</code> : '—'),
+      render: (row) => (row.state === 'found' ? <code>{row.keyPair.keyPairId}</code> : '—'),
     },
     {
+      key: 'bound',
       title: t('sweep.col.bound'),
       width: 120,
-      render: (_value, row) => regionCounts(row).bound,
+      render: (row) => regionCounts(row).bound,
     },
     {
+      key: 'detachable',
       title: t('sweep.col.detachable'),
       width: 140,
-      render: (_value, row) => regionCounts(row).detachable,
+      render: (row) => regionCounts(row).detachable,
     },
     {
+      key: 'state',
       title: t('sweep.col.state'),
-      render: (_value, row) => {
+      render: (row) => {
         if (row.state === 'absent') return <Typography.Text type="secondary">{t('sweep.state.absent')}</Typography.Text>;
         if (row.state === 'found') {
           return row.instances.length === 0 ? (
@@ -105,24 +112,18 @@ export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }
           {format(t('sweep.review'), { instances: includedInstances, regions: included.length })}
         </Button>
       </div>
-      <Table
-        rowKey="key"
+      <PlainTable
+        label={t('sweep.regionsTable')}
+        rowKey={(row) => row.key}
         columns={columns}
-        data={rows}
-        pagination={false}
+        rows={rows}
         size="small"
-        border={false}
-        aria-label={t('sweep.regionsTable')}
-        expandedRowRender={(row) => (row.state === 'found' && row.instances.length > 0 ? <SweepRegionInstances region={row} /> : null)}
-        expandProps={{
-          rowExpandable: (row) => row.state === 'found' && row.instances.length > 0,
-          // Arco's own expand button has an icon and no name; this one is named (Arco adds the click handler).
-          // Arco types the record loosely; only the region id is read from it.
-          icon: ({ expanded, record }: { expanded: boolean; record: Partial<Row> }) => (
-            <button type="button" aria-expanded={expanded} aria-label={format(t('sweep.showInstances'), { region: record.regionId ?? '' })}>
-              {expanded ? <IconMinus /> : <IconPlus />}
-            </button>
-          ),
+        expansion={{
+          title: t('table.expandColumn'),
+          canExpand: (row) => row.state === 'found' && row.instances.length > 0,
+          render: (row) => (row.state === 'found' ? <SweepRegionInstances region={row} /> : null),
+          buttonLabel: (row) => format(t('sweep.showInstances'), { region: row.regionId }),
+          icon: (expanded) => (expanded ? <IconMinus /> : <IconPlus />),
         }}
       />
     </section>
