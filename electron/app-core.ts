@@ -20,6 +20,7 @@ import { createExportHandlers, type ChooseSavePath } from './exports/export-hand
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
 import type { IpcHandlers } from './ipc/handler-types';
+import { createJobRegistry } from './jobs/job-registry';
 import { createKeychainHandlers } from './keychain/keychain-handlers';
 import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
@@ -112,7 +113,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
   const knowledge = createRegionKnowledge();
   const inventoryCache = createInventoryCache({ userDataDir: options.userDataDir, logger: options.logger, now });
-  const inventory = createInventoryService({ clientFor, knowledge, cache: inventoryCache, settings: () => settings.current(), logger: options.logger, now });
+  const jobs = createJobRegistry();
+  const inventory = createInventoryService({ clientFor, knowledge, jobs, cache: inventoryCache, settings: () => settings.current(), logger: options.logger, now });
   const journal = deferredJournal(
     openJournal({
       directory: path.join(options.userDataDir, 'journal'),
@@ -153,7 +155,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger: options.logger,
     now,
   });
-  const sweeps = createSweepService({ regions, knowledge, operations, clientFor, newId: randomUUID, now });
+  const sweeps = createSweepService({ regions, knowledge, operations, jobs, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
@@ -168,10 +170,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         await inventoryCache.forgetProfile(profileId);
       },
     }),
-    ...createInventoryHandlers(regions, inventory, events),
+    ...createInventoryHandlers(regions, inventory, jobs, events),
     ...createOperationHandlers(operations),
     ...createExposureHandlers(exposure),
-    ...createSweepHandlers(sweeps, events),
+    ...createSweepHandlers(sweeps, jobs, events),
     ...createHistoryHandlers(history),
     ...createExportHandlers(options.chooseSavePath),
   };

@@ -15,13 +15,13 @@ import type { ClientForProfile } from '../cloud/profile-clients';
 import type { RegionKnowledge } from '../inventory/region-knowledge';
 import type { RegionService } from '../inventory/region-service';
 import type { OperationService } from '../operations/operation-service';
+import type { JobRegistry } from '../jobs/job-registry';
 import { runWithConcurrency } from '../volcengine/batching';
 import { searchRegion } from './region-search';
 
 export interface SweepService {
   /** Searches every region of the profile for the key pair and the instances bound to it; cancellable by job id. */
   find(request: SweepRequest, onProgress: (progress: SweepProgress) => void): Promise<Sweep>;
-  cancel(jobId: string): boolean;
   /** One plan per region, made as any plan is (against what main read), reviewed and confirmed together. */
   plan(request: SweepPlanRequest): Promise<SweepPlan>;
   /** Starts every region's part of a reviewed sweep plan (once); each runs as its own operation. */
@@ -32,6 +32,8 @@ export interface SweepServiceOptions {
   regions: RegionService;
   knowledge: RegionKnowledge;
   operations: OperationService;
+  /** Where a search runs as a job the renderer can cancel (shared with the inventory's listings). */
+  jobs: JobRegistry;
   clientFor: ClientForProfile;
   newId: () => string;
   now: () => Date;
@@ -58,23 +60,19 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 }
 
 export function createSweepService(options: SweepServiceOptions): SweepService {
-  const running = new Map<string, AbortController>();
   const sweeps = new Map<string, StoredSweep>();
   const sweepPlans = new Map<string, { plans: OperationPlan[]; confirmationText: string | null }>();
 
   return {
-    async find({ profileId, keyPairName, jobId }, onProgress) {
-      running.get(jobId)?.abort();
-      const controller = new AbortController();
-      running.set(jobId, controller);
-      try {
+    find: ({ profileId, keyPairName, jobId }, onProgress) =>
+      options.jobs.run(jobId, async (signal) => {
         // The cached list is fine here: a region added since is one refresh away in the workspace.
         const regionIds = (await options.regions.list(profileId, false)).regions.slice(0, maxSweptRegions).map((region) => region.regionId);
         const progress: SweepProgress = { jobId, regionsTotal: regionIds.length, regionsDone: 0, instancesFound: 0 };
         onProgress({ ...progress });
         const found = new Array<Sweep['regions'][number]>(regionIds.length);
         await runWithConcurrency(regionIds.length, regionsSearchedAtOnce, async (index) => {
-          const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal: controller.signal });
+          const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal });
           if (region.state === 'found') {
             // A complete listing of the key pair in that region: what its part of the plan is checked against.
             options.knowledge.record(profileId, region.regionId, region.instances);
@@ -85,7 +83,7 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
           progress.instancesFound += region.state === 'found' ? region.instances.length : 0;
           onProgress({ ...progress });
         });
-        if (controller.signal.aborted) throw cancelledSweep();
+        if (signal.aborted) throw cancelledSweep();
         // The same local failure everywhere (a locked keychain, say) is one problem, not one per region.
         const first = found[0];
         if (first?.state === 'failed' && first.error.code !== 'CLOUD_REQUEST_FAILED' && found.every((region) => region.state === 'failed')) {
@@ -95,16 +93,7 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         const keyPairs = new Map(found.flatMap((region) => (region.state === 'found' ? [[region.regionId, region.keyPair] as const] : [])));
         remember(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs });
         return sweep;
-      } finally {
-        running.delete(jobId);
-      }
-    },
-
-    cancel(jobId) {
-      const controller = running.get(jobId);
-      controller?.abort();
-      return controller !== undefined;
-    },
+      }),
 
     async plan(request) {
       const sweep = sweeps.get(request.sweepId);
