@@ -25,6 +25,7 @@ import { createKeychainHandlers } from './keychain/keychain-handlers';
 import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
 import { createOperationHandlers } from './operations/operation-handlers';
+import { createInstancesInFlight } from './operations/instances-in-flight';
 import { createOperationService, type OperationService } from './operations/operation-service';
 import type { RebootTiming } from './operations/rolling-reboot-run';
 import { createSettingsHandlers } from './settings/settings-handlers';
@@ -129,8 +130,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     journal,
     liveState: (operationId) => {
       if (!operations.isRunning(operationId)) return null;
-      const { state } = operations.get(operationId).progress;
-      return state === 'cancelling' ? 'cancelling' : 'running';
+      return operations.live(operationId)?.progress.state === 'cancelling' ? 'cancelling' : 'running';
     },
   });
   const operations = createOperationService({
@@ -138,7 +138,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     knowledge,
     clientFor,
     journal,
+    inFlight: createInstancesInFlight(),
     findInJournal: (operationId) => history.findActive(operationId),
+    fromJournal: async (operationId) => {
+      const { exposure: _exposure, ...result } = await history.get(operationId);
+      return result;
+    },
     onProgress: (progress) => events.emit('operations.progress', progress),
     settings: () => settings.current(),
     logger: options.logger,
@@ -148,8 +153,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const exposure = createExposureService({
     clientFor,
-    // Running or run in this process: its live account; from an earlier run of the app: the journal's.
-    findOperation: async (operationId) => (operations.isKnown(operationId) ? operations.get(operationId) : history.get(operationId)),
+    // Running or just ended: its live account; any other: the journal's.
+    findOperation: (operationId) => operations.get(operationId),
     journalOperations: () => history.replayAll(),
     journal,
     logger: options.logger,

@@ -105,7 +105,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
           complete = outcome.complete;
         } else if (scope.kind === 'key-pair') {
           const bound = await listKeyPairInstances({ client, keyPair: scope.keyPair, signal, onInstances: freshPage });
-          knowledge.completeKeyListing(profileId, regionId, scope.keyPair.keyPairId, bound);
+          knowledge.completeKeyListing(profileId, regionId, scope.keyPair.keyPairId, bound, startStamp);
           progress.received = bound.size;
           complete = true;
         } else {

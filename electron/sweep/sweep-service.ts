@@ -16,6 +16,7 @@ import type { RegionKnowledge } from '../inventory/region-knowledge';
 import type { RegionService } from '../inventory/region-service';
 import type { OperationService } from '../operations/operation-service';
 import type { JobRegistry } from '../jobs/job-registry';
+import { keepLatest } from '../operations/keep-latest';
 import { runWithConcurrency } from '../volcengine/batching';
 import { searchRegion } from './region-search';
 
@@ -53,12 +54,6 @@ function cancelledSweep(): AppError {
   return new AppError('CLOUD_REQUEST_FAILED', 'The sweep was cancelled.', { cloud: { code: 'ECS_CANCELLED', message: 'Cancelled by the user.' } });
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.set(key, value);
-  const oldest = map.keys().next();
-  if (map.size > rememberedSweeps && oldest.done !== true) map.delete(oldest.value);
-}
-
 export function createSweepService(options: SweepServiceOptions): SweepService {
   const sweeps = new Map<string, StoredSweep>();
   const sweepPlans = new Map<string, { plans: OperationPlan[]; confirmationText: string | null }>();
@@ -72,11 +67,12 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         onProgress({ ...progress });
         const found = new Array<Sweep['regions'][number]>(regionIds.length);
         await runWithConcurrency(regionIds.length, regionsSearchedAtOnce, async (index) => {
+          const startStamp = options.knowledge.nextStamp();
           const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal });
           if (region.state === 'found') {
             // A complete listing of the key pair in that region: what its part of the plan is checked against.
             options.knowledge.record(profileId, region.regionId, region.instances);
-            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)));
+            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)), startStamp);
           }
           found[index] = region;
           progress.regionsDone += 1;
@@ -91,7 +87,7 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         }
         const sweep: Sweep = { sweepId: options.newId(), profileId, keyPairName, searchedAt: options.now().toISOString(), regions: found };
         const keyPairs = new Map(found.flatMap((region) => (region.state === 'found' ? [[region.regionId, region.keyPair] as const] : [])));
-        remember(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs });
+        keepLatest(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs }, rememberedSweeps);
         return sweep;
       }),
 
@@ -111,7 +107,10 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
       if (total === 0) throw new AppError('PLAN_EMPTY', 'The sweep plan has no instance.');
       const confirmationText = total >= typedConfirmationThreshold ? sweep.keyPairName : null;
       const sweepPlanId = options.newId();
-      remember(sweepPlans, sweepPlanId, { plans, confirmationText });
+      // A sweep plan dropped for newer ones will never start: its regions' plans go with it.
+      for (const dropped of keepLatest(sweepPlans, sweepPlanId, { plans, confirmationText }, rememberedSweeps)) {
+        for (const plan of dropped.plans) options.operations.discard(plan.planId);
+      }
       return { sweepPlanId, keyPairName: sweep.keyPairName, plans, confirmationText };
     },
 
@@ -126,6 +125,8 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
       if (!runnable.every((plan) => options.operations.isPending(plan.planId))) {
         throw new AppError('PLAN_NOT_FOUND', 'Part of the sweep plan was already started.');
       }
+      // One change per instance at a time, checked for every region before any starts.
+      for (const plan of runnable) options.operations.checkStartable(plan.planId);
       sweepPlans.delete(sweepPlanId);
       return {
         operations: runnable.map((plan) => ({ regionId: plan.regionId, operationId: options.operations.start(plan.planId, plan.confirmationText).operationId })),

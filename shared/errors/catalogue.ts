@@ -183,6 +183,15 @@ export const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'
       'en-US': { title: 'This operation cannot be resumed', action: 'Only an interrupted operation (the app stopped during it) can be resumed, not one that is running or has ended.' },
     },
   },
+  OPERATION_INSTANCES_BUSY: {
+    text: {
+      'zh-CN': { title: '部分实例正在被另一个操作更改', action: '同一台实例同一时间只能由一个操作更改。请等该操作结束（或停止它）后再试；该操作结束后，请刷新实例列表再制定计划。' },
+      'en-US': {
+        title: 'Some of these instances are being changed by another operation',
+        action: 'An instance is changed by one operation at a time. Wait until that operation ends (or stop it), then try again; refresh the instance list before planning again.',
+      },
+    },
+  },
   EXPOSURE_NOT_A_DETACH: {
     text: {
       'zh-CN': { title: '只有解绑密钥对的操作才能检查密钥仍在哪些实例上生效', action: '请打开一次解绑操作再检查。' },
