@@ -1,4 +1,10 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../electron/app-core';
+import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
+import { createMemoryLogger } from '../../../electron/logging/logger';
 import type { Instance, KeyPair } from '../../../shared/domain/ecs';
 import type { OperationPlan, PlanRequest } from '../../../shared/domain/operation';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -13,9 +19,10 @@ import { listInventory, loadRegion } from '../support/list-inventory';
 let app: AppUnderTest;
 let instances: Instance[];
 let keyPairs: KeyPair[];
+const secrets = createMemorySecretStore();
 
 beforeAll(async () => {
-  app = await startAppUnderTest({ generate: { seed: 23, instances: 600, regions: ['cn-beijing'] }, rebootDurationMs: 40 });
+  app = await startAppUnderTest({ generate: { seed: 23, instances: 600, regions: ['cn-beijing'] }, rebootDurationMs: 40 }, { secretStore: secrets });
   ({ instances, keyPairs } = await loadRegion(app));
 });
 afterAll(async () => {
@@ -137,5 +144,48 @@ describe('one change per instance at a time', () => {
     app.simulator.setFaults([]);
     const again = valueOf(await start(await planDetach(keyPair, ids.slice(0, 2))));
     expect((await app.core.operations.settled(again.operationId)).progress.succeeded).toBe(2);
+  }, 30_000);
+
+  it('refuses to resume an interrupted operation while another operation changes its instances', async () => {
+    const { keyPair, ids } = detachableByKey()[4]!;
+    const plan = await planDetach(keyPair, ids.slice(0, 2));
+    app.simulator.setFaults([{ kind: 'slow-reply', action: 'DetachKeyPair', delayMs: 1500 }]);
+    const interrupted = valueOf(await start(plan));
+    // What a crash while the request is out leaves on disk: the plan and the send on record, no answer.
+    const journalFile = path.join(app.userDataDir, 'journal', 'operations.jsonl');
+    while (!(await readFile(journalFile, 'utf8')).includes('"type":"batch-sent"')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const copy = await mkdtemp(path.join(tmpdir(), 'kpd-busy-resume-'));
+    await cp(app.userDataDir, copy, { recursive: true });
+    await app.core.operations.settled(interrupted.operationId);
+
+    const restarted = createAppCore({
+      info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
+      userDataDir: copy,
+      homeDir: copy,
+      env: {},
+      secretStore: secrets,
+      chooseSavePath: async (name) => path.join(copy, name),
+      eventSink: () => undefined,
+      logger: createMemoryLogger(),
+      rebootTiming: { pollIntervalMs: 20, minuteMs: 200 },
+    });
+    try {
+      const listed = await restarted.inventory.list({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'restarted-list', scope: { kind: 'region' } }, { page: () => undefined, progress: () => undefined });
+      expect(listed.state).toBe('complete');
+      app.simulator.setFaults([{ kind: 'slow-reply', action: 'RebootInstances', delayMs: 1000 }]);
+      const reboot = await restarted.operations.plan(request('reboot', ids.slice(1, 3)));
+      const rebooting = restarted.operations.start(reboot.planId, reboot.confirmationText);
+      await expect(restarted.operations.resume(interrupted.operationId)).rejects.toMatchObject({
+        code: 'OPERATION_INSTANCES_BUSY',
+        busy: { operationId: rebooting.operationId, action: 'reboot', overlapping: 1, asked: 2 },
+      });
+      await restarted.operations.settled(rebooting.operationId);
+      // Once the reboot has ended, the same resume goes ahead.
+      await restarted.operations.resume(interrupted.operationId);
+      expect((await restarted.operations.settled(interrupted.operationId)).progress.state).toBe('finished');
+    } finally {
+      await restarted.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   }, 30_000);
 });
