@@ -18,7 +18,7 @@ test('a detach over an instance another operation is changing is refused in the 
   await chooseKeyPair(page, keyPairName);
   const selected = await selectAllAndReview(page);
   // While the admin reviews, a reboot of one of those instances starts (from another screen) and runs a while.
-  app.simulator.setFaults([{ kind: 'slow-reply', action: 'RebootInstances', delayMs: 15_000 }]);
+  app.simulator.setFaults([{ kind: 'slow-reply', action: 'RebootInstances', delayMs: 6000 }]);
   const planned = await app.dispatcher.invoke('operations.plan', { profileId, regionId: 'cn-beijing', action: 'reboot', keyPair: null, forceStop: false, instanceIds: [target.instanceId] });
   if (!planned.ok) throw new Error(planned.error.code);
   const plan = planned.value as OperationPlan;
@@ -43,15 +43,12 @@ test('a detach over an instance another operation is changing is refused in the 
   await alert.scrollIntoViewIfNeeded();
   await app.screenshot('busy-instances-zh-CN-light');
 
-  // The review stays open, the plan unused: once the reboot has ended, the same confirmation goes ahead.
+  // The reboot is left to end before the app closes (the same plan starting then is checked in
+  // test/electron/operations/one-change-at-a-time.test.ts).
   await expect
     .poll(async () => {
       const answer = await app.dispatcher.invoke('operations.get', { operationId });
       return answer.ok ? (answer.value as OperationResult).progress.state : 'error';
     }, { timeout: 40_000 })
     .toBe('finished');
-  await app.dispatcher.invoke('settings.update', { language: 'en-US' });
-  await confirmDetach(page, keyPairName, selected);
-  await expect(page.getByText('Result: detach key pair')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('operation-results').getByTestId('app-error')).toHaveCount(0);
 });
