@@ -20,10 +20,12 @@ import { createExportHandlers, type ChooseSavePath } from './exports/export-hand
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createAppEvents, type EventSink } from './ipc/event-emitter';
 import type { IpcHandlers } from './ipc/handler-types';
+import { createJobRegistry } from './jobs/job-registry';
 import { createKeychainHandlers } from './keychain/keychain-handlers';
 import type { SecretStore } from './keychain/secret-store';
 import type { Logger } from './logging/logger';
 import { createOperationHandlers } from './operations/operation-handlers';
+import { createInstancesInFlight } from './operations/instances-in-flight';
 import { createOperationService, type OperationService } from './operations/operation-service';
 import type { RebootTiming } from './operations/rolling-reboot-run';
 import { createSettingsHandlers } from './settings/settings-handlers';
@@ -112,7 +114,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
   const knowledge = createRegionKnowledge();
   const inventoryCache = createInventoryCache({ userDataDir: options.userDataDir, logger: options.logger, now });
-  const inventory = createInventoryService({ clientFor, knowledge, cache: inventoryCache, settings: () => settings.current(), logger: options.logger, now });
+  const jobs = createJobRegistry();
+  const inventory = createInventoryService({ clientFor, knowledge, jobs, cache: inventoryCache, settings: () => settings.current(), logger: options.logger, now });
   const journal = deferredJournal(
     openJournal({
       directory: path.join(options.userDataDir, 'journal'),
@@ -127,8 +130,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     journal,
     liveState: (operationId) => {
       if (!operations.isRunning(operationId)) return null;
-      const { state } = operations.get(operationId).progress;
-      return state === 'cancelling' ? 'cancelling' : 'running';
+      return operations.live(operationId)?.progress.state === 'cancelling' ? 'cancelling' : 'running';
     },
   });
   const operations = createOperationService({
@@ -136,7 +138,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     knowledge,
     clientFor,
     journal,
+    inFlight: createInstancesInFlight(),
     findInJournal: (operationId) => history.findActive(operationId),
+    fromJournal: async (operationId) => {
+      const { exposure: _exposure, ...result } = await history.get(operationId);
+      return result;
+    },
     onProgress: (progress) => events.emit('operations.progress', progress),
     settings: () => settings.current(),
     logger: options.logger,
@@ -146,14 +153,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const exposure = createExposureService({
     clientFor,
-    // Running or run in this process: its live account; from an earlier run of the app: the journal's.
-    findOperation: async (operationId) => (operations.isKnown(operationId) ? operations.get(operationId) : history.get(operationId)),
+    // Running or just ended: its live account; any other: the journal's.
+    findOperation: (operationId) => operations.get(operationId),
     journalOperations: () => history.replayAll(),
     journal,
     logger: options.logger,
     now,
   });
-  const sweeps = createSweepService({ regions, knowledge, operations, clientFor, newId: randomUUID, now });
+  const sweeps = createSweepService({ regions, knowledge, operations, jobs, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),
@@ -168,10 +175,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         await inventoryCache.forgetProfile(profileId);
       },
     }),
-    ...createInventoryHandlers(regions, inventory, events),
+    ...createInventoryHandlers(regions, inventory, jobs, events),
     ...createOperationHandlers(operations),
     ...createExposureHandlers(exposure),
-    ...createSweepHandlers(sweeps, events),
+    ...createSweepHandlers(sweeps, jobs, events),
     ...createHistoryHandlers(history),
     ...createExportHandlers(options.chooseSavePath),
   };

@@ -1,5 +1,5 @@
 import type { ConnectionTestResult } from '../../shared/domain/connection-test';
-import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { ChannelsOf, PartialIpcHandlers } from '../ipc/handler-types';
 import type { CredentialImporter } from './credential-importer';
 import type { CredentialVault } from './credential-vault';
 import type { ProfileService } from './profile-service';
@@ -13,17 +13,7 @@ export interface ProfileHandlerDependencies {
   forgetProfileData: (profileId: string) => Promise<void>;
 }
 
-type ProfileChannels =
-  | 'profiles.list'
-  | 'profiles.create'
-  | 'profiles.update'
-  | 'profiles.remove'
-  | 'profiles.testConnection'
-  | 'profiles.lockSecrets'
-  | 'profiles.scanImports'
-  | 'profiles.importSelected';
-
-export function createProfileHandlers(dependencies: ProfileHandlerDependencies): PartialIpcHandlers<ProfileChannels> {
+export function createProfileHandlers(dependencies: ProfileHandlerDependencies): PartialIpcHandlers<ChannelsOf<'profiles'>> {
   const { profiles, vault, importer } = dependencies;
   return {
     'profiles.list': () => profiles.list(),

@@ -1,7 +1,7 @@
-import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { ChannelsOf, PartialIpcHandlers } from '../ipc/handler-types';
 import type { HistoryService } from './history-service';
 
-export function createHistoryHandlers(history: HistoryService): PartialIpcHandlers<'history.list' | 'history.get'> {
+export function createHistoryHandlers(history: HistoryService): PartialIpcHandlers<ChannelsOf<'history'>> {
   return {
     'history.list': () => history.list(),
     'history.get': ({ operationId }) => history.get(operationId),

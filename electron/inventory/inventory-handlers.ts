@@ -1,11 +1,12 @@
+import type { JobRegistry } from '../jobs/job-registry';
 import type { AppEvents } from '../ipc/event-emitter';
-import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { ChannelsOf, PartialIpcHandlers } from '../ipc/handler-types';
 import type { InventoryService } from './inventory-service';
 import type { RegionService } from './region-service';
 
-type InventoryChannels = 'regions.list' | 'inventory.list' | 'inventory.listKeyPairs' | 'inventory.cancel' | 'inventory.forgetCache';
+type InventoryChannels = ChannelsOf<'regions' | 'inventory'>;
 
-export function createInventoryHandlers(regions: RegionService, inventory: InventoryService, events: AppEvents): PartialIpcHandlers<InventoryChannels> {
+export function createInventoryHandlers(regions: RegionService, inventory: InventoryService, jobs: JobRegistry, events: AppEvents): PartialIpcHandlers<InventoryChannels> {
   return {
     'regions.list': ({ profileId, refresh }) => regions.list(profileId, refresh),
     'inventory.list': (request) =>
@@ -14,7 +15,7 @@ export function createInventoryHandlers(regions: RegionService, inventory: Inven
         progress: (progress) => events.emit('inventory.progress', progress),
       }),
     'inventory.listKeyPairs': ({ profileId, regionId }) => inventory.listKeyPairs(profileId, regionId),
-    'inventory.cancel': ({ jobId }) => ({ cancelled: inventory.cancel(jobId) }),
+    'inventory.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'inventory.forgetCache': async () => ({ removed: await inventory.forgetCache() }),
   };
 }

@@ -2,6 +2,7 @@ import type { KeyPair } from '../../shared/domain/ecs';
 import { listingStarted, type InventoryListRequest, type InventoryPage, type KeyPairList, type ListingProgress } from '../../shared/domain/inventory';
 import type { Settings } from '../../shared/domain/settings';
 import { cloudError, cloudErrorData, isCancellation, type ClientForProfile } from '../cloud/profile-clients';
+import type { JobRegistry } from '../jobs/job-registry';
 import type { Logger } from '../logging/logger';
 import { isUnreachable } from '../volcengine/ecs-error';
 import type { InventoryCache } from './inventory-cache';
@@ -25,7 +26,6 @@ export interface InventoryService {
   list(request: InventoryListRequest, events: ListingEvents): Promise<ListingProgress>;
   /** The region's key pairs; the copy on disk when Volcengine cannot be reached. */
   listKeyPairs(profileId: string, regionId: string): Promise<KeyPairList>;
-  cancel(jobId: string): boolean;
   /** Deletes every copy kept on disk; how many regions' copies were removed. */
   forgetCache(): Promise<number>;
   /** Resolves once the copies being written have landed (tests, and a tidy quit). */
@@ -35,6 +35,8 @@ export interface InventoryService {
 export interface InventoryServiceOptions {
   clientFor: ClientForProfile;
   knowledge: RegionKnowledge;
+  /** Where a listing runs as a job the renderer can cancel (shared with the sweep's search). */
+  jobs: JobRegistry;
   cache: InventoryCache;
   settings: () => Settings;
   logger: Logger;
@@ -48,7 +50,6 @@ export interface InventoryServiceOptions {
  */
 export function createInventoryService(options: InventoryServiceOptions): InventoryService {
   const { knowledge, cache, logger } = options;
-  const running = new Map<string, AbortController>();
   const keyPairsRead = new Map<string, KeyPair[]>();
   const writes = new Set<Promise<void>>();
   const at = () => options.now().toISOString();
@@ -104,7 +105,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
           complete = outcome.complete;
         } else if (scope.kind === 'key-pair') {
           const bound = await listKeyPairInstances({ client, keyPair: scope.keyPair, signal, onInstances: freshPage });
-          knowledge.completeKeyListing(profileId, regionId, scope.keyPair.keyPairId, bound);
+          knowledge.completeKeyListing(profileId, regionId, scope.keyPair.keyPairId, bound, startStamp);
           progress.received = bound.size;
           complete = true;
         } else {
@@ -133,16 +134,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   }
 
   return {
-    async list(request, events) {
-      running.get(request.jobId)?.abort();
-      const controller = new AbortController();
-      running.set(request.jobId, controller);
-      try {
-        return await run(request, events, controller.signal);
-      } finally {
-        if (running.get(request.jobId) === controller) running.delete(request.jobId);
-      }
-    },
+    list: (request, events) => options.jobs.run(request.jobId, (signal) => run(request, events, signal)),
 
     async listKeyPairs(profileId, regionId) {
       try {
@@ -162,12 +154,6 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
         }
         throw cloudError(error);
       }
-    },
-
-    cancel(jobId) {
-      const controller = running.get(jobId);
-      controller?.abort();
-      return controller !== undefined;
     },
 
     forgetCache: () => cache.forgetAll(),

@@ -1,9 +1,11 @@
-import type { Instance } from '../../shared/domain/ecs';
+import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 
 /**
  * What main itself has read from Volcengine about each region's instances: the only thing plans are checked
  * against (never what the renderer says an instance is, never the copy on disk). Every write carries a stamp, a
- * counter that only grows, so "everything read since this listing began" is one comparison.
+ * counter that only grows, so "everything read since this listing began" is one comparison. What main changed
+ * itself counts too: a detach that succeeded leaves its instance without a key pair here at once, so the next plan
+ * never offers an instance whose key is already gone.
  */
 export interface RegionKnowledge {
   /** The stamp the next write will carry: taken when a listing begins. */
@@ -15,13 +17,18 @@ export interface RegionKnowledge {
    * and the region is known whole (so every key pair's instances are known) until a change is made in it.
    */
   completeRegion(profileId: string, regionId: string, startStamp: number): void;
-  /** A complete listing of one key pair's instances (by its ID): exactly these are bound to it now. */
-  completeKeyListing(profileId: string, regionId: string, keyPairId: string, instanceIds: ReadonlySet<string>): void;
   /**
-   * Instances were changed in the region (an operation ran): which instances carry a key pair is no longer known
-   * whole until a key pair or the region is listed again. What was read of each instance stays.
+   * A complete listing of one key pair's instances (by its ID), begun at `startStamp`: exactly these are bound to it
+   * now. Ignored when a change began or ended in the region while it ran (what it read may predate the change).
    */
-  invalidateBindings(profileId: string, regionId: string): void;
+  completeKeyListing(profileId: string, regionId: string, keyPairId: string, instanceIds: ReadonlySet<string>, startStamp: number): void;
+  /** A detach begins on these instances: which key they carry is in doubt, and no binding is known whole, until it ends. */
+  changing(profileId: string, regionId: string, instanceIds: readonly string[]): void;
+  /**
+   * The detach ended (or a re-check settled some of it): a success leaves its instance without a key pair; a failure
+   * or an unsent request leaves it as it was; an unknown outcome stays in doubt until the instance is read again.
+   */
+  changed(profileId: string, regionId: string, outcomes: readonly InstanceOutcome[]): void;
   /** Instances asked for by ID and not returned: deleted since. */
   forget(profileId: string, regionId: string, instanceIds: Iterable<string>): void;
   /** What was read of the region's instances; undefined when nothing was. */
@@ -37,9 +44,13 @@ export interface RegionKnowledge {
 interface Region {
   instances: Map<string, Instance>;
   stamps: Map<string, number>;
-  /** The stamp of the last complete region listing still valid for bindings; null after a change. */
+  /** The stamp of the last complete region listing still valid for bindings; null when none is. */
   completeAt: number | null;
   keyListings: Map<string, { instanceIds: ReadonlySet<string>; at: number }>;
+  /** Instances whose key pair is in doubt: being changed, or changed with an unknown outcome. */
+  inDoubt: Map<string, 'changing' | 'unknown'>;
+  /** The stamp of the last time a change began or ended here: a listing begun before it may have read too early. */
+  changedAt: number;
 }
 
 export function createRegionKnowledge(): RegionKnowledge {
@@ -50,7 +61,7 @@ export function createRegionKnowledge(): RegionKnowledge {
     const key = keyOf(profileId, regionId);
     let region = regions.get(key);
     if (region === undefined) {
-      region = { instances: new Map(), stamps: new Map(), completeAt: null, keyListings: new Map() };
+      region = { instances: new Map(), stamps: new Map(), completeAt: null, keyListings: new Map(), inDoubt: new Map(), changedAt: 0 };
       regions.set(key, region);
     }
     return region;
@@ -65,6 +76,8 @@ export function createRegionKnowledge(): RegionKnowledge {
       for (const instance of instances) {
         region.instances.set(instance.instanceId, instance);
         region.stamps.set(instance.instanceId, at);
+        // Read after its change ended: what it carries is known again.
+        if (region.inDoubt.get(instance.instanceId) === 'unknown') region.inDoubt.delete(instance.instanceId);
       }
     },
 
@@ -75,18 +88,43 @@ export function createRegionKnowledge(): RegionKnowledge {
         region.stamps.delete(instanceId);
         region.instances.delete(instanceId);
       }
-      region.completeAt = stamp++;
+      if (startStamp > region.changedAt) region.completeAt = stamp++;
     },
 
-    completeKeyListing(profileId, regionId, keyPairId, instanceIds) {
-      regionOf(profileId, regionId).keyListings.set(keyPairId, { instanceIds, at: stamp++ });
+    completeKeyListing(profileId, regionId, keyPairId, instanceIds, startStamp) {
+      const region = regionOf(profileId, regionId);
+      if (startStamp <= region.changedAt) return;
+      region.keyListings.set(keyPairId, { instanceIds, at: stamp++ });
+      // An instance whose detach from this key pair ended unknown, and that the listing no longer has: it happened.
+      for (const [instanceId, doubt] of region.inDoubt) {
+        const instance = region.instances.get(instanceId);
+        if (doubt !== 'unknown' || instance?.keyPairId !== keyPairId || instanceIds.has(instanceId)) continue;
+        region.instances.set(instanceId, { ...instance, keyPairId: null, keyPairName: null });
+        region.inDoubt.delete(instanceId);
+      }
     },
 
-    invalidateBindings(profileId, regionId) {
-      const region = regions.get(keyOf(profileId, regionId));
-      if (region === undefined) return;
-      region.completeAt = null;
-      region.keyListings.clear();
+    changing(profileId, regionId, instanceIds) {
+      const region = regionOf(profileId, regionId);
+      for (const instanceId of instanceIds) region.inDoubt.set(instanceId, 'changing');
+      region.changedAt = stamp++;
+    },
+
+    changed(profileId, regionId, outcomes) {
+      const region = regionOf(profileId, regionId);
+      const at = stamp++;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'unknown') {
+          region.inDoubt.set(outcome.instanceId, 'unknown');
+          continue;
+        }
+        region.inDoubt.delete(outcome.instanceId);
+        const instance = region.instances.get(outcome.instanceId);
+        if (outcome.status !== 'succeeded' || instance === undefined) continue;
+        region.instances.set(outcome.instanceId, { ...instance, keyPairId: null, keyPairName: null });
+        region.stamps.set(outcome.instanceId, at);
+      }
+      region.changedAt = at;
     },
 
     forget(profileId, regionId, instanceIds) {
@@ -105,12 +143,15 @@ export function createRegionKnowledge(): RegionKnowledge {
     boundTo(profileId, regionId, keyPairId) {
       const region = regions.get(keyOf(profileId, regionId));
       if (region === undefined) return undefined;
+      // An instance in doubt may or may not still carry this key: its bindings are not known whole until it is read again.
+      for (const instanceId of region.inDoubt.keys()) if (region.instances.get(instanceId)?.keyPairId === keyPairId) return undefined;
       const listing = region.keyListings.get(keyPairId);
       if (listing !== undefined && (region.completeAt === null || listing.at > region.completeAt)) {
         const bound = new Map<string, Instance>();
         for (const instanceId of listing.instanceIds) {
           const instance = region.instances.get(instanceId);
-          if (instance !== undefined) bound.set(instanceId, instance);
+          // Every record is at least as new as the listing; one changed since (a detach that succeeded) says so.
+          if (instance?.keyPairId === keyPairId) bound.set(instanceId, instance);
         }
         return bound;
       }

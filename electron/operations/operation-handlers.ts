@@ -1,9 +1,10 @@
-import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { ChannelsOf, PartialIpcHandlers } from '../ipc/handler-types';
 import type { OperationService } from './operation-service';
 
-export function createOperationHandlers(
-  operations: OperationService,
-): PartialIpcHandlers<'operations.plan' | 'operations.start' | 'operations.cancel' | 'operations.get' | 'operations.recheck' | 'operations.resume' | 'operations.abandon'> {
+/** Every `operations.*` channel but the exposure check, which has a service of its own (electron/exposure). */
+type OperationChannels = Exclude<ChannelsOf<'operations'>, 'operations.exposure'>;
+
+export function createOperationHandlers(operations: OperationService): PartialIpcHandlers<OperationChannels> {
   return {
     'operations.plan': (request) => operations.plan(request),
     'operations.start': ({ planId, confirmation }) => operations.start(planId, confirmation),

@@ -1,29 +1,35 @@
-import type { BatchPlan, Instance, InstanceOutcome } from '../../shared/domain/ecs';
-import { countOutcomes, progressCountOf, type OperationPlan, type OperationProgress, type OperationResult, type PlanRequest } from '../../shared/domain/operation';
+import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
+import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../shared/domain/operation';
 import type { Settings } from '../../shared/domain/settings';
+import { maxSweptRegions } from '../../shared/domain/sweep';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
 import type { RegionKnowledge } from '../inventory/region-knowledge';
 import { resultFromJournal } from '../history/journal-results';
-import type { JournalRecord, PlannedRecord } from '../journal/journal-records';
 import { resumableBatches, type ReplayedOperation } from '../journal/journal-replay';
 import type { Logger } from '../logging/logger';
 import { cloudError } from '../cloud/profile-clients';
-import type { EcsClient } from '../volcengine/ecs-client';
-import type { ChangeOptions } from '../volcengine/ecs-actions';
-import { copyWaves, plannedWaves, type ReplayedWave } from '../journal/wave-replay';
+import { copyWaves } from '../journal/wave-replay';
+import type { InstancesInFlight } from './instances-in-flight';
+import { keepLatest } from './keep-latest';
+import { runOperation, tally, type OperationJournal, type OperationRunContext, type RunningOperation } from './operation-run';
 import { buildPlan, type StoredPlan } from './plan-builder';
 import { settleUnknown } from './recheck';
-import { runRollingOperation } from './rolling-operation';
 import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
-import { rollingReport } from './rolling-report';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
-  /** Whether a plan is waiting to be started (made, not yet started). */
+  /** Whether a plan is waiting to be started (made, not yet started, not yet dropped for newer ones). */
   isPending(planId: string): boolean;
-  /** Starts a reviewed plan (once) and returns at once; progress goes to `onProgress`. */
+  /** Throws OPERATION_INSTANCES_BUSY when a running operation is changing any of the plan's instances. */
+  checkStartable(planId: string): void;
+  /** Forgets a plan that will not be started (a sweep plan dropped for newer ones takes its regions' plans along). */
+  discard(planId: string): void;
+  /**
+   * Starts a reviewed plan (once) and returns at once; progress goes to `onProgress`. Refused while a running
+   * operation is changing any of its instances: one change per instance at a time.
+   */
   start(planId: string, confirmation: string | null): { operationId: string };
   /**
    * Continues an operation the journal shows as interrupted: its unanswered batches are sent again with their
@@ -36,30 +42,32 @@ export interface OperationService {
    * as cancelled) and it leaves the recovery list. Its unknown outcomes can still be re-checked.
    */
   abandon(operationId: string): Promise<OperationResult>;
-  get(operationId: string): OperationResult;
+  /** The operation's result: live while it runs (or just ended), else as the journal tells it. */
+  get(operationId: string): Promise<OperationResult>;
+  /** The live result of an operation running or just ended in this process; undefined for any other. */
+  live(operationId: string): OperationResult | undefined;
   /** Whether this process is running the operation (not ended, not merely in the journal). */
   isRunning(operationId: string): boolean;
-  /** Whether this process holds the operation (started, resumed, re-checked or abandoned here). */
-  isKnown(operationId: string): boolean;
   /** Resolves when the operation has a final outcome for every instance. */
   settled(operationId: string): Promise<OperationResult>;
   /** Asks Volcengine about the instances whose outcome is unknown, and settles what it can. */
   recheck(operationId: string): Promise<OperationResult>;
-}
-
-/** Where every step is recorded before it is taken (see electron/journal/journal-file.ts). */
-export interface OperationJournal {
-  append(record: JournalRecord): Promise<void>;
+  /** How much main holds (a diagnostic for the test that a long session's memory stays flat). */
+  memory(): { pendingPlans: number; running: number; ended: number; claimedInstances: number };
 }
 
 export interface OperationServiceOptions {
   profiles: ProfileService;
-  /** What main read of each region: plans are checked against it, and a change makes its bindings stale. */
+  /** What main read of each region: plans are checked against it, and an operation's outcome updates it. */
   knowledge: RegionKnowledge;
   clientFor: ClientForProfile;
   journal: OperationJournal;
-  /** The journal's account of an operation, for resuming one from an earlier run of the app. */
+  /** Which instances running operations are changing: claimed at every start and resume, released at the end. */
+  inFlight: InstancesInFlight;
+  /** The journal's account of an operation (active file), for resuming one from an earlier run of the app. */
   findInJournal: (operationId: string) => Promise<ReplayedOperation | undefined>;
+  /** Any ended operation as the journal tells it (archives included): once ended and journaled, main lets go of it. */
+  fromJournal: (operationId: string) => Promise<OperationResult>;
   onProgress: (progress: OperationProgress) => void;
   /** Read for each plan: the pace changes are sent at (for the estimate), and how reboots roll out in waves. */
   settings: () => Pick<Settings, 'changeRequestsPerSecond' | 'requestConcurrency' | 'rebootWaveMode' | 'rebootWaveSize' | 'rebootWaitMinutes' | 'rebootFailurePercent'>;
@@ -70,185 +78,68 @@ export interface OperationServiceOptions {
   rebootTiming?: RebootTiming | undefined;
 }
 
-interface RunningOperation {
-  result: OperationResult;
-  controller: AbortController;
-  done: Promise<OperationResult>;
-}
-
-/** Counts the outcomes into the progress, so the two can never disagree. */
-function tally(result: OperationResult): void {
-  Object.assign(result.progress, countOutcomes(result.outcomes));
-}
-
-/** Outcomes for instances nothing was sent for, because the operation could not begin. */
-function neverSent(instanceIds: readonly string[], error: unknown): InstanceOutcome[] {
-  const message = error instanceof AppError ? `Not sent: ${error.code}` : 'Not sent: the operation could not start.';
-  return instanceIds.map((instanceId) => ({ instanceId, status: 'not-sent', reason: { code: 'ECS_NOT_SENT', message } }));
-}
-
-function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): PlannedRecord {
-  const { plan } = result;
-  return {
-    type: 'planned',
-    operationId: result.operationId,
-    at: result.startedAt,
-    profileId: plan.profileId,
-    profileName: plan.profileName,
-    accessKeyHint: plan.accessKeyHint,
-    accountId: plan.accountId,
-    endpoint: plan.endpoint,
-    regionId: plan.regionId,
-    action: plan.action,
-    keyPair: plan.keyPair,
-    forceStop: plan.forceStop,
-    instanceIds: plan.instanceIds,
-    instances: plan.instances,
-    excluded: plan.excluded,
-    batches: [...batches],
-    ...(plan.rolling === undefined
-      ? {}
-      : {
-          rolling: {
-            mode: plan.rolling.mode,
-            waveSize: plan.rolling.waveSize,
-            waitMinutes: plan.rolling.waitMinutes,
-            failurePercent: plan.rolling.failurePercent,
-            waves: plan.rolling.waves.map((wave) => ({ zoneId: wave.zoneId, batchCount: wave.batchCount })),
-          },
-        }),
-  };
-}
+/** Plans awaiting a start: enough for a sweep of every region and a few reviews besides; older ones are dropped. */
+const pendingPlansKept = maxSweptRegions + 8;
+/**
+ * Ended operations kept live, so the screen that watched one reads its full result (the review's estimate and
+ * what it left behind, which the journal does not keep); any older one is read from the journal.
+ */
+const endedKept = 8;
 
 /**
  * Plans and runs bulk changes. The plan is made in main from what main read; it runs exactly as reviewed (the
- * reviewed batches and ClientTokens are what is sent). Every step is in the journal before it is taken: the plan
- * before the first request, each send before it leaves, each answer before the next step, and the end. Every
- * instance ends with one outcome, whatever happens, and an interrupted operation can be resumed.
+ * reviewed batches and ClientTokens are what is sent; operation-run.ts). Main holds only what is pending or running,
+ * and a few operations just ended: everything else is in the journal, read back when asked for.
  */
 export function createOperationService(options: OperationServiceOptions): OperationService {
   const plans = new Map<string, StoredPlan>();
-  const operations = new Map<string, RunningOperation>();
-  const { journal, logger } = options;
+  const running = new Map<string, RunningOperation>();
+  const ended = new Map<string, OperationResult>();
+  const { journal, inFlight } = options;
   const at = () => options.now().toISOString();
-
   const emit = (result: OperationResult) => options.onProgress({ ...result.progress });
+  const context: OperationRunContext = {
+    knowledge: options.knowledge,
+    clientFor: options.clientFor,
+    journal,
+    emit,
+    timing: options.rebootTiming ?? defaultRebootTiming,
+    now: options.now,
+    logger: options.logger,
+  };
 
-  /** Sends `batches` for the operation and records every step; `known` holds outcomes from before (a resume). */
-  async function run(operation: RunningOperation, client: EcsClient | null, batches: readonly BatchPlan[], fresh: boolean, replayedWaves?: ReplayedWave[]): Promise<OperationResult> {
-    const { result } = operation;
-    const { plan, progress, operationId } = result;
-    const known = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
-    const instanceIds = batches.flatMap((batch) => batch.instanceIds);
-    // Which instances carry the key pair is about to change: a new plan must wait for the key pair to be listed again.
-    const bindingsChange = () => {
-      if (plan.action === 'detach-key-pair') options.knowledge.invalidateBindings(plan.profileId, plan.regionId);
-    };
-    bindingsChange();
-    // A rolling reboot's waves: as the journal left them (a resume), or as planned.
-    const waves = plan.rolling === undefined ? undefined : (replayedWaves ?? plannedWaves(plannedRecord(result, batches)) ?? []);
-    let cancelled = false;
-    let outcomes: InstanceOutcome[];
-    try {
-      if (client === null) client = await options.clientFor(plan.profileId, plan.regionId);
-      try {
-        const callbacks: ChangeOptions = {
-          signal: operation.controller.signal,
-          batches,
-          onPlanned: async (planned) => {
-            if (fresh) await journal.append(plannedRecord(result, planned));
-          },
-          onBatchSent: async (batch, attempt) => {
-            await journal.append({ type: 'batch-sent', operationId, at: at(), batchIndex: batch.index, attempt });
-            if (attempt === 1) progress.requestsSent += 1;
-            emit(result);
-          },
-          onBatchFinished: async (batch, batchOutcomes, sent) => {
-            if (sent) {
-              await journal.append({ type: 'batch-answered', operationId, at: at(), batchIndex: batch.index, outcomes: [...batchOutcomes] });
-              progress.requestsAnswered += 1;
-            }
-            for (const outcome of batchOutcomes) progress[progressCountOf[outcome.status]] += 1;
-            emit(result);
-          },
-        };
-        const answer =
-          waves !== undefined
-            ? await rolling(result, client, batches, fresh, waves, known, callbacks)
-            : plan.action === 'detach-key-pair' && plan.keyPair !== null
-              ? await client.detachKeyPair({ instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
-              : await client.rebootInstances({ instanceIds, forceStop: plan.forceStop }, callbacks);
-        outcomes = answer.outcomes;
-        cancelled = answer.stopped?.reason === 'cancelled';
-        if (answer.stopped?.reason === 'callback-failed') logger.error('the journal could not record a step; the operation stopped sending', { operationId });
-      } finally {
-        await client.close();
-      }
-    } catch (error) {
-      logger.error('operation could not run', { operationId, errorName: error instanceof Error ? error.name : typeof error });
-      outcomes = neverSent(instanceIds, error);
-      // Still on record, so history shows what was asked and that nothing was sent.
-      if (fresh) await journal.append(plannedRecord(result, batches)).catch(() => undefined);
-    }
-    for (const outcome of outcomes) known.set(outcome.instanceId, outcome);
-    result.outcomes = plan.instanceIds.flatMap((instanceId) => known.get(instanceId) ?? []);
-    tally(result);
-    bindingsChange();
-    progress.state = cancelled ? 'cancelled' : 'finished';
-    result.finishedAt = at();
-    if (waves !== undefined) {
-      const byId = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
-      result.rolling = rollingReport(waves, (id) => byId.get(id), { current: null, operationEnded: true });
-      delete progress.wave;
-    }
-    try {
-      await journal.append({ type: 'finished', operationId, at: result.finishedAt, state: progress.state });
-    } catch {
-      // Every outcome is on record already; without this line the next start shows it as interrupted, to resume.
-      logger.error('the end of the operation could not be recorded', { operationId });
-    }
-    emit(result);
-    return result;
-  }
-
-  /** A rolling reboot: the planned record first (when fresh), then wave by wave (rolling-reboot-run.ts). */
-  async function rolling(
-    result: OperationResult,
-    client: EcsClient,
-    batches: readonly BatchPlan[],
-    fresh: boolean,
-    waves: ReplayedWave[],
-    known: ReadonlyMap<string, InstanceOutcome>,
-    callbacks: ChangeOptions,
-  ) {
-    if (fresh) await callbacks.onPlanned?.(batches);
-    return runRollingOperation({
-      result,
-      client,
-      batches,
-      waves,
-      known,
-      callbacks,
-      journal,
-      emit: () => emit(result),
-      timing: options.rebootTiming ?? defaultRebootTiming,
-      now: options.now,
-      logger,
-    });
-  }
-
-  function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>): RunningOperation {
+  /** Runs the operation; when it ends, however it ends, its instances are free again and main lets go of it. */
+  function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>): void {
     const operation = { result, controller: new AbortController() } as RunningOperation;
-    operations.set(result.operationId, operation);
-    operation.done = start(operation);
+    running.set(result.operationId, operation);
+    operation.done = start(operation).finally(() => {
+      inFlight.release(result.operationId);
+      running.delete(result.operationId);
+      keepLatest(ended, result.operationId, result, endedKept);
+    });
     emit(result);
-    return operation;
   }
+
+  /** Claims the instances for a new operation (throws OPERATION_INSTANCES_BUSY when any is being changed). */
+  const claim = (operationId: string, plan: Pick<OperationPlan, 'action' | 'keyPair' | 'regionId'>, instanceIds: readonly string[]) =>
+    inFlight.claim({ operationId, action: plan.action, keyPairName: plan.keyPair?.keyPairName ?? null, regionId: plan.regionId }, instanceIds);
 
   const isLive = (operation: RunningOperation | undefined) => operation !== undefined && ['running', 'cancelling'].includes(operation.result.progress.state);
+  const live = (operationId: string) => running.get(operationId)?.result ?? ended.get(operationId);
+
+  /** An interrupted operation from the journal, or a clear refusal. */
+  async function interrupted(operationId: string): Promise<ReplayedOperation> {
+    if (isLive(running.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
+    const replayed = await options.findInJournal(operationId);
+    if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
+    if (replayed.finished !== null) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation has ended.');
+    return replayed;
+  }
 
   return {
     async plan(request) {
+      // One change per instance at a time: say so now rather than after the review.
+      inFlight.check(request.regionId, request.instanceIds);
       const { knowledge } = options;
       const instances = knowledge.instances(request.profileId, request.regionId) ?? new Map();
       let bound: ReadonlyMap<string, Instance> | null = null;
@@ -266,12 +157,21 @@ export function createOperationService(options: OperationServiceOptions): Operat
           ? { mode: settings.rebootWaveMode, waveSize: settings.rebootWaveSize, waitMinutes: settings.rebootWaitMinutes, failurePercent: settings.rebootFailurePercent }
           : undefined;
       const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings, rolling });
-      plans.set(stored.plan.planId, stored);
+      keepLatest(plans, stored.plan.planId, stored, pendingPlansKept);
       return stored.plan;
     },
 
     isPending(planId) {
       return plans.has(planId);
+    },
+
+    checkStartable(planId) {
+      const stored = plans.get(planId);
+      if (stored !== undefined) inFlight.check(stored.plan.regionId, stored.plan.instanceIds);
+    },
+
+    discard(planId) {
+      plans.delete(planId);
     },
 
     start(planId, confirmation) {
@@ -281,8 +181,10 @@ export function createOperationService(options: OperationServiceOptions): Operat
       if (stored.plan.confirmationText !== null && confirmation !== stored.plan.confirmationText) {
         throw new AppError('PLAN_CONFIRMATION_MISMATCH', 'The typed confirmation does not match.');
       }
-      plans.delete(planId);
       const operationId = options.newId();
+      // Refused before the plan is used up: once the other operation ends, the same reviewed plan can start.
+      claim(operationId, stored.plan, stored.plan.instanceIds);
+      plans.delete(planId);
       const result: OperationResult = {
         operationId,
         plan: stored.plan,
@@ -302,31 +204,33 @@ export function createOperationService(options: OperationServiceOptions): Operat
         },
         outcomes: [],
       };
-      track(result, (operation) => run(operation, null, stored.batches, true));
+      track(result, (operation) => runOperation(context, operation, null, stored.batches, true));
       return { operationId };
     },
 
     async resume(operationId) {
-      if (isLive(operations.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
-      const replayed = await options.findInJournal(operationId);
-      if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
-      if (replayed.finished !== null) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation has ended.');
+      const replayed = await interrupted(operationId);
       const batches = resumableBatches(replayed);
-      const resending = new Set(batches.flatMap((batch) => batch.instanceIds));
+      const resending = [...new Set(batches.flatMap((batch) => batch.instanceIds))];
+      // Checked again after the read: a second Resume, or another operation, may have started meanwhile.
+      if (isLive(running.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
+      claim(operationId, replayed.planned, resending);
       // Before anything is sent: without keys (a removed profile, a locked keychain) the operation stays resumable.
       const client = await options.clientFor(replayed.planned.profileId, replayed.planned.regionId).catch((error: unknown) => {
+        inFlight.release(operationId);
         throw cloudError(error);
       });
       const result = resultFromJournal(replayed, 'running');
-      result.outcomes = result.outcomes.filter((outcome) => !resending.has(outcome.instanceId));
+      const again = new Set(resending);
+      result.outcomes = result.outcomes.filter((outcome) => !again.has(outcome.instanceId));
       tally(result);
       result.progress.requestsSent -= batches.filter((batch) => replayed.batches[batch.index]?.sentAt !== null).length;
-      track(result, (operation) => run(operation, client, batches, false, replayed.waves === undefined ? undefined : copyWaves(replayed.waves)));
+      track(result, (operation) => runOperation(context, operation, client, batches, false, replayed.waves === undefined ? undefined : copyWaves(replayed.waves)));
       return { operationId };
     },
 
     cancel(operationId) {
-      const operation = operations.get(operationId);
+      const operation = running.get(operationId);
       if (operation === undefined || operation.result.progress.state !== 'running') return false;
       operation.result.progress.state = 'cancelling';
       operation.controller.abort();
@@ -334,46 +238,32 @@ export function createOperationService(options: OperationServiceOptions): Operat
       return true;
     },
 
-    get(operationId) {
-      const operation = operations.get(operationId);
-      if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
-      return operation.result;
+    async get(operationId) {
+      return live(operationId) ?? options.fromJournal(operationId);
     },
+
+    live,
 
     isRunning(operationId) {
-      return isLive(operations.get(operationId));
-    },
-
-    isKnown(operationId) {
-      return operations.has(operationId);
+      return isLive(running.get(operationId));
     },
 
     async abandon(operationId) {
-      if (isLive(operations.get(operationId))) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation is running.');
-      const replayed = await options.findInJournal(operationId);
-      if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
-      if (replayed.finished !== null) throw new AppError('OPERATION_NOT_RESUMABLE', 'The operation has ended.');
+      const replayed = await interrupted(operationId);
       const finishedAt = at();
       await journal.append({ type: 'finished', operationId, at: finishedAt, state: 'cancelled' });
       const result = resultFromJournal({ ...replayed, finished: { state: 'cancelled', at: finishedAt } }, null);
-      operations.set(operationId, { result, controller: new AbortController(), done: Promise.resolve(result) });
+      keepLatest(ended, operationId, result, endedKept);
       return result;
     },
 
     async recheck(operationId) {
-      let operation = operations.get(operationId);
-      if (operation === undefined) {
-        // An operation from an earlier run of the app: its record is the journal's.
-        const replayed = await options.findInJournal(operationId);
-        if (replayed === undefined) throw new AppError('OPERATION_NOT_FOUND', 'No such operation.');
-        const fromJournal = resultFromJournal(replayed, null);
-        operation = { result: fromJournal, controller: new AbortController(), done: Promise.resolve(fromJournal) };
-        operations.set(operationId, operation);
-      }
-      const result = await operation.done;
+      // Running: wait for its end. Ended in this process: its live result. Any other: the journal's account.
+      const result = await (running.get(operationId)?.done ?? ended.get(operationId) ?? options.fromJournal(operationId));
       const unknown = result.outcomes.filter((outcome) => outcome.status === 'unknown').map((outcome) => outcome.instanceId);
       if (unknown.length === 0) return result;
-      const client = await options.clientFor(result.plan.profileId, result.plan.regionId);
+      const { profileId, regionId } = result.plan;
+      const client = await options.clientFor(profileId, regionId);
       let instances;
       try {
         instances = await client.describeInstances({ instanceIds: unknown });
@@ -382,6 +272,8 @@ export function createOperationService(options: OperationServiceOptions): Operat
       } finally {
         await client.close();
       }
+      // Main's own fresh read: what it knows of these instances (and their keys) is no longer in doubt.
+      options.knowledge.record(profileId, regionId, instances);
       const byId = new Map(instances.map((instance) => [instance.instanceId, instance]));
       const rechecked = result.outcomes.map((outcome) => settleUnknown(result.plan, outcome, byId.get(outcome.instanceId)));
       const settled = rechecked.filter((outcome, index) => outcome !== result.outcomes[index] && outcome.status !== 'unknown');
@@ -393,10 +285,10 @@ export function createOperationService(options: OperationServiceOptions): Operat
       return result;
     },
 
-    settled(operationId) {
-      const operation = operations.get(operationId);
-      if (operation === undefined) return Promise.reject(new AppError('OPERATION_NOT_FOUND', 'No such operation.'));
-      return operation.done;
+    async settled(operationId) {
+      return running.get(operationId)?.done ?? live(operationId) ?? options.fromJournal(operationId);
     },
+
+    memory: () => ({ pendingPlans: plans.size, running: running.size, ended: ended.size, claimedInstances: inFlight.size().instances }),
   };
 }

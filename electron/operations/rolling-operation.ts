@@ -6,7 +6,7 @@ import type { ChangeOptions } from '../volcengine/ecs-actions';
 import type { EcsClient } from '../volcengine/ecs-client';
 import { runRollingReboot, type RebootTiming, type RollingStop } from './rolling-reboot-run';
 import { rollingReport } from './rolling-report';
-import type { OperationJournal } from './operation-service';
+import type { OperationJournal } from './operation-run';
 
 export interface RollingOperationRun {
   result: OperationResult;

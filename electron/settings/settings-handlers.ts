@@ -1,11 +1,11 @@
 import type { AppEvents } from '../ipc/event-emitter';
-import type { PartialIpcHandlers } from '../ipc/handler-types';
+import type { ChannelsOf, PartialIpcHandlers } from '../ipc/handler-types';
 import type { SettingsStore } from './settings-store';
 
 export function createSettingsHandlers(
   store: SettingsStore,
   events: AppEvents,
-): PartialIpcHandlers<'settings.get' | 'settings.update'> {
+): PartialIpcHandlers<ChannelsOf<'settings'>> {
   return {
     'settings.get': () => store.get(),
     'settings.update': async (patch) => {

@@ -15,13 +15,14 @@ import type { ClientForProfile } from '../cloud/profile-clients';
 import type { RegionKnowledge } from '../inventory/region-knowledge';
 import type { RegionService } from '../inventory/region-service';
 import type { OperationService } from '../operations/operation-service';
+import type { JobRegistry } from '../jobs/job-registry';
+import { keepLatest } from '../operations/keep-latest';
 import { runWithConcurrency } from '../volcengine/batching';
 import { searchRegion } from './region-search';
 
 export interface SweepService {
   /** Searches every region of the profile for the key pair and the instances bound to it; cancellable by job id. */
   find(request: SweepRequest, onProgress: (progress: SweepProgress) => void): Promise<Sweep>;
-  cancel(jobId: string): boolean;
   /** One plan per region, made as any plan is (against what main read), reviewed and confirmed together. */
   plan(request: SweepPlanRequest): Promise<SweepPlan>;
   /** Starts every region's part of a reviewed sweep plan (once); each runs as its own operation. */
@@ -32,6 +33,8 @@ export interface SweepServiceOptions {
   regions: RegionService;
   knowledge: RegionKnowledge;
   operations: OperationService;
+  /** Where a search runs as a job the renderer can cancel (shared with the inventory's listings). */
+  jobs: JobRegistry;
   clientFor: ClientForProfile;
   newId: () => string;
   now: () => Date;
@@ -51,41 +54,32 @@ function cancelledSweep(): AppError {
   return new AppError('CLOUD_REQUEST_FAILED', 'The sweep was cancelled.', { cloud: { code: 'ECS_CANCELLED', message: 'Cancelled by the user.' } });
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  map.set(key, value);
-  const oldest = map.keys().next();
-  if (map.size > rememberedSweeps && oldest.done !== true) map.delete(oldest.value);
-}
-
 export function createSweepService(options: SweepServiceOptions): SweepService {
-  const running = new Map<string, AbortController>();
   const sweeps = new Map<string, StoredSweep>();
   const sweepPlans = new Map<string, { plans: OperationPlan[]; confirmationText: string | null }>();
 
   return {
-    async find({ profileId, keyPairName, jobId }, onProgress) {
-      running.get(jobId)?.abort();
-      const controller = new AbortController();
-      running.set(jobId, controller);
-      try {
+    find: ({ profileId, keyPairName, jobId }, onProgress) =>
+      options.jobs.run(jobId, async (signal) => {
         // The cached list is fine here: a region added since is one refresh away in the workspace.
         const regionIds = (await options.regions.list(profileId, false)).regions.slice(0, maxSweptRegions).map((region) => region.regionId);
         const progress: SweepProgress = { jobId, regionsTotal: regionIds.length, regionsDone: 0, instancesFound: 0 };
         onProgress({ ...progress });
         const found = new Array<Sweep['regions'][number]>(regionIds.length);
         await runWithConcurrency(regionIds.length, regionsSearchedAtOnce, async (index) => {
-          const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal: controller.signal });
+          const startStamp = options.knowledge.nextStamp();
+          const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal });
           if (region.state === 'found') {
             // A complete listing of the key pair in that region: what its part of the plan is checked against.
             options.knowledge.record(profileId, region.regionId, region.instances);
-            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)));
+            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)), startStamp);
           }
           found[index] = region;
           progress.regionsDone += 1;
           progress.instancesFound += region.state === 'found' ? region.instances.length : 0;
           onProgress({ ...progress });
         });
-        if (controller.signal.aborted) throw cancelledSweep();
+        if (signal.aborted) throw cancelledSweep();
         // The same local failure everywhere (a locked keychain, say) is one problem, not one per region.
         const first = found[0];
         if (first?.state === 'failed' && first.error.code !== 'CLOUD_REQUEST_FAILED' && found.every((region) => region.state === 'failed')) {
@@ -93,18 +87,9 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         }
         const sweep: Sweep = { sweepId: options.newId(), profileId, keyPairName, searchedAt: options.now().toISOString(), regions: found };
         const keyPairs = new Map(found.flatMap((region) => (region.state === 'found' ? [[region.regionId, region.keyPair] as const] : [])));
-        remember(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs });
+        keepLatest(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs }, rememberedSweeps);
         return sweep;
-      } finally {
-        running.delete(jobId);
-      }
-    },
-
-    cancel(jobId) {
-      const controller = running.get(jobId);
-      controller?.abort();
-      return controller !== undefined;
-    },
+      }),
 
     async plan(request) {
       const sweep = sweeps.get(request.sweepId);
@@ -122,7 +107,10 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
       if (total === 0) throw new AppError('PLAN_EMPTY', 'The sweep plan has no instance.');
       const confirmationText = total >= typedConfirmationThreshold ? sweep.keyPairName : null;
       const sweepPlanId = options.newId();
-      remember(sweepPlans, sweepPlanId, { plans, confirmationText });
+      // A sweep plan dropped for newer ones will never start: its regions' plans go with it.
+      for (const dropped of keepLatest(sweepPlans, sweepPlanId, { plans, confirmationText }, rememberedSweeps)) {
+        for (const plan of dropped.plans) options.operations.discard(plan.planId);
+      }
       return { sweepPlanId, keyPairName: sweep.keyPairName, plans, confirmationText };
     },
 
@@ -137,6 +125,8 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
       if (!runnable.every((plan) => options.operations.isPending(plan.planId))) {
         throw new AppError('PLAN_NOT_FOUND', 'Part of the sweep plan was already started.');
       }
+      // One change per instance at a time, checked for every region before any starts.
+      for (const plan of runnable) options.operations.checkStartable(plan.planId);
       sweepPlans.delete(sweepPlanId);
       return {
         operations: runnable.map((plan) => ({ regionId: plan.regionId, operationId: options.operations.start(plan.planId, plan.confirmationText).operationId })),

@@ -1,3 +1,4 @@
+import { lookupEcsError } from '../../shared/errors/ecs-error-catalogue';
 import type { EcsError } from './ecs-error';
 
 export interface RetryPolicyOptions {
@@ -20,17 +21,16 @@ export const defaultRetryPolicyOptions: RetryPolicyOptions = {
 /** Statuses that mean "try again later" (spec: the SDKs' retry set, plus 412 IdempotentProcessing). */
 export const retryableHttpStatuses: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
 
-/** Codes that mean "try again later" even if they arrive with a status outside that set (e.g. inside a 200). */
-const retryableApiCodes: ReadonlySet<string> = new Set(['FlowLimitExceeded', 'IdempotentProcessing', 'InternalError']);
-
-/** A TLS or proxy failure repeats until someone changes a setting, so retrying only delays the advice. */
-const nonRetryableNetworkCodes: ReadonlySet<string> = new Set(['ECS_NETWORK_TLS', 'ECS_NETWORK_PROXY']);
-
-/** Whether sending the same request again might succeed. Other 4xx answers never retry. */
+/**
+ * Whether sending the same request again might succeed. Which codes are worth it is the ECS error catalogue's
+ * `retryable` flag, the one definition "Run again" also reads (so a TLS or proxy failure, which repeats until someone
+ * changes a setting, is retried by neither); the HTTP status, when it says more, decides first: other 4xx answers
+ * never retry.
+ */
 export function isRetryable(error: EcsError): boolean {
   switch (error.kind) {
     case 'network':
-      return !nonRetryableNetworkCodes.has(error.code);
+      return lookupEcsError(error.code).retryable;
     case 'api':
     case 'bad-response': {
       const status = error.httpStatus;
@@ -38,7 +38,8 @@ export function isRetryable(error: EcsError): boolean {
       if (status !== undefined && status >= 400 && status < 500) return false;
       // A truncated or garbled 2xx may hide a success; the batch's ClientToken makes asking again safe.
       if (error.kind === 'bad-response') return status !== undefined && status >= 200 && status < 300;
-      return retryableApiCodes.has(error.code);
+      // A code that means "try again later" even outside that set of statuses (e.g. inside a 200).
+      return lookupEcsError(error.code).retryable;
     }
     default:
       return false;

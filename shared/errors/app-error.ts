@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ecsErrorDataSchema, type EcsErrorData } from '../domain/ecs';
+import { busyInstancesSchema, type BusyInstances } from './busy-instances';
 import { appErrorCodeSchema, type AppErrorCode } from './error-codes';
 
 /** One problem found in a request payload: where it is and what is wrong, never the offending value itself. */
@@ -19,6 +20,8 @@ export const appErrorSchema = z.strictObject({
   issues: z.array(validationIssueSchema).max(50).optional(),
   /** For CLOUD_REQUEST_FAILED: what Volcengine or the network said, explained by the ECS error catalogue. */
   cloud: ecsErrorDataSchema.optional(),
+  /** For OPERATION_INSTANCES_BUSY: the running operation the instances wait for. */
+  busy: busyInstancesSchema.optional(),
 });
 export type AppErrorData = z.infer<typeof appErrorSchema>;
 
@@ -27,23 +30,26 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly issues: ValidationIssue[] | undefined;
   readonly cloud: EcsErrorData | undefined;
+  readonly busy: BusyInstances | undefined;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options?: { issues?: ValidationIssue[]; cloud?: EcsErrorData; cause?: unknown },
+    options?: { issues?: ValidationIssue[]; cloud?: EcsErrorData; busy?: BusyInstances; cause?: unknown },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.issues = options?.issues;
     this.cloud = options?.cloud;
+    this.busy = options?.busy;
   }
 
   toData(): AppErrorData {
     const data: AppErrorData = { code: this.code, message: this.message };
     if (this.issues !== undefined) data.issues = this.issues;
     if (this.cloud !== undefined) data.cloud = this.cloud;
+    if (this.busy !== undefined) data.busy = this.busy;
     return data;
   }
 }

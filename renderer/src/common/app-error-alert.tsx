@@ -1,6 +1,7 @@
 import { Alert } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error';
+import { describeBusyInstances } from '../../../shared/errors/busy-instances';
 import { describeAppError } from '../../../shared/errors/catalogue';
 import { describeEcsError } from '../../../shared/errors/ecs-error-catalogue';
 import { useLocale, useT } from '../i18n/use-t';
@@ -27,6 +28,8 @@ export const AppErrorAlert = memo(function AppErrorAlert(props: { error: AppErro
       title={cloudText === null ? app.title : `${app.title}${t('common.colon')}${cloudText.title}`}
       content={
         <>
+          {/* Which running operation holds the instances, so the admin knows what to wait for or stop. */}
+          {error.busy === undefined ? null : <div data-testid="busy-operation">{describeBusyInstances(error.busy, locale)}</div>}
           <div>{cloudText === null ? app.action : cloudText.action}</div>
           {cause === undefined || causeText === null ? null : (
             <div>

@@ -147,7 +147,7 @@ describe('running wave by wave', () => {
     app.simulator.resetChangeCounts();
     const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: plan.confirmationText }));
     // Cancelled once the wave's other seven are back: only the three that never come back are left waiting.
-    await until(() => app.core.operations.get(operationId).progress.wave?.back === 7);
+    await until(() => app.core.operations.live(operationId)?.progress.wave?.back === 7);
     expect(valueOf(await app.api.operations.cancel({ operationId }))).toEqual({ cancelling: true });
     const result = await app.core.operations.settled(operationId);
 
@@ -179,7 +179,7 @@ describe('after a crash', () => {
     app.simulator.setRebootTrouble([{ instanceIds: plan.rolling!.waves[1]!.instanceIds.slice(0, 1), ending: 'stays-rebooting' }]);
     app.simulator.resetChangeCounts();
     const { operationId } = valueOf(await app.api.operations.start({ planId: plan.planId, confirmation: plan.confirmationText }));
-    const wave = () => app.core.operations.get(operationId).progress.wave;
+    const wave = () => app.core.operations.live(operationId)?.progress.wave;
     await until(() => wave()?.index === 1 && wave()?.phase === 'waiting' && wave()!.back > 0);
     expect(await readFile(path.join(app.userDataDir, 'journal', 'operations.jsonl'), 'utf8')).toContain('"type":"wave-checked"');
     // What a crash at this moment leaves on disk: every record written so far (each was fsynced before its step).

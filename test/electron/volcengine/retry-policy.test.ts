@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ecsErrorCatalogue, isAppOwnEcsCode } from '../../../shared/errors/ecs-error-catalogue';
+import { ecsNetworkErrorCodes } from '../../../shared/errors/ecs-error-codes';
 import { EcsError, type EcsErrorInit } from '../../../electron/volcengine/ecs-error';
 import {
   backoffDelayMs,
@@ -52,6 +54,17 @@ describe('which failures retry', () => {
     expect(isRetryable(apiError(200, 'FlowLimitExceeded'))).toBe(true);
     expect(isRetryable(apiError(200, 'InternalError'))).toBe(true);
     expect(isRetryable(apiError(200, 'AccessDenied'))).toBe(false);
+  });
+
+  it('retries exactly the codes the ECS error catalogue calls retryable (the flag "Run again" reads too)', () => {
+    const codes = Object.keys(ecsErrorCatalogue) as Array<keyof typeof ecsErrorCatalogue>;
+    for (const code of codes.filter((code) => !isAppOwnEcsCode(code))) {
+      expect(isRetryable(apiError(200, code)), code).toBe(ecsErrorCatalogue[code].retryable);
+    }
+    for (const code of ecsNetworkErrorCodes) expect(isRetryable(networkError(code)), code).toBe(ecsErrorCatalogue[code].retryable);
+    // A code the catalogue does not know is not worth a retry unless its status says so.
+    expect(isRetryable(apiError(200, 'SomethingNew.Undocumented'))).toBe(false);
+    expect(isRetryable(apiError(503, 'SomethingNew.Undocumented'))).toBe(true);
   });
 
   it('retries network failures except TLS and proxy failures, which need a settings change', () => {

@@ -122,8 +122,8 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
       // A plan that leaves every failed instance out (they changed after all) is reported below, not started.
       if (rerunPlanned.length > 0) second = await runThroughStore(operations, rerunPlan, settled);
     }
-    const mainFirst = structuredClone(core.operations.get(first.operationId));
-    const mainSecond = second === null ? null : structuredClone(core.operations.get(second.operationId));
+    const mainFirst = structuredClone(await core.operations.get(first.operationId));
+    const mainSecond = second === null ? null : structuredClone(await core.operations.get(second.operationId));
 
     await core.close();
     const journal = await replayJournalOnDisk(app.userDataDir);
