@@ -121,9 +121,18 @@ async function measured(page: Page, session: CDPSession, label: string, act: () 
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
 /** Main-thread time by trace event over the typed keys (events nest: an EventDispatch holds its FunctionCalls). */
 function printTrace(buffer: Buffer): void {
-  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: Array<{ name: string; ph: string; dur?: number; tid: number; args?: { name?: string } }> };
+  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
   const main = traceEvents.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')?.tid;
   const totals = new Map<string, { ms: number; count: number }>();
   for (const event of traceEvents) {
@@ -134,8 +143,44 @@ function printTrace(buffer: Buffer): void {
     total.count += 1;
     totals.set(key, total);
   }
+  // The timeline of each key press: what ran on the main thread from its keydown until the next one's.
+  if (process.env.PROFILE_TIMELINE === '1') {
+    const names = new Set(['EventDispatch', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame', 'RunMicrotasks', 'MinorGC', 'MajorGC']);
+    const mainEvents = traceEvents
+      .filter((event) => event.tid === main && event.ph === 'X' && names.has(event.name))
+      .sort((a, b) => a.ts - b.ts);
+    const keydowns = mainEvents.filter((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keydown');
+    for (const [index, keydown] of keydowns.entries()) {
+      const end = keydowns[index + 1]?.ts ?? Number.POSITIVE_INFINITY;
+      const line = mainEvents
+        .filter((event) => event.ts >= keydown.ts && event.ts < Math.min(end, keydown.ts + 80_000) && event.name !== 'FunctionCall')
+        .map((event) => `${event.name === 'EventDispatch' ? event.args?.data?.type : event.name}@${round((event.ts - keydown.ts) / 1000)}+${round((event.dur ?? 0) / 1000)}`);
+      console.log(`key ${index}: ${line.join(' ')}`);
+    }
+  }
   const top = [...totals.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
   console.table(top.map(([name, total]) => ({ name, ms: round(total.ms), count: total.count })));
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (const [index, id] of samples.entries()) {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[index + 1] ?? 0) / 1000);
+  }
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  console.table(top.map(([name, ms]) => ({ name, ms: round(ms) })));
 }
 
 async function profileSession(): Promise<Sample[]> {
@@ -168,13 +213,38 @@ async function profileSession(): Promise<Sample[]> {
     await search.click();
     await settle(page, 150);
     const samples: Sample[] = [{ label: 'first paint', rows: 0, latencyMs: round(firstPaintMs), added: 0, removed: 0, attributes: 0, text: 0, scriptMs: 0, styleMs: 0, layoutMs: 0, taskMs: 0, styleRecalcs: 0, layouts: 0 }];
+    // With PROFILE_JS=keys, select or scroll, a sampled JavaScript profile of that phase, self time by function
+    // (build unminified to read it).
+    const startProfile = async (phase: string) => {
+      if (process.env.PROFILE_JS !== phase) return;
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 100 });
+      await session.send('Profiler.start');
+    };
+    const stopProfile = async (phase: string) => {
+      if (process.env.PROFILE_JS === phase) printProfile((await session.send('Profiler.stop')).profile);
+    };
+    await startProfile('keys');
     const tracing = process.env.PROFILE_TRACE === '1';
     if (tracing) await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    for (const key of typedQuery) samples.push(await measured(page, session, `key ${key}`, () => page.keyboard.type(key)));
+    // PROFILE_REPEAT=n types the query n times (cleared in between): the least a key cost over the n is the best
+    // estimate of its work on a busy machine.
+    const repeats = Number(process.env.PROFILE_REPEAT ?? 1);
+    for (let repeat = 0; repeat < repeats; repeat += 1) {
+      if (repeat > 0) {
+        await search.fill('');
+        await settle(page, 300);
+      }
+      for (const key of typedQuery) samples.push(await measured(page, session, `key ${key}`, () => page.keyboard.type(key)));
+    }
     if (tracing) printTrace(await page.context().browser()!.stopTracing());
+    await stopProfile('keys');
     await search.fill('');
     await settle(page, 300);
+    await startProfile('select');
     samples.push(await measured(page, session, 'select all', () => page.getByRole('button', { name: 'Select all that match' }).click(), 300));
+    await stopProfile('select');
+    await startProfile('scroll');
     samples.push(
       await measured(page, session, 'scroll 3 s', async () => {
         const scroll = await page.evaluate(() => window.__benchScroll(3000, 120));
@@ -182,6 +252,7 @@ async function profileSession(): Promise<Sample[]> {
         console.log(`  scroll: ${scroll.frameMs.length} frames, p95 ${round(p95)} ms, p50 ${round(percentile(scroll.frameMs, 50))} ms, ${scroll.blankFrames} blank`);
       }),
     );
+    await stopProfile('scroll');
     await session.detach();
     return samples;
   } finally {
@@ -193,7 +264,7 @@ const sessions = Number(process.argv[2] ?? 1);
 const all: Sample[] = [];
 for (let index = 0; index < sessions; index += 1) {
   const samples = await profileSession();
-  console.table(samples);
+  if (process.env.PROFILE_REPEAT === undefined) console.table(samples);
   all.push(...samples);
 }
 const keys = all.filter((sample) => sample.label.startsWith('key') && Number.isFinite(sample.latencyMs));
@@ -203,3 +274,13 @@ console.log(
     `per key on average: script ${sum((sample) => sample.scriptMs)} ms, style ${sum((sample) => sample.styleMs)} ms, layout ${sum((sample) => sample.layoutMs)} ms, ` +
     `task ${sum((sample) => sample.taskMs)} ms, nodes added ${sum((sample) => sample.added)}, attributes ${sum((sample) => sample.attributes)}, text ${sum((sample) => sample.text)}`,
 );
+
+// The least each key cost over every repetition and session, by its place in the query.
+const best = [...typedQuery].map((key, place) => {
+  const ofKey = all.filter((sample) => sample.label.startsWith('key')).filter((_sample, index) => index % typedQuery.length === place);
+  const least = (pick: (sample: Sample) => number) => round(Math.min(...ofKey.map(pick)));
+  const median = (pick: (sample: Sample) => number) => round(percentile(ofKey.map(pick), 50));
+  return { key, samples: ofKey.length, minScriptMs: least((s) => s.scriptMs), medScriptMs: median((s) => s.scriptMs), minLayoutMs: least((s) => s.layoutMs), minTaskMs: least((s) => s.taskMs), minLatencyMs: least((s) => s.latencyMs), medLatencyMs: median((s) => s.latencyMs), attributes: least((s) => s.attributes) };
+});
+console.table(best);
+console.log(`best script over the query: ${round(best.reduce((total, key) => total + key.minScriptMs, 0))} ms; best task: ${round(best.reduce((total, key) => total + key.minTaskMs, 0))} ms`);

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/use-t';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from './instance-table-store';
 import { checkboxColumnWidth, headerHeight, instanceColumns, rowHeight } from './instance-columns';
 import { CellPeek } from './cell-peek';
 import { InstanceTableHeader } from './instance-table-header';
+import { rowLabelsOf } from './instance-row-labels';
 import { InstanceTableRow } from './instance-table-row';
 import type { SortColumn } from './instance-sort-columns';
 
@@ -32,6 +33,10 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const rows = useInstanceTableStore((state) => state.visibleRows);
   const total = useInstanceTableStore((state) => state.rows.length);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const locale = useLocale();
+  // Why nothing can be selected yet (no key pair, its instances still being listed): one value for every row.
+  const selectionWait = useInstanceTableStore((state) => state.selectionWait);
+  const labels = useMemo(() => rowLabelsOf(locale, selectionWait), [locale, selectionWait]);
   // Column widths the admin dragged; only the <col>s use them, so a resize never re-renders a row.
   const [widths, setWidths] = useState(defaultWidths);
   const resize = useCallback((column: SortColumn, width: number) => setWidths((current) => ({ ...current, [column]: width })), []);
@@ -85,7 +90,7 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
             const row = rows[item.index];
             // Keyed by slot, not by instance: when the search changes the rows, React updates the DOM rows in
             // place instead of tearing them down and building new ones.
-            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} />;
+            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} labels={labels} />;
           })}
           {spaceBelow > 0 ? (
             <tr aria-hidden="true" className="instances-spacer">
