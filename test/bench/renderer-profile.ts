@@ -181,6 +181,8 @@ function printProfile(profile: CpuProfile): void {
   }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
   console.table(top.map(([name, ms]) => ({ name, ms: round(ms) })));
+  const appMs = [...self.entries()].filter(([name]) => name.includes('index-')).reduce((total, [, ms]) => total + ms, 0);
+  console.log(`the app's own JavaScript (self time in its bundle): ${round(appMs)} ms`);
 }
 
 async function profileSession(): Promise<Sample[]> {
