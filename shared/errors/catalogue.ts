@@ -211,7 +211,6 @@ export const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'
     },
   },
   DEMO_SIMULATOR_ONLY: {
-    retryable: false,
     text: {
       'zh-CN': { title: '演示只连接内置的模拟云', action: '网页演示不会访问真实的接入地址：请保留演示配置的模拟器地址。要管理真实的云，请安装桌面应用。' },
       'en-US': { title: 'The demo reaches only its simulated cloud', action: "The web demo never calls a real endpoint: keep the demo profile's simulator address. Install the desktop app to manage a real cloud." },

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/use-t';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useInstanceTableStore } from './instance-table-store';
 import { checkboxColumnWidth, headerHeight, instanceColumns, rowHeight } from './instance-columns';
 import { CellPeek } from './cell-peek';
 import { InstanceTableHeader } from './instance-table-header';
+import { rowLabelsOf } from './instance-row-labels';
 import { InstanceTableRow } from './instance-table-row';
 import type { SortColumn } from './instance-sort-columns';
 import './instance-table.css';
@@ -13,10 +14,15 @@ const columnCount = instanceColumns.length + 1;
 const defaultWidths = Object.fromEntries(instanceColumns.map((column) => [column.id, column.width])) as Record<SortColumn, number>;
 
 /**
- * Enough rows beyond the viewport that a fast wheel or scrollbar drag paints rows, not blank space, before the
- * next render catches up.
+ * While scrolling: enough rows beyond the viewport that a fast wheel or scrollbar drag paints rows, not blank
+ * space, before the next render catches up.
  */
-const overscanRows = 12;
+const scrollingOverscanRows = 12;
+/**
+ * At rest, where a keystroke or a selection re-renders every row in the DOM: only enough rows to cover the first
+ * frame of a scroll (3 rows, 156 px, beyond a fast flick's 120 px a frame) until scrolling brings back the rest.
+ */
+const restingOverscanRows = 3;
 
 /**
  * The instances that match the search and filters, as a real <table> whose body renders only the rows in view
@@ -28,16 +34,22 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const rows = useInstanceTableStore((state) => state.visibleRows);
   const total = useInstanceTableStore((state) => state.rows.length);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const locale = useLocale();
+  // Why nothing can be selected yet (no key pair, its instances still being listed): one value for every row.
+  const selectionWait = useInstanceTableStore((state) => state.selectionWait);
+  const labels = useMemo(() => rowLabelsOf(locale, selectionWait), [locale, selectionWait]);
   // Column widths the admin dragged; only the <col>s use them, so a resize never re-renders a row.
   const [widths, setWidths] = useState(defaultWidths);
   const resize = useCallback((column: SortColumn, width: number) => setWidths((current) => ({ ...current, [column]: width })), []);
   const tableWidth = instanceColumns.reduce((sum, column) => sum + widths[column.id], checkboxColumnWidth);
 
+  const [scrolling, setScrolling] = useState(false);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: overscanRows,
+    overscan: scrolling ? scrollingOverscanRows : restingOverscanRows,
+    onChange: (instance) => setScrolling(instance.isScrolling),
     // Rows start below the sticky header, inside the same scroll container.
     scrollMargin: headerHeight,
   });
@@ -79,7 +91,7 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
             const row = rows[item.index];
             // Keyed by slot, not by instance: when the search changes the rows, React updates the DOM rows in
             // place instead of tearing them down and building new ones.
-            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} />;
+            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} labels={labels} />;
           })}
           {spaceBelow > 0 ? (
             <tr aria-hidden="true" className="instances-spacer">
