@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ecsErrorDataSchema, type EcsErrorData } from '../domain/ecs';
-import { busyInstancesSchema, type BusyInstances } from './busy-instances';
+import { busyInstancesSchema, type BusyInstances } from './busy-instances-schema';
 import { appErrorCodeSchema, type AppErrorCode } from './error-codes';
 
 /** One problem found in a request payload: where it is and what is wrong, never the offending value itself. */

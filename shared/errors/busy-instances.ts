@@ -1,24 +1,8 @@
-import { z } from 'zod';
-import { regionIdSchema } from '../domain/ecs';
 import type { Locale } from '../domain/locale';
-import { operationActionSchema } from '../domain/operation';
+// Type only: the renderer runs this module, and the schema (zod) stays in main's bundle.
+import type { BusyInstances } from './busy-instances-schema';
 
-/**
- * For OPERATION_INSTANCES_BUSY: the running operation that already changes some of the instances asked for (the one
- * holding the most of them), so the refusal can say which operation to wait for or stop.
- */
-export const busyInstancesSchema = z.strictObject({
-  operationId: z.string().max(64),
-  action: operationActionSchema,
-  /** The key pair it detaches; null for a reboot. */
-  keyPairName: z.string().max(256).nullable(),
-  regionId: regionIdSchema,
-  /** How many of the instances asked for are being changed by running operations (that one and any other). */
-  overlapping: z.number().int().positive(),
-  /** How many instances were asked for. */
-  asked: z.number().int().positive(),
-});
-export type BusyInstances = z.infer<typeof busyInstancesSchema>;
+export type { BusyInstances };
 
 const shortId = (operationId: string) => operationId.slice(0, 8);
 
