@@ -15,7 +15,7 @@ const firstPage: PageCursor = { offset: 0, matched: 0 };
  * NextToken is opaque to clients, like the real one. It holds a position rather than a page number so each page
  * costs only what it scans, and paging through 50,000 instances stays linear.
  */
-export function encodeNextToken(list: PagedList, cursor: PageCursor): string {
+function encodeNextToken(list: PagedList, cursor: PageCursor): string {
   return Buffer.from(`${list}:${cursor.offset}:${cursor.matched}`, 'utf8').toString('base64url');
 }
 

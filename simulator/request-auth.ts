@@ -17,7 +17,7 @@ import { isApiError } from './query-params';
 import type { SimulatorCredential } from './simulator-types';
 
 /** The spec: "the signature is valid for about 900 s", in either direction. */
-export const maxClockSkewMs = 15 * 60 * 1000;
+const maxClockSkewMs = 15 * 60 * 1000;
 
 export interface ReceivedRequest {
   readonly method: string;

@@ -18,6 +18,8 @@ record() { # record <name> <command...>: runs it and notes whether it passed (fo
 
 record typecheck npx tsc --noEmit -p tsconfig.json
 record lint npx eslint --max-warnings 0 .
+# Every exported value is used somewhere (knip.json names the entry points): an export nothing reads is dead code.
+record unused-exports npx knip --include exports --no-progress --no-config-hints
 record build npm run --silent build
 # package:check without its own build (the step above made it): the app laid out by electron-builder, app.asar checked.
 record package-check npx tsx packaging/check-package.ts

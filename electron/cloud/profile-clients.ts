@@ -17,7 +17,7 @@ export interface ProfileClientOptions {
   readPacerFor?: ((profileId: string) => RequestPacer) | undefined;
 }
 
-export function proxySettingFor(setting: ProxySettingValue, env: Readonly<Record<string, string | undefined>>): ProxySetting {
+function proxySettingFor(setting: ProxySettingValue, env: Readonly<Record<string, string | undefined>>): ProxySetting {
   if (setting.mode === 'custom') return { mode: 'explicit', url: setting.url };
   if (setting.mode === 'direct') return { mode: 'direct' };
   return { mode: 'environment', variables: env };

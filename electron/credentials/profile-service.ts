@@ -35,7 +35,7 @@ export interface ProfileServiceOptions {
   now: () => Date;
 }
 
-export function toSummary(record: ProfileRecord): ProfileSummary {
+function toSummary(record: ProfileRecord): ProfileSummary {
   const { createdAt: _createdAt, ...summary } = record;
   return summary;
 }

@@ -9,7 +9,7 @@ export interface SingleInstanceApp {
 export type FrontableWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'isVisible' | 'show' | 'focus'>;
 
 /** Brings the window back in front of the user: out of the taskbar or Dock if minimized, then focused. */
-export function bringToFront(window: FrontableWindow): void {
+function bringToFront(window: FrontableWindow): void {
   if (window.isDestroyed()) return;
   if (window.isMinimized()) window.restore();
   if (!window.isVisible()) window.show();

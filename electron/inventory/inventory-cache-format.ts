@@ -20,7 +20,7 @@ export const cacheVersion = 1;
 const safeIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Refuses an id that is not safe as a file or folder name. Ids come validated; this is the last line of defence. */
-export function assertSafeId(kind: 'profileId' | 'regionId', value: string): void {
+function assertSafeId(kind: 'profileId' | 'regionId', value: string): void {
   if (!safeIdPattern.test(value)) throw new RangeError(`Inventory cache: ${kind} must match ${safeIdPattern.source}`);
 }
 
@@ -45,12 +45,12 @@ export const cacheHeaderVersionSchema = z.object({ format: z.string(), version: 
 export const cacheChunkSchema = z.strictObject({ instances: z.array(instanceSchema).min(1).max(instancePageSize) });
 export const cacheEndSchema = z.strictObject({ end: z.literal(true), instanceCount: z.number().int().nonnegative() });
 
-export const cacheFileSuffix = '.jsonl';
+const cacheFileSuffix = '.jsonl';
 const setAsideMarker = '.set-aside-';
 const regionFilePattern = /^[A-Za-z0-9-]{1,64}\.jsonl$/;
 const setAsidePattern = /^[A-Za-z0-9-]{1,64}\.jsonl\.set-aside-[0-9TZ-]+$/;
 
-export function regionFileName(regionId: string): string {
+function regionFileName(regionId: string): string {
   return `${regionId}${cacheFileSuffix}`;
 }
 

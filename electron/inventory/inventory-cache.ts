@@ -24,9 +24,9 @@ export type { InventoryCacheWriteInput, InventoryCacheWriteResult } from './inve
  * Nothing is ever planned from it: plans are checked against what main reads from Volcengine now.
  */
 
-export const inventoryCacheFolderName = 'inventory-cache';
-export const defaultMaxCacheFileBytes = 128 * 1024 * 1024;
-export const defaultMaxCacheTotalBytes = 512 * 1024 * 1024;
+const inventoryCacheFolderName = 'inventory-cache';
+const defaultMaxCacheFileBytes = 128 * 1024 * 1024;
+const defaultMaxCacheTotalBytes = 512 * 1024 * 1024;
 
 export interface InventoryCacheOptions {
   userDataDir: string;

@@ -6,7 +6,7 @@ import type { SenderFacts } from '../security/sender-policy';
 import type { IpcDispatcher } from './dispatcher';
 
 /** Reads the sender facts off Electron's event; `senderFrame` is null once the frame has navigated away or died. */
-export function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
+function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
   const frame = event.senderFrame;
   return {
     webContentsId: event.sender.id,

@@ -118,7 +118,7 @@ export const finishedRecordSchema = z.strictObject({
  * A "still exposed" check of a detach (see electron/exposure/): what the fresh reads found, so the history shows
  * the latest one. Written after the operation's end, so it may sit in a later file than its planned record.
  */
-export const exposureCheckedRecordSchema = z
+const exposureCheckedRecordSchema = z
   .strictObject({
     type: z.literal('exposure-checked'),
     operationId,

@@ -4,9 +4,9 @@ import type { Platform } from '../../shared/domain/app-info';
 import type { KeychainBackend, KeychainStatus } from '../../shared/domain/keychain-status';
 import type { SecretStore } from './secret-store';
 
-export const probeAccount = 'keychain-probe';
+const probeAccount = 'keychain-probe';
 
-export function keychainBackendFor(platform: Platform): KeychainBackend {
+function keychainBackendFor(platform: Platform): KeychainBackend {
   if (platform === 'darwin') return 'macos-keychain';
   if (platform === 'win32') return 'windows-credential-manager';
   return 'secret-service';

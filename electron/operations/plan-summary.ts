@@ -4,7 +4,7 @@ import type { ExclusionReason, InstanceBrief, OperationPlan, PlanBreakdown, Plan
 import type { Settings } from '../../shared/domain/settings';
 
 /** What the results and the history show beside an instance's ID, as it was when planned. */
-export function briefOf(instance: Instance): InstanceBrief {
+function briefOf(instance: Instance): InstanceBrief {
   return { instanceId: instance.instanceId, instanceName: instance.instanceName, privateIp: instance.privateIp, zoneId: instance.zoneId, status: instance.status };
 }
 

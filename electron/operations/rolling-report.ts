@@ -15,7 +15,7 @@ export function thresholdNotSentMessage(stoppedWaveIndex: number): string {
 }
 
 /** Never sent (cancelled, or stopped before its request): it was not rebooted, and is not counted as bad. */
-export function wasNotSent(outcome: InstanceOutcome | undefined): boolean {
+function wasNotSent(outcome: InstanceOutcome | undefined): boolean {
   return outcome?.status === 'not-sent';
 }
 

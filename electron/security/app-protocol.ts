@@ -3,7 +3,7 @@ import path from 'node:path';
 import { contentSecurityPolicy } from './content-security-policy';
 
 export const appScheme = 'app';
-export const appHost = 'keypair-desk';
+const appHost = 'keypair-desk';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 

@@ -5,8 +5,8 @@ import { parseEnvelope, type ParsedAnswer } from './response-envelope';
 import { signRequest, type SignedRequest, type SigningCredentials } from './sign';
 import { withRetries, type RetryRuntime } from './with-retries';
 
-export const ecsApiVersion = '2020-04-01';
-export const ecsService = 'ecs';
+const ecsApiVersion = '2020-04-01';
+const ecsService = 'ecs';
 
 export interface EcsCallerDependencies {
   endpoint: URL;

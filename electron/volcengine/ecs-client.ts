@@ -26,7 +26,7 @@ export interface EcsClientOptions {
   retry: RetryPolicyOptions;
 }
 
-export const defaultEcsClientOptions: EcsClientOptions = {
+const defaultEcsClientOptions: EcsClientOptions = {
   requestTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
   batchConcurrency: 4,

@@ -5,7 +5,7 @@ import { parseRetryAfter } from './retry-policy';
 import { redactSecrets } from './secret-redaction';
 
 /** How much of an unreadable body an error keeps: enough to recognise a proxy's page, not enough to flood a log. */
-export const bodySnippetLength = 200;
+const bodySnippetLength = 200;
 
 // Lenient on purpose: Volcengine adds fields, and a field of an unexpected type must not hide the error code.
 const looseString = z.string().optional().catch(undefined);

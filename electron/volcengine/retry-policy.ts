@@ -19,7 +19,7 @@ export const defaultRetryPolicyOptions: RetryPolicyOptions = {
 };
 
 /** Statuses that mean "try again later" (spec: the SDKs' retry set, plus 412 IdempotentProcessing). */
-export const retryableHttpStatuses: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
+const retryableHttpStatuses: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
 
 /**
  * Whether sending the same request again might succeed. Which codes are worth it is the ECS error catalogue's

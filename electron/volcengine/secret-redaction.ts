@@ -5,7 +5,7 @@
 const authorizationPattern = /HMAC-SHA256\s+Credential=[^\s"'<>,]*(?:,\s*SignedHeaders=[^\s"'<>,]*)?(?:,\s*Signature=[0-9a-fA-F]*)?/g;
 const signaturePattern = /Signature=[0-9a-fA-F]{16,}/g;
 
-export const redactedMarker = '[redacted]';
+const redactedMarker = '[redacted]';
 
 /**
  * Removes each of `secrets` (the secret key, the session token, the signature...) and anything shaped like a

@@ -43,7 +43,7 @@ export interface SignedRequest {
  * Headers the official signer refuses to sign. A transport or proxy may set or rewrite them (undici computes
  * Content-Length and adds a User-Agent), so signing them could break a request in transit; they are sent unsigned.
  */
-export const unsignedHeaderNames: ReadonlySet<string> = new Set([
+const unsignedHeaderNames: ReadonlySet<string> = new Set([
   'content-type',
   'content-length',
   'user-agent',

@@ -6,7 +6,7 @@ import { createHash, createHmac } from 'node:crypto';
  * received with exactly the same code the client signed it with.
  */
 
-export const signingAlgorithm = 'HMAC-SHA256';
+const signingAlgorithm = 'HMAC-SHA256';
 
 /** The scope's last segment and the last HMAC step of the signing key. */
 const scopeTerminator = 'request';

@@ -4,7 +4,7 @@ import { profileNameSchema, profileSummarySchema } from './profile';
 import { appErrorSchema } from '../errors/app-error';
 
 /** Where importable keys were found: the Volcengine CLI's config file, or the VOLCENGINE_* variables. */
-export const importSourceSchema = z.enum(['cli-config', 'environment']);
+const importSourceSchema = z.enum(['cli-config', 'environment']);
 export type ImportSource = z.infer<typeof importSourceSchema>;
 
 /** Why a found profile cannot be imported as it is. */

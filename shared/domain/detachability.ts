@@ -10,7 +10,7 @@ export interface KeyPairRef {
 }
 
 /** Only RUNNING or STOPPED instances accept DetachKeyPair. */
-export const detachableStatuses: ReadonlySet<string> = new Set(['RUNNING', 'STOPPED']);
+const detachableStatuses: ReadonlySet<string> = new Set(['RUNNING', 'STOPPED']);
 
 /**
  * The reason an instance cannot be selected for detaching `keyPair`, or null when it can. Whether the

@@ -74,7 +74,7 @@ export const keyPairSchema = z.strictObject({
 export type KeyPair = z.infer<typeof keyPairSchema>;
 
 /** The last failure behind a wrapping error such as `ECS_RETRIES_EXHAUSTED`. */
-export const ecsErrorCauseSchema = z.strictObject({
+const ecsErrorCauseSchema = z.strictObject({
   code: z.string().max(200),
   message: z.string().max(2000),
   httpStatus: z.number().int().optional(),

@@ -18,7 +18,7 @@ import { keyPairRefSchema } from './operation';
  * - `leftOut`: still bound, and not in the operation's plan (excluded with a reason, not selected, or bound since);
  * - `notYetRebooted`: detached, RUNNING, and not rebooted by the app since the detach.
  */
-export { exposureBuckets };
+;
 export const exposureBucketSchema = z.enum(exposureBuckets);
 export type ExposureBucket = z.infer<typeof exposureBucketSchema>;
 
@@ -26,7 +26,7 @@ export type ExposureBucket = z.infer<typeof exposureBucketSchema>;
  * Why an instance is in its bucket, beyond the bucket itself: an outcome's error code (failed, not sent), an
  * exclusion reason or `not-selected` / `bound-again` (left out), or `detached` (not yet rebooted).
  */
-export const exposureDetailSchema = z.string().max(200);
+const exposureDetailSchema = z.string().max(200);
 
 export const exposedInstanceSchema = z.strictObject({
   instanceId: instanceIdSchema,
@@ -61,7 +61,7 @@ export const exposureReportSchema = z.strictObject({
 });
 export type ExposureReport = z.infer<typeof exposureReportSchema>;
 
-export const exposureCountsSchema = z.strictObject({
+const exposureCountsSchema = z.strictObject({
   failed: z.number().int().nonnegative(),
   notSent: z.number().int().nonnegative(),
   leftOut: z.number().int().nonnegative(),
@@ -78,7 +78,7 @@ export const exposureSummarySchema = z.strictObject({
 });
 export type ExposureSummary = z.infer<typeof exposureSummarySchema>;
 
-export function exposureCounts(report: Pick<ExposureReport, 'buckets' | 'total'>): ExposureCounts {
+function exposureCounts(report: Pick<ExposureReport, 'buckets' | 'total'>): ExposureCounts {
   const { buckets } = report;
   return {
     failed: buckets.failed.length,

@@ -20,7 +20,7 @@ export type RegionList = z.infer<typeof regionListSchema>;
 /** DescribeInstances' MaxResults: the most one page holds, and so the most one `inventory.page` event carries. */
 export const instancePageSize = 100;
 /** More zones than any region has; a bound, not a product limit. */
-export const maxZones = 64;
+const maxZones = 64;
 
 /**
  * What a listing reads:
@@ -63,7 +63,7 @@ export const inventoryPageSchema = z.strictObject({
 });
 export type InventoryPage = z.infer<typeof inventoryPageSchema>;
 
-export const zoneListingStateSchema = z.enum(['waiting', 'listing', 'complete', 'failed', 'cancelled']);
+const zoneListingStateSchema = z.enum(['waiting', 'listing', 'complete', 'failed', 'cancelled']);
 export type ZoneListingState = z.infer<typeof zoneListingStateSchema>;
 
 /** One zone's listing within a region listing. */
@@ -85,7 +85,7 @@ export const regionListingModeSchema = z.enum(['zones', 'sequential']);
 export type RegionListingMode = z.infer<typeof regionListingModeSchema>;
 
 /** The copy of the region's last complete listing kept on disk, as shown before the fresh one. */
-export const cachedListingSchema = z.strictObject({
+const cachedListingSchema = z.strictObject({
   /** When that listing was read from Volcengine. */
   readAt: z.string().max(40),
   received: z.number().int().nonnegative(),

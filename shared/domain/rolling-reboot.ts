@@ -15,7 +15,7 @@ import { instanceIdSchema, maxListedItems } from './ecs';
  * so a large early wave cannot hide a bad later one and the admin can reason about one number.
  */
 
-export const rebootWaveModeSchema = z.enum(['batch', 'zone']);
+const rebootWaveModeSchema = z.enum(['batch', 'zone']);
 export type RebootWaveMode = z.infer<typeof rebootWaveModeSchema>;
 
 /** One wave as planned: its requests are the operation's batches `firstBatch` to `firstBatch + batchCount - 1`. */

@@ -17,7 +17,7 @@ export const regionsSearchedAtOnce = 4;
 export const maxSweptRegions = 200;
 
 /** Key pair names are exact: a sweep never detaches a key that merely looks like the one named. */
-export const sweepKeyPairNameSchema = z.string().trim().min(1).max(128);
+const sweepKeyPairNameSchema = z.string().trim().min(1).max(128);
 
 export const sweepRequestSchema = z.strictObject({ profileId: profileIdSchema, keyPairName: sweepKeyPairNameSchema, jobId: jobIdSchema });
 export type SweepRequest = z.infer<typeof sweepRequestSchema>;

@@ -20,7 +20,7 @@ export interface CatalogueEntry {
  * The app's own errors in both languages. Keyed by `AppErrorCode`, so a new code does not compile until it is
  * explained here. They carry no `retryable` flag: nothing retries an app error by itself, the user reads what to do.
  */
-export const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
+const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
   IPC_VALIDATION_FAILED: {
     text: {
       'zh-CN': { title: '请求内容无效', action: '请检查输入的内容后重试；如果问题持续，请重启应用。' },

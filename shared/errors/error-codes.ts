@@ -5,7 +5,7 @@ import { z } from 'zod';
  * their own field (see the catalogue); these are the app's own, stable across releases so the renderer can
  * localize them and tests can assert on them.
  */
-export const appErrorCodes = [
+const appErrorCodes = [
   'IPC_VALIDATION_FAILED',
   'IPC_UNKNOWN_CHANNEL',
   'IPC_FORBIDDEN_SENDER',

@@ -117,8 +117,8 @@ export const eventContract = {
 
 // The two lists of names must agree both ways; `satisfies` above checks one direction, this the other.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const invokeContractIsComplete: Exactly<keyof typeof invokeContract, InvokeChannel> = true;
-export const eventContractIsComplete: Exactly<keyof typeof eventContract, EventChannel> = true;
+true satisfies Exactly<keyof typeof invokeContract, InvokeChannel>;
+true satisfies Exactly<keyof typeof eventContract, EventChannel>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
 export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;

@@ -2,7 +2,7 @@ import { apiError } from '../api-error';
 import type { ApiError } from '../api-error';
 import type { QueryParams } from '../query-params';
 
-export const maxInstanceIdsPerRequest = 100;
+const maxInstanceIdsPerRequest = 100;
 const maxClientTokenLength = 64;
 
 /** InstanceIds.N is required and holds at most 100 IDs (DetachKeyPair, AttachKeyPair, RebootInstances). */

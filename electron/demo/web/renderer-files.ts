@@ -4,13 +4,13 @@ import { createAppProtocolHandler, appOrigin, securityHeaders } from '../../secu
 import { contentSecurityPolicyDirectives } from '../../security/content-security-policy';
 
 /** Where the page's `window.api` script is served, in place of the preload. */
-export const webApiScriptPath = '/kpd-web-api.js';
+const webApiScriptPath = '/kpd-web-api.js';
 
 /**
  * The app's own CSP, with one change: the page may connect to its own origin, where main now answers over HTTP.
  * Still no remote anything, no eval, no inline script.
  */
-export const webDemoContentSecurityPolicy = Object.entries({ ...contentSecurityPolicyDirectives, 'connect-src': "'self'" })
+const webDemoContentSecurityPolicy = Object.entries({ ...contentSecurityPolicyDirectives, 'connect-src': "'self'" })
   .map(([directive, sources]) => `${directive} ${sources}`)
   .join('; ');
 

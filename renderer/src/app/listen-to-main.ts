@@ -10,7 +10,7 @@ export interface ListeningStore {
 }
 
 /** Every store that hears main's events (settings, inventory pages and progress, operation and sweep progress). */
-export const listeningStores: readonly ListeningStore[] = [useAppStore, useInventoryStore, useOperationStore, useHistoryStore, useSweepStore];
+const listeningStores: readonly ListeningStore[] = [useAppStore, useInventoryStore, useOperationStore, useHistoryStore, useSweepStore];
 
 /**
  * Attaches every store's listeners to main's events, once per window, before anything is asked of main (progress

@@ -1,7 +1,7 @@
 import { Fragment, memo } from 'react';
 
 /** Splits after each dot and underscore, keeping them: "ECS_NETWORK_PROXY" -> ["ECS_", "NETWORK_", "PROXY"]. */
-export function codeSegments(code: string): string[] {
+function codeSegments(code: string): string[] {
   return code.split(/(?<=[._])/).filter((part) => part !== '');
 }
 

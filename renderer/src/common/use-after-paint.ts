@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
  * Runs `callback` in the first task after the next animation frame, which Chromium runs once that frame is out.
  * Returns a cancel function (an effect's cleanup).
  */
-export function afterNextPaint(callback: () => void): () => void {
+function afterNextPaint(callback: () => void): () => void {
   let cancelled = false;
   const frame = requestAnimationFrame(() => {
     const channel = new MessageChannel();

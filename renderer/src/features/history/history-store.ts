@@ -49,7 +49,7 @@ export interface HistoryHooks {
 const noHooks: HistoryHooks = { onDetail: () => undefined, onResult: () => undefined };
 
 /** The store, built on whatever API it is given, so tests can drive it with a fake main. */
-export function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
+function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
   return create<HistoryState>()((set, get) => {
     const load = async (operationId: string) => {
       set({ opened: { operationId, result: get().opened?.result ?? null, progress: get().opened?.progress ?? null, loading: true } });

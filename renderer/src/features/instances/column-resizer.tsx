@@ -1,8 +1,8 @@
 import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import './instance-table.css';
 
-export const minColumnWidth = 64;
-export const maxColumnWidth = 640;
+const minColumnWidth = 64;
+const maxColumnWidth = 640;
 /** One arrow press; Shift moves four times as far. */
 const keyboardStep = 16;
 

@@ -25,7 +25,7 @@ export interface InstanceRow {
   selectable: boolean;
 }
 
-export function blockerOf(judge: RowJudge, instance: Instance): RowBlocker | null {
+function blockerOf(judge: RowJudge, instance: Instance): RowBlocker | null {
   if (judge.keyPair === null) return null;
   const blocker = detachBlocker(instance, judge.keyPair);
   if (blocker !== null || judge.boundIds === null) return blocker;

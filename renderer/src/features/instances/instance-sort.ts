@@ -9,7 +9,7 @@ export type PositionOrder = (a: number, b: number) => number;
  * either direction, ties in data order. A total order, so rows merged in one by one land exactly where a sort of
  * everything would put them.
  */
-export function positionOrder(index: InstanceIndex, sort: SortState | null): PositionOrder {
+function positionOrder(index: InstanceIndex, sort: SortState | null): PositionOrder {
   if (sort === null) return (a, b) => a - b;
   // The index keeps this very array up to date in place, so the order stays right across merges.
   const keys = index.sortKeysOf(sort.column);

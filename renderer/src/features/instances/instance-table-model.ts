@@ -88,7 +88,7 @@ function withSelection(model: InstanceTableModel, selected: Selection, anchorId:
   return { ...model, selected, anchorId, selectedVisibleCount };
 }
 
-export function inSortOrder(index: InstanceIndex, rows: readonly InstanceRow[], sort: SortState | null): readonly InstanceRow[] {
+function inSortOrder(index: InstanceIndex, rows: readonly InstanceRow[], sort: SortState | null): readonly InstanceRow[] {
   return sort === null ? rows : sortedPositions(index, sort).map((position) => rows[position]!);
 }
 

@@ -9,7 +9,7 @@ import { summarizeOutcomes } from './outcome-summary';
 export const csvMimeType = 'text/csv;charset=utf-8';
 export const jsonMimeType = 'application/json';
 
-export const csvColumns = ['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId', 'stillExposed', 'exposureDetail', 'exposureCheckedAt'] as const;
+const csvColumns = ['instanceId', 'status', 'errorCode', 'errorMessage', 'requestId', 'stillExposed', 'exposureDetail', 'exposureCheckedAt'] as const;
 
 /** Excel reads a CSV without a byte order mark as the local code page, which garbles Chinese error messages. */
 const byteOrderMark = '\uFEFF';

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-t';
 import type { OutcomeStatus } from './outcome-facts';
 
 /** Arco's palette names for what each outcome means: done, refused, never asked (neutral), "check before retrying". */
-export const outcomeColors: Record<OutcomeStatus, string> = { succeeded: 'green', failed: 'red', 'not-sent': 'gray', unknown: 'orange' };
+const outcomeColors: Record<OutcomeStatus, string> = { succeeded: 'green', failed: 'red', 'not-sent': 'gray', unknown: 'orange' };
 
 export const OutcomeTag = memo(function OutcomeTag(props: { status: OutcomeStatus }) {
   const t = useT();
