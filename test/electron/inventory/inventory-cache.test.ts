@@ -223,23 +223,34 @@ describe('inventory cache', () => {
     const cache = makeCache();
     await cache.write(writeInput(instances(300, 'a')));
     const markers = ['b', 'c', 'd', 'e', 'f', 'g'];
-    const writes = markers.map((marker, round) => cache.write(writeInput(instances(200 + round * 50, marker))));
-    // Paced reads started at staggered times, so some open a copy that is replaced while they read it.
-    const reads = Array.from({ length: 12 }, async (_unused, index) => {
-      await new Promise((resolve) => setTimeout(resolve, index * 3));
+    // A paced read: it has the copy open once its header is in, then takes its chunks slowly, so the next write
+    // replaces the copy while it is still being read.
+    const pacedRead = () => {
+      let opened!: () => void;
+      const open = new Promise<void>((resolve) => (opened = resolve));
       const chunks: Instance[][] = [];
-      const result = await cache.read({
-        profileId,
-        regionId,
-        onHeader: () => undefined,
-        onChunk: async (chunk) => {
-          chunks.push(chunk);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        },
-      });
-      return { result, instances: chunks.flat() };
-    });
-    expect((await Promise.all(writes)).map((result) => result.kind)).toEqual(markers.map(() => 'written'));
+      const done = cache
+        .read({
+          profileId,
+          regionId,
+          onHeader: () => opened(),
+          onChunk: async (chunk) => {
+            chunks.push(chunk);
+            await new Promise((resolve) => setTimeout(resolve, 2));
+          },
+        })
+        .then((result) => ({ result, instances: chunks.flat() }));
+      return { open, done };
+    };
+    // Two reads open each copy before the next write starts (waiting for their headers, not for the clock, so the
+    // interleaving does not depend on how busy the machine is); they finish while the writes go on.
+    const reads: Array<ReturnType<typeof pacedRead>['done']> = [];
+    for (const [round, marker] of markers.entries()) {
+      const pair = [pacedRead(), pacedRead()];
+      await Promise.all(pair.map((read) => read.open));
+      reads.push(...pair.map((read) => read.done));
+      expect(await cache.write(writeInput(instances(200 + round * 50, marker)))).toMatchObject({ kind: 'written' });
+    }
     const seen = new Set<string>();
     for (const read of await Promise.all(reads)) {
       const marker = read.instances[0]!.instanceName.split('-')[2]!;
@@ -247,7 +258,8 @@ describe('inventory cache', () => {
       expect(read.instances).toEqual(instances(read.instances.length, marker));
       expect(read.result).toEqual({ kind: 'read', readAt: '2026-03-04T05:06:07.000Z', instanceCount: read.instances.length });
     }
-    expect(seen.size).toBeGreaterThan(1);
+    // Each pair opened the copy of its round: every copy but the last was read while being replaced.
+    expect([...seen].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('runs writes of one region one after another, the last called winning', async () => {
