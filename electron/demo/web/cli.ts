@@ -28,9 +28,6 @@ async function main(): Promise<void> {
     return;
   }
   const demo = await startWebDemo({ ...parsed.options, logger: stderrLogger() });
-  process.stderr.write(`simulated fleet: ${parsed.options.fleet.instances} instances (seed ${parsed.options.fleet.seed}); open the address below in a browser on this machine\n`);
-  process.stdout.write(`demo: ${demo.url}\n`);
-
   const stop = () => {
     // A second Ctrl+C ends it at once (Node's default); a stop that hangs is cut short, as the desktop app's quit is.
     process.off('SIGINT', stop);
@@ -49,8 +46,12 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Listening before the address is printed: whoever reads it may stop the demo at once, and a signal that found
+  // no handler would kill it without closing anything.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stderr.write(`simulated fleet: ${parsed.options.fleet.instances} instances (seed ${parsed.options.fleet.seed}); open the address below in a browser on this machine\n`);
+  process.stdout.write(`demo: ${demo.url}\n`);
 }
 
 main().catch((error: unknown) => {
