@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { exceptionsFileSchema, reconcileFindings, type Finding } from './electronegativity-findings';
+import { exceptionsFileSchema, generatedFolders, isAuditedSource, reconcileFindings, type Finding } from './electronegativity-findings';
 
 /**
  * `npm run audit:electron`: Doyensec's Electronegativity over the whole project (it skips node_modules by itself),
@@ -29,6 +29,11 @@ type RunElectronegativity = (
 
 const runElectronegativity = createRequire(import.meta.url)('@doyensec/electronegativity') as RunElectronegativity;
 
+/** Electronegativity names files relative to the input, or absolute in its parse errors. */
+function relativeToRoot(file: string): string {
+  return (path.isAbsolute(file) ? path.relative(root, file) : file).split(path.sep).join('/');
+}
+
 async function main(): Promise<number> {
   const exceptionsFile = exceptionsFileSchema.parse(JSON.parse(await readFile(exceptionsPath, 'utf8')));
   // Its messages come from a locale file picked by LANG; this keeps them in English wherever it runs.
@@ -38,28 +43,32 @@ async function main(): Promise<number> {
     { input: root, isRelative: true, excludeFromScan: exceptionsFile.excludedChecks.map((excluded) => excluded.check.toLowerCase()) },
     false,
   );
-  const findings: Finding[] = result.issues.map((issue) => ({
+  const scanned: Finding[] = result.issues.map((issue) => ({
     check: issue.id,
-    file: issue.file.split(path.sep).join('/'),
+    file: relativeToRoot(issue.file),
     line: issue.location.line,
     sample: typeof issue.sample === 'string' ? issue.sample : '',
     severity: issue.severity.name,
     confidence: issue.confidence.name,
     description: issue.description,
   }));
+  const findings = scanned.filter((finding) => isAuditedSource(finding.file));
+  const parseErrors = result.errors.filter((error) => isAuditedSource(relativeToRoot(error.file)));
   const { justified, open, stale } = reconcileFindings(findings, exceptionsFile.exceptions);
 
   console.log(`audit:electron: ${result.globalChecks} global and ${result.atomicChecks} per-file checks ran; not run:`);
   for (const excluded of exceptionsFile.excludedChecks) console.log(`  - ${excluded.check}: ${excluded.reason}`);
+  const generated = scanned.length - findings.length + result.errors.length - parseErrors.length;
+  console.log(`audit:electron: ${generated} finding(s) or parse error(s) in generated files left out (${generatedFolders.join(', ')}: bundles of the sources audited here)`);
   console.log(`audit:electron: ${findings.length} finding(s), ${justified.length} justified:`);
   for (const { finding, exception } of justified) console.log(`  - ${finding.check} (${finding.file}): ${exception.reason}`);
-  for (const error of result.errors) console.error(`audit:electron: could not parse ${error.file}: ${error.message}`);
+  for (const error of parseErrors) console.error(`audit:electron: could not parse ${error.file}: ${error.message}`);
   for (const finding of open) {
     console.error(`audit:electron: OPEN ${finding.check} ${finding.severity}/${finding.confidence} at ${finding.file}:${finding.line}: ${finding.description}`);
     if (finding.sample !== '') console.error(`    ${finding.sample}`);
   }
   for (const exception of stale) console.error(`audit:electron: STALE exception for ${exception.check} in ${exception.file}: nothing matches it any more; remove it`);
-  const failures = result.errors.length + open.length + stale.length;
+  const failures = parseErrors.length + open.length + stale.length;
   console.log(failures === 0 ? 'audit:electron: no open findings' : `audit:electron: ${failures} problem(s)`);
   return failures === 0 ? 0 : 1;
 }

@@ -74,6 +74,10 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     });
 
     test('enables Review from the key pair\'s own listing while the region still streams in', async ({ app }) => {
+      // The region's first zone holds its second page back, so the region is still being listed when the plan is
+      // ready however slowly this machine runs the steps in between (a race with the clock failed under load).
+      const firstZone = app.simulator.fleet.region('cn-beijing')!.zoneIds[0]!;
+      app.simulator.addFault({ kind: 'slow-reply', action: 'DescribeInstances', params: { ZoneId: firstZone }, skip: 1, times: 1, delayMs: 120_000 });
       await openSlowly(app);
       const { page } = app;
       const keyPairName = busiestKeyPair(app);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { exceptionsFileSchema, reconcileFindings, type Finding, type FindingException } from '../../security-audit/electronegativity-findings';
+import { exceptionsFileSchema, generatedFolders, isAuditedSource, reconcileFindings, type Finding, type FindingException } from '../../security-audit/electronegativity-findings';
 
 const finding = (overrides: Partial<Finding>): Finding => ({
   check: 'OPEN_EXTERNAL_JS_CHECK',
@@ -44,5 +44,22 @@ describe('security-audit/electronegativity-exceptions.json', () => {
   it('refuses an exception without a real reason', () => {
     const file = { excludedChecks: [], exceptions: [{ check: 'CSP_GLOBAL_CHECK', file: 'N/A', reason: 'fine', evidence: ['x'] }] };
     expect(exceptionsFileSchema.safeParse(file).success).toBe(false);
+  });
+});
+
+describe('isAuditedSource', () => {
+  it('audits the sources and leaves out what the build and the tests write', () => {
+    expect(isAuditedSource('electron/main.ts')).toBe(true);
+    expect(isAuditedSource('renderer/src/app/app.tsx')).toBe(true);
+    expect(isAuditedSource('package.json')).toBe(true);
+    expect(isAuditedSource('dist/renderer/assets/index-Qbctwg8R.js')).toBe(false);
+    expect(isAuditedSource('release/linux-unpacked/resources/app.asar')).toBe(false);
+    // A source folder merely named like one is still audited.
+    expect(isAuditedSource('renderer/dist/x.ts')).toBe(true);
+  });
+
+  it('leaves out only folders git ignores, so no source can hide in one', async () => {
+    const ignored = (await readFile('.gitignore', 'utf8')).split('\n').map((line) => line.trim());
+    for (const folder of generatedFolders) expect(ignored).toContain(folder);
   });
 });
