@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { nonNegativeIntegerFlag } from './cli-numbers';
 import type { EcsSimulatorOptions } from './ecs-simulator';
 
 export const cliUsage = `Usage: npm run simulator -- --access-key-id AK --secret-access-key SK [options]
@@ -26,11 +27,6 @@ function zoneWeights(raw: string | undefined): number[] | undefined | string {
   }
   const weights = parts.map(Number);
   return weights.some((weight) => weight > 0) ? weights : '--zone-weights needs at least one positive weight';
-}
-
-function nonNegativeInteger(name: string, raw: string | undefined, fallback: number): number | string {
-  if (raw === undefined) return fallback;
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : `--${name} must be a non-negative integer`;
 }
 
 /** Turns the command line into simulator options, or a message saying what is wrong with it. */
@@ -67,15 +63,15 @@ export function parseCliArguments(args: readonly string[]): CliParse {
     return { kind: 'error', message: '--access-key-id and --secret-access-key are required' };
   }
   const numbers = {
-    port: nonNegativeInteger('port', values.port, 8555),
-    instances: nonNegativeInteger('instances', values.instances, 1000),
-    seed: nonNegativeInteger('seed', values.seed, 1),
-    latencyMs: nonNegativeInteger('latency-ms', values['latency-ms'], 0),
-    rate: nonNegativeInteger('rate', values.rate, 0),
-    burst: nonNegativeInteger('burst', values.burst, 0),
-    readRate: nonNegativeInteger('read-rate', values['read-rate'], 0),
-    readBurst: nonNegativeInteger('read-burst', values['read-burst'], 0),
-    rebootMs: nonNegativeInteger('reboot-ms', values['reboot-ms'], 0),
+    port: nonNegativeIntegerFlag('port', values.port, 8555),
+    instances: nonNegativeIntegerFlag('instances', values.instances, 1000),
+    seed: nonNegativeIntegerFlag('seed', values.seed, 1),
+    latencyMs: nonNegativeIntegerFlag('latency-ms', values['latency-ms'], 0),
+    rate: nonNegativeIntegerFlag('rate', values.rate, 0),
+    burst: nonNegativeIntegerFlag('burst', values.burst, 0),
+    readRate: nonNegativeIntegerFlag('read-rate', values['read-rate'], 0),
+    readBurst: nonNegativeIntegerFlag('read-burst', values['read-burst'], 0),
+    rebootMs: nonNegativeIntegerFlag('reboot-ms', values['reboot-ms'], 0),
   };
   const problem = Object.values(numbers).find((value) => typeof value === 'string');
   if (typeof problem === 'string') return { kind: 'error', message: problem };

@@ -2,6 +2,9 @@ import type { AppCore } from '../app-core';
 import { startEcsSimulator, type EcsSimulator } from '../../simulator/ecs-simulator';
 import { bindSharedKeyPair } from '../../simulator/shared-key-pair';
 
+// The demo's command lines read fleet numbers exactly as `npm run simulator` does.
+export { nonNegativeIntegerFlag } from '../../simulator/cli-numbers';
+
 /** The demo's keys: they open nothing but the built-in simulator on this machine. */
 export const demoKeys = { accessKeyId: 'AKLTdemoModeAccessKey01', secretAccessKey: 'demo-mode-secret-not-real-01' };
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { defaultDemoCloud, type DemoCloudOptions } from '../demo-cloud';
+import { defaultDemoCloud, nonNegativeIntegerFlag, type DemoCloudOptions } from '../demo-cloud';
 
 export const webDemoUsage = `Usage: npm run demo:web -- [options]
   --instances N    instances in the simulated fleet (default ${defaultDemoCloud.instances})
@@ -15,16 +15,11 @@ export interface WebDemoOptions {
 
 export type WebDemoParse = { readonly kind: 'ok'; readonly options: WebDemoOptions } | { readonly kind: 'error'; readonly message: string };
 
-/** As `npm run simulator` reads its numbers (simulator/cli-options.ts), so a flag means the same in both. */
-function nonNegativeInteger(name: string, raw: string | undefined, fallback: number): number | string {
-  if (raw === undefined) return fallback;
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : `--${name} must be a non-negative integer`;
-}
-
 /**
  * The command line of `npm run demo:web`. Strict: an option it does not know (`--endpoint`, `--host`…) is an error,
  * so nothing typed on the command line can point the demo anywhere but its simulator. The fleet flags accept what
- * `npm run simulator`'s do. (Not its parser itself: electron/ reaches the simulator only through demo-cloud.ts.)
+ * `npm run simulator`'s do: both read numbers with the simulator's own `nonNegativeIntegerFlag` (through demo-cloud.ts,
+ * electron/'s one door to the simulator).
  */
 export function parseWebDemoArguments(args: readonly string[]): WebDemoParse {
   let values;
@@ -43,10 +38,10 @@ export function parseWebDemoArguments(args: readonly string[]): WebDemoParse {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
   const numbers = {
-    instances: nonNegativeInteger('instances', values.instances, defaultDemoCloud.instances),
-    seed: nonNegativeInteger('seed', values.seed, defaultDemoCloud.seed),
-    latencyMs: nonNegativeInteger('latency-ms', values['latency-ms'], defaultDemoCloud.latencyMs),
-    port: nonNegativeInteger('port', values.port, 0),
+    instances: nonNegativeIntegerFlag('instances', values.instances, defaultDemoCloud.instances),
+    seed: nonNegativeIntegerFlag('seed', values.seed, defaultDemoCloud.seed),
+    latencyMs: nonNegativeIntegerFlag('latency-ms', values['latency-ms'], defaultDemoCloud.latencyMs),
+    port: nonNegativeIntegerFlag('port', values.port, 0),
   };
   const problem = Object.values(numbers).find((value) => typeof value === 'string');
   if (typeof problem === 'string') return { kind: 'error', message: problem };
