@@ -10,10 +10,8 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { percentile, round } from './bench-results';
-import { openBenchBrowserApp } from './bench-browser-app';
-import './renderer-scenarios';
+import { latencyOfLastInput, openLoadedRegion, pickBusiestKeyPair, settle, typedQuery } from './renderer-page-steps';
 
-const typedQuery = 'web-prod-12';
 const metricNames = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration', 'RecalcStyleCount', 'LayoutCount', 'Nodes'] as const;
 type Metrics = Record<(typeof metricNames)[number], number>;
 
@@ -67,33 +65,6 @@ async function takeCounts(page: Page): Promise<MutationCounts> {
     counts.attributes = 0;
     counts.text = 0;
     return taken;
-  });
-}
-
-async function settle(page: Page, quietMs: number): Promise<void> {
-  await page.waitForFunction(
-    (quiet) => {
-      const probe = window.__benchProbe;
-      const last = probe.changes[probe.changes.length - 1] ?? 0;
-      const lastInput = probe.inputs[probe.inputs.length - 1]?.at ?? 0;
-      const painted = probe.paints[probe.paints.length - 1]?.changedAt ?? 0;
-      return performance.now() - Math.max(last, lastInput) > quiet && painted >= last;
-    },
-    quietMs,
-    { polling: 50, timeout: 60_000 },
-  );
-}
-
-async function latencyOfLastInput(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const probe = window.__benchProbe;
-    const input = probe.inputs[probe.inputs.length - 1];
-    if (input === undefined) return Number.NaN;
-    const changes = probe.changes.filter((at) => at >= input.at);
-    const lastChange = changes[changes.length - 1];
-    if (lastChange === undefined) return Number.NaN;
-    const paint = probe.paints.find((candidate) => candidate.changedAt >= lastChange);
-    return paint === undefined ? Number.NaN : paint.paintedAt - input.at;
   });
 }
 
@@ -186,30 +157,14 @@ function printProfile(profile: CpuProfile): void {
 }
 
 async function profileSession(): Promise<Sample[]> {
-  const app = await openBenchBrowserApp({ fleet: { seed: 9, instances: 50_000 }, settings: { readRequestsPerSecond: 100 } });
+  const loaded = await openLoadedRegion();
+  const { app, firstPaintMs } = loaded;
   try {
     const { page } = app;
-    await page.waitForFunction(() => window.__benchProbe.dataAt > 0, null, { timeout: 180_000, polling: 100 });
-    await page.locator('[data-testid="inventory-progress"][data-state="complete"]').waitFor({ timeout: 180_000 });
-    await settle(page, 500);
-    const firstPaintMs = await page.evaluate(() => {
-      const probe = window.__benchProbe;
-      const paint = probe.paints.find((candidate) => candidate.paintedAt > probe.dataAt && candidate.rows);
-      return paint === undefined ? Number.NaN : paint.paintedAt - probe.dataAt;
-    });
     await page.evaluate(countScript);
     const session = await page.context().newCDPSession(page);
     await session.send('Performance.enable');
-
-    const instances = app.simulator.fleet.region('cn-beijing')!.instances;
-    const counts = new Map<string, number>();
-    for (const instance of instances) if (instance.keyPairName !== '') counts.set(instance.keyPairName, (counts.get(instance.keyPairName) ?? 0) + 1);
-    const keyPairName = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    await page.getByRole('combobox', { name: 'Key pair to detach' }).click();
-    await page.keyboard.type(keyPairName);
-    await page.getByRole('option', { name: new RegExp(`^${keyPairName} ·`) }).click();
-    await page.locator('[data-testid="key-listing"][data-state="complete"]').waitFor({ timeout: 60_000 });
-    await settle(page, 150);
+    await pickBusiestKeyPair(loaded);
 
     const search = page.getByRole('textbox', { name: 'Search instances' });
     await search.click();

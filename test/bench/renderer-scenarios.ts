@@ -1,59 +1,10 @@
 import type { Page } from '@playwright/test';
 import { percentile, round, type Measurement } from './bench-results';
-import { openBenchBrowserApp } from './bench-browser-app';
-import type { ProbeState } from './page-probe';
+import { latencyOfLastInput, openLoadedRegion, pickBusiestKeyPair, settle, typedQuery } from './renderer-page-steps';
 
-const rowsInFleet = 50_000;
-/** A query an admin might type, one key at a time: it narrows 50,000 rows step by step. */
-const typedQuery = 'web-prod-12';
 const scrollMs = 3_000;
 /** Pixels per frame: 7,200 px/s at 60 fps, a fast wheel flick. */
 const scrollStepPx = 120;
-
-declare global {
-  interface Window {
-    __benchProbe: ProbeState;
-    __benchScroll(durationMs: number, stepPx: number): Promise<{ frameMs: number[]; blankFrames: number }>;
-    __benchDeliver(wire: string, payloadJson: string): void;
-    __benchWatch(name: string, holds: () => boolean): void;
-    __benchWatchButton(name: string, pattern: string): void;
-    __benchExpectResults(text: string): void;
-    __benchResultsLatency(text: string): number;
-  }
-}
-
-/** Waits until the page has had no input and made no DOM change for `quietMs`, and has painted its last change. */
-async function settle(page: Page, quietMs = 200): Promise<void> {
-  await page.waitForFunction(
-    (quiet) => {
-      const probe = window.__benchProbe;
-      const last = probe.changes[probe.changes.length - 1] ?? 0;
-      const lastInput = probe.inputs[probe.inputs.length - 1]?.at ?? 0;
-      const painted = probe.paints[probe.paints.length - 1]?.changedAt ?? 0;
-      // Quiet since the last input too: right after a key press, the change it causes may not have happened yet.
-      return performance.now() - Math.max(last, lastInput) > quiet && painted >= last;
-    },
-    quietMs,
-    { polling: 50, timeout: 60_000 },
-  );
-}
-
-/**
- * From the latest input (key press or click) to the paint of the last DOM change it caused. Call after `settle`.
- * NaN when the input changed nothing.
- */
-async function latencyOfLastInput(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const probe = window.__benchProbe;
-    const input = probe.inputs[probe.inputs.length - 1];
-    if (input === undefined) return Number.NaN;
-    const changes = probe.changes.filter((at) => at >= input.at);
-    const lastChange = changes[changes.length - 1];
-    if (lastChange === undefined) return Number.NaN;
-    const paint = probe.paints.find((candidate) => candidate.changedAt >= lastChange);
-    return paint === undefined ? Number.NaN : paint.paintedAt - input.at;
-  });
-}
 
 async function usedHeapBytes(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
@@ -61,15 +12,6 @@ async function usedHeapBytes(page: Page): Promise<number> {
   const usage = await session.send('Runtime.getHeapUsage');
   await session.detach();
   return usage.usedSize;
-}
-
-/** The key pair bound to the most instances, the one an admin with a big fleet would clean up first. */
-function busiestKeyPair(instances: ReadonlyArray<{ keyPairName: string }>): string {
-  const counts = new Map<string, number>();
-  for (const instance of instances) {
-    if (instance.keyPairName !== '') counts.set(instance.keyPairName, (counts.get(instance.keyPairName) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 interface SessionResult {
@@ -86,27 +28,12 @@ interface SessionResult {
 
 /** One fresh page with 50,000 instances, driven as a user would. */
 async function rendererSession(): Promise<SessionResult> {
-  // Read as fast as the simulator answers (no latency): what is measured here is the page, once the region is in.
-  const app = await openBenchBrowserApp({ fleet: { seed: 9, instances: rowsInFleet }, settings: { readRequestsPerSecond: 100 } });
+  const loaded = await openLoadedRegion();
+  const { app, firstPaintMs } = loaded;
   try {
     const { page } = app;
-    await page.waitForFunction(() => window.__benchProbe.dataAt > 0, null, { timeout: 180_000, polling: 100 });
-    await page.getByTestId('instance-row').first().waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="inventory-progress"][data-state="complete"]').waitFor({ timeout: 180_000 });
-    await settle(page, 500);
-    const firstPaintMs = await page.evaluate(() => {
-      const probe = window.__benchProbe;
-      const paint = probe.paints.find((candidate) => candidate.paintedAt > probe.dataAt && candidate.rows);
-      return paint === undefined ? Number.NaN : paint.paintedAt - probe.dataAt;
-    });
     const heapBytes = await usedHeapBytes(page);
-
-    const keyPairName = busiestKeyPair(app.simulator.fleet.region('cn-beijing')!.instances);
-    await page.getByRole('combobox', { name: 'Key pair to detach' }).click();
-    await page.keyboard.type(keyPairName);
-    await page.getByRole('option', { name: new RegExp(`^${keyPairName} ·`) }).click();
-    await page.locator('[data-testid="key-listing"][data-state="complete"]').waitFor({ timeout: 60_000 });
-    await settle(page);
+    await pickBusiestKeyPair(loaded);
 
     const search = page.getByRole('textbox', { name: 'Search instances' });
     await search.click();
