@@ -19,7 +19,7 @@ export const profilesMessages = defineMessages({
   'profiles.col.status': { en: 'Connection', zh: '连接' },
   'profiles.col.actions': { en: 'Actions', zh: '操作' },
   'profiles.sts': { en: 'STS', zh: 'STS' },
-  'profiles.defaultEndpoint': { en: 'Volcengine (default)', zh: '火山引擎（默认）' },
+  'profiles.defaultEndpoint': { en: "Each region's official (default)", zh: '各地域官方地址（默认）' },
   'profiles.test': { en: 'Test', zh: '测试' },
   'profiles.edit': { en: 'Edit', zh: '编辑' },
   'profiles.delete': { en: 'Delete', zh: '删除' },
@@ -39,7 +39,8 @@ export const profilesMessages = defineMessages({
   'form.sessionToken': { en: 'STS session token', zh: 'STS 会话令牌' },
   'form.region': { en: 'Default region', zh: '默认地域' },
   'form.endpoint': { en: 'Endpoint', zh: '接入地址' },
-  'form.endpointPlaceholder': { en: 'https://open.volcengineapi.com', zh: 'https://open.volcengineapi.com' },
+  // Empty is the usual choice: each region then goes where the official SDKs send it (open. or ecs.<region>.).
+  'form.endpointPlaceholder': { en: "Empty: each region's official endpoint", zh: '留空：使用各地域的官方接入地址' },
   'form.accountId': { en: 'Account ID', zh: '账号 ID' },
   'form.accountIdPlaceholder': { en: 'e.g. 2100012345', zh: '例如 2100012345' },
   'form.accountIdHelp': {
