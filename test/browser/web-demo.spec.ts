@@ -82,6 +82,10 @@ test('opens the printed address, lists a region, detaches a key pair from three 
     await client.close();
   }
 
+  // The Profiles screen does not promise a keychain the demo never uses.
+  await page.locator('.app-header').getByText('Profiles', { exact: true }).click();
+  await expect(page.getByText('In this demo they stay in memory and are forgotten when it stops')).toBeVisible();
+
   expect(violations).toEqual([]);
   expect(consoleErrors).toEqual([]);
   expect(foreign).toEqual([]);

@@ -8,6 +8,7 @@ import { DialogDrawer } from '../../common/dialog-drawer';
 import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from './profiles-store';
+import { useAppStore } from '../../app/app-store';
 import { profileRequest, type ProfileField, type ProfileFormValues } from './profile-request';
 
 function initialValues(profile: ProfileSummary | undefined): ProfileFormValues {
@@ -26,6 +27,7 @@ function initialValues(profile: ProfileSummary | undefined): ProfileFormValues {
 /** Add or edit a profile. Secrets go to main once, on save, and are never read back: editing leaves them empty. */
 export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: () => void }) {
   const t = useT();
+  const demoMode = useAppStore((state) => state.info?.demoMode === true);
   const locale = useLocale();
   const create = useProfilesStore((state) => state.create);
   const update = useProfilesStore((state) => state.update);
@@ -88,7 +90,7 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
           label={t('form.secretAccessKey')}
           required={!editing}
           validateStatus={status('secretAccessKey')}
-          help={help('secretAccessKey') ?? (editing ? t('form.keepSecret') : t('form.secretNote'))}
+          help={help('secretAccessKey') ?? (editing ? t('form.keepSecret') : t(demoMode ? 'form.secretNoteDemo' : 'form.secretNote'))}
         >
           <Input.Password aria-label={t('form.secretAccessKey')} value={values.secretAccessKey} onChange={set('secretAccessKey')} autoComplete="off" visibilityToggle={false} />
         </Form.Item>
@@ -112,7 +114,7 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
         <Form.Item label={`${t('form.endpoint')} (${t('common.optional')})`} validateStatus={status('endpoint')} help={help('endpoint')}>
           <Input aria-label={t('form.endpoint')} placeholder={t('form.endpointPlaceholder')} value={values.endpoint} onChange={set('endpoint')} spellCheck={false} />
         </Form.Item>
-        <Typography.Text type="secondary">{t('form.secretNote')}</Typography.Text>
+        <Typography.Text type="secondary">{t(demoMode ? 'form.secretNoteDemo' : 'form.secretNote')}</Typography.Text>
       </Form>
     </DialogDrawer>
   );

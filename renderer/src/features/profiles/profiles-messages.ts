@@ -7,6 +7,11 @@ export const profilesMessages = defineMessages({
     en: 'Each profile holds a Volcengine AccessKey ID and Secret Access Key; the secret stays in the system keychain.',
     zh: '每个访问配置保存一组火山引擎 AccessKey ID 和 Secret Access Key，密钥只保存在系统密钥环中。',
   },
+  // The demo (`npm run demo`, `npm run demo:web`) keeps its keys in memory, never in the keychain: say so.
+  'profiles.subtitleDemo': {
+    en: 'Each profile holds a Volcengine AccessKey ID and Secret Access Key. In this demo they stay in memory and are forgotten when it stops; the installed app keeps the secret in the system keychain.',
+    zh: '每个访问配置保存一组火山引擎 AccessKey ID 和 Secret Access Key。本演示只把它们保存在内存中，演示结束即丢弃；安装的应用会把密钥保存在系统密钥环中。',
+  },
   'profiles.add': { en: 'Add profile', zh: '添加访问配置' },
   'profiles.import': { en: 'Import', zh: '导入' },
   'profiles.lock': { en: 'Lock secrets', zh: '锁定密钥' },
@@ -54,6 +59,7 @@ export const profilesMessages = defineMessages({
   'form.keepSecret': { en: 'Leave empty to keep the stored secret', zh: '留空则保留已保存的密钥' },
   'form.removeSessionToken': { en: 'Remove the stored session token', zh: '移除已保存的会话令牌' },
   'form.secretNote': { en: 'Stored in the system keychain only. It is never shown again.', zh: '仅保存在系统密钥环中，之后不会再显示。' },
+  'form.secretNoteDemo': { en: 'Kept in memory for this demo only. It is never shown again.', zh: '仅在本演示的内存中保存，之后不会再显示。' },
   'form.invalid': { en: 'Check this field', zh: '请检查此项' },
   'form.required': { en: 'Required', zh: '必填' },
   'test.ok': { en: 'Connected', zh: '连接成功' },

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useProfilesStore } from './profiles-store';
 import { useUiStore } from '../../app/ui-store';
+import { useAppStore } from '../../app/app-store';
 import { ConnectionTestResultView } from './connection-test-result';
 import './profiles.css';
 
@@ -51,6 +52,7 @@ const ProfileActions = memo(function ProfileActions(props: { profile: ProfileSum
 /** Every profile, its connection state, and what can be done with it. */
 export function ProfilesPage() {
   const t = useT();
+  const demoMode = useAppStore((state) => state.info?.demoMode === true);
   const locale = useLocale();
   const profiles = useProfilesStore((state) => state.profiles);
   const problem = useProfilesStore((state) => state.problem);
@@ -93,7 +95,7 @@ export function ProfilesPage() {
           <Typography.Title heading={5} id="profiles-title">
             {t('profiles.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('profiles.subtitle')}</Typography.Text>
+          <Typography.Text type="secondary">{t(demoMode ? 'profiles.subtitleDemo' : 'profiles.subtitle')}</Typography.Text>
         </div>
         <Space>
           <Button onClick={() => void lock()}>{t('profiles.lock')}</Button>
