@@ -121,6 +121,11 @@ export interface EcsSimulator {
   setFaults(rules: readonly FaultRule[]): void;
   addFault(rule: FaultRule): void;
   setLatency(latencyMs: number): void;
+  /**
+   * Ends every wait now (slow replies and latency alike): the answers go out at once. A test holds a page with a
+   * slow reply to look at a listing in progress, however slowly the machine runs, then lets it finish.
+   */
+  releaseWaits(): void;
   /** Replaces the bucket (full); null removes the limit. */
   setFlowLimit(limit: FlowLimit | null): void;
   /** Replaces the read bucket (full); null removes it. See `readFlowLimit`. */
@@ -228,6 +233,7 @@ export async function startEcsSimulator(options: EcsSimulatorOptions): Promise<E
     setLatency(value) {
       latencyMs = checkedDelay('latencyMs', value);
     },
+    releaseWaits: delays.releaseAll,
     setFlowLimit(limit) {
       flowLimiter = limit ? createFlowLimiter(limit) : undefined;
     },

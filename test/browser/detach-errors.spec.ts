@@ -47,6 +47,8 @@ test('says plainly when Volcengine cannot be reached', async ({ app }) => {
 });
 
 test('cancel stops sending: requests in flight finish, the rest are reported as never sent', async ({ app }) => {
+  // Over a thousand instances planned, reviewed and partly sent: more than a minute on a loaded two-core machine.
+  test.setTimeout(120_000);
   // One key pair on every Linux instance: enough requests that not all are in flight at once (four are).
   const region = app.simulator.fleet.region('cn-beijing')!;
   const keyPair = region.keyPairs[0]!;

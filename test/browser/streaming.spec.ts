@@ -53,7 +53,18 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await app.open();
     }
 
+    /**
+     * The region's first zone holds its second page back (until `releaseWaits`), so the region is still being
+     * listed when the test looks, however slowly this machine runs the steps in between: racing the latency alone
+     * failed on a loaded machine, the region done before the test had looked.
+     */
+    function holdFirstZone(app: AppHarness): void {
+      const firstZone = app.simulator.fleet.region('cn-beijing')!.zoneIds[0]!;
+      app.simulator.addFault({ kind: 'slow-reply', action: 'DescribeInstances', params: { ZoneId: firstZone }, skip: 1, times: 1, delayMs: 120_000 });
+    }
+
     test('shows rows after the first page, searches what has arrived, and says how far it is', async ({ app }) => {
+      holdFirstZone(app);
       await openSlowly(app);
       const { page } = app;
       const progress = page.getByTestId('inventory-progress');
@@ -66,6 +77,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await page.getByRole('textbox', { name: say.search }).fill('web-');
       await expect(page.getByTestId('instance-row').first()).toBeVisible();
       for (const name of await page.getByTestId('instance-row').locator('.instances-name').allInnerTexts()) expect(name).toContain('web-');
+      app.simulator.releaseWaits();
       await expect(progress).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
       await expect(progress).toContainText(say.listed('3,000'));
       await page.getByRole('textbox', { name: say.search }).fill('');
@@ -74,10 +86,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     });
 
     test('enables Review from the key pair\'s own listing while the region still streams in', async ({ app }) => {
-      // The region's first zone holds its second page back, so the region is still being listed when the plan is
-      // ready however slowly this machine runs the steps in between (a race with the clock failed under load).
-      const firstZone = app.simulator.fleet.region('cn-beijing')!.zoneIds[0]!;
-      app.simulator.addFault({ kind: 'slow-reply', action: 'DescribeInstances', params: { ZoneId: firstZone }, skip: 1, times: 1, delayMs: 120_000 });
+      holdFirstZone(app);
       await openSlowly(app);
       const { page } = app;
       const keyPairName = busiestKeyPair(app);
@@ -100,6 +109,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     });
 
     test('stops on cancel, keeps what arrived, and marks the region incomplete', async ({ app }) => {
+      holdFirstZone(app);
       await openSlowly(app);
       const { page } = app;
       await expect(page.getByTestId('instance-row').first()).toBeVisible();

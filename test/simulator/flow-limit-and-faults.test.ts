@@ -112,6 +112,15 @@ describe('ECS simulator flow limit and fault injection', () => {
     expect((await client.ecs('DescribeRegions')).status).toBe(200);
   });
 
+  it('releaseWaits lets a held slow reply go at once', async () => {
+    simulator.setFaults([{ kind: 'slow-reply', delayMs: 60_000, times: 1 }]);
+    const held = client.ecs('DescribeRegions');
+    // The request is in: the simulator logs it only once answered, so wait for the wait to exist.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    simulator.releaseWaits();
+    expect((await held).status).toBe(200);
+  });
+
   it('matches "the next 2 DetachKeyPair requests" and leaves other actions alone', async () => {
     simulator.setFaults([{ kind: 'internal-error', action: 'DetachKeyPair', times: 2 }]);
     expect((await client.ecs('DescribeRegions')).status).toBe(200);
