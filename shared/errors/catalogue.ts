@@ -198,6 +198,12 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
       'en-US': { title: 'Only a detach can be checked for where its key still works', action: 'Open a detach operation and check it.' },
     },
   },
+  UNDO_NOT_POSSIBLE: {
+    text: {
+      'zh-CN': { title: '该操作无法撤销', action: '只有成功解绑了至少一台实例的解绑操作可以撤销（重新绑定同一个密钥对）。请打开这样的解绑操作再试。' },
+      'en-US': { title: 'This operation cannot be undone', action: 'Only a detach that took the key off at least one instance can be undone (the same key pair attached again). Open such a detach and try again.' },
+    },
+  },
   JOURNAL_UNAVAILABLE: {
     text: {
       'zh-CN': { title: '无法读取操作日志', action: '请检查用户数据目录的磁盘空间和权限，然后重启应用。在日志可写之前，不会发送任何更改。' },
