@@ -101,6 +101,9 @@ describe.each(cases)('$action killed in the middle', ({ action, ecsAction }) => 
     expect(before.progress.state).toBe('interrupted');
     expect(before.outcomes).toHaveLength(started.planned.length);
 
+    // Its outcomes are not final: not undone while interrupted (an attach is never undone).
+    expect(await core.dispatcher.invoke('operations.planUndo', { operationId: started.operationId })).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } });
+
     const resumed = await core.dispatcher.invoke('operations.resume', { operationId: started.operationId });
     expect(resumed).toEqual({ ok: true, value: { operationId: started.operationId } });
     const result = await core.operations.settled(started.operationId);
