@@ -171,6 +171,18 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
       'en-US': { title: 'No instance can take part', action: 'Every selected instance was excluded (see the reasons). Change the selection.' },
     },
   },
+  PLAN_STALE: {
+    text: {
+      'zh-CN': {
+        title: '该计划已过期：部分实例的密钥对在计划制定后被更改',
+        action: '在此计划制定之后，另一个解绑或绑定操作更改了其中一些实例的密钥对，该计划依据的信息已不再准确，因此没有发送任何请求。请关闭预览，重新制定计划。',
+      },
+      'en-US': {
+        title: 'This plan is out of date: keys of some of its instances changed after it was made',
+        action: 'A detach or an attach was started on some of these instances after this plan was made, so what the plan was judged by may no longer hold. Nothing was sent. Close the review and make the plan again.',
+      },
+    },
+  },
   OPERATION_NOT_FOUND: {
     text: {
       'zh-CN': { title: '找不到该操作', action: '请在历史记录中查看。' },
