@@ -12,7 +12,7 @@ export interface RunningChange {
 /**
  * Which instances running operations are changing, so one instance is changed by one operation at a time: two
  * detaches, or a reboot during a detach, would race each other's requests and leave outcomes that contradict each
- * other. Every change (a detach, a reboot rolling or not, a resume, a retry, each region of a sweep) claims its
+ * other. Every change (a detach, an attach, a reboot rolling or not, a resume, a retry, each region of a sweep) claims its
  * instances before its first request and releases them when it ends, however it ends.
  */
 export interface InstancesInFlight {
@@ -23,6 +23,17 @@ export interface InstancesInFlight {
   check(regionId: string, instanceIds: readonly string[]): void;
   /** Checks, then claims the instances for the operation. */
   claim(change: RunningChange, instanceIds: readonly string[]): void;
+  /**
+   * A mark of now, taken when a plan reads what it is judged by: `checkKeysUnchangedSince` then tells whether a key
+   * change has claimed any of its instances since.
+   */
+  mark(): number;
+  /**
+   * Throws PLAN_STALE when a detach or an attach has claimed any of the instances since `mark` (running or ended):
+   * the keys the plan was judged by may have changed, so it must be made again. A reboot changes no key: a plan
+   * waiting for one to end stays good.
+   */
+  checkKeysUnchangedSince(mark: number, regionId: string, instanceIds: readonly string[]): void;
   /** Releases every instance the operation claimed (nothing when it claimed none). */
   release(operationId: string): void;
   /** How many instances and operations are claimed (a diagnostic for tests of bounded memory). */
@@ -38,6 +49,10 @@ const keyOf = (regionId: string, instanceId: string) => `${regionId}/${instanceI
 export function createInstancesInFlight(): InstancesInFlight {
   const holders = new Map<string, string>();
   const running = new Map<string, { change: RunningChange; keys: string[] }>();
+  // Every claim moves the clock on; each instance keeps the tick of the last key change that claimed it. One number
+  // per instance ever changed: bounded by the fleet, not by how many operations a session runs.
+  let clock = 0;
+  const keyChangedAt = new Map<string, number>();
 
   const check = (regionId: string, instanceIds: readonly string[]) => {
     const held = new Map<string, number>();
@@ -52,7 +67,10 @@ export function createInstancesInFlight(): InstancesInFlight {
     const [operationId] = [...held.entries()].sort((a, b) => b[1] - a[1])[0]!;
     const { change } = running.get(operationId)!;
     const asked = new Set(instanceIds).size;
-    const what = change.action === 'reboot' ? `a reboot in ${change.regionId}` : `a detach of key pair ${change.keyPairName ?? ''} in ${change.regionId}`;
+    const what =
+      change.action === 'reboot'
+        ? `a reboot in ${change.regionId}`
+        : `${change.action === 'attach-key-pair' ? 'an attach' : 'a detach'} of key pair ${change.keyPairName ?? ''} in ${change.regionId}`;
     throw new AppError('OPERATION_INSTANCES_BUSY', `${overlapping} of the ${asked} instances are being changed by a running operation (${what}, ${operationId}).`, {
       busy: { operationId, action: change.action, keyPairName: change.keyPairName, regionId: change.regionId, overlapping, asked },
     });
@@ -64,8 +82,20 @@ export function createInstancesInFlight(): InstancesInFlight {
     claim(change, instanceIds) {
       check(change.regionId, instanceIds);
       const keys = [...new Set(instanceIds)].map((instanceId) => keyOf(change.regionId, instanceId));
-      for (const key of keys) holders.set(key, change.operationId);
+      clock += 1;
+      for (const key of keys) {
+        holders.set(key, change.operationId);
+        if (change.action !== 'reboot') keyChangedAt.set(key, clock);
+      }
       running.set(change.operationId, { change, keys });
+    },
+
+    mark: () => clock,
+
+    checkKeysUnchangedSince(mark, regionId, instanceIds) {
+      const changed = [...new Set(instanceIds)].filter((instanceId) => (keyChangedAt.get(keyOf(regionId, instanceId)) ?? 0) > mark);
+      if (changed.length === 0) return;
+      throw new AppError('PLAN_STALE', `A key change was started on ${changed.length} of these instances after this plan was made (${changed.slice(0, 3).join(', ')}).`);
     },
 
     release(operationId) {

@@ -15,14 +15,28 @@ import type { InstancesInFlight } from './instances-in-flight';
 import { keepLatest } from './keep-latest';
 import { runOperation, tally, type OperationJournal, type OperationRunContext, type RunningOperation } from './operation-run';
 import { buildPlan, type StoredPlan } from './plan-builder';
+
+/** A plan waiting to start, with the mark of when it read what it is judged by (see `InstancesInFlight.mark`). */
+interface PendingPlan extends StoredPlan {
+  readMark: number;
+}
 import { settleUnknown } from './recheck';
+import { readForUndo, undoableDetach } from './undo-source';
 import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
+  /**
+   * Plans the undo of an ended detach: an attach of its key pair to the instances it succeeded on, judged by a fresh
+   * read of them (undo-source.ts). Throws UNDO_NOT_POSSIBLE for anything else.
+   */
+  planUndo(operationId: string): Promise<OperationPlan>;
   /** Whether a plan is waiting to be started (made, not yet started, not yet dropped for newer ones). */
   isPending(planId: string): boolean;
-  /** Throws OPERATION_INSTANCES_BUSY when a running operation is changing any of the plan's instances. */
+  /**
+   * Throws OPERATION_INSTANCES_BUSY when a running operation is changing any of the plan's instances, and PLAN_STALE
+   * when a detach or an attach of any of them started after the plan (of a key change) was made.
+   */
   checkStartable(planId: string): void;
   /** Forgets a plan that will not be started (a sweep plan dropped for newer ones takes its regions' plans along). */
   discard(planId: string): void;
@@ -92,7 +106,7 @@ const endedKept = 8;
  * and a few operations just ended: everything else is in the journal, read back when asked for.
  */
 export function createOperationService(options: OperationServiceOptions): OperationService {
-  const plans = new Map<string, StoredPlan>();
+  const plans = new Map<string, PendingPlan>();
   const running = new Map<string, RunningOperation>();
   const ended = new Map<string, OperationResult>();
   const { journal, inFlight } = options;
@@ -136,10 +150,16 @@ export function createOperationService(options: OperationServiceOptions): Operat
     return replayed;
   }
 
+  /** A key change is judged by the keys it read: PLAN_STALE once another key change claimed its instances since. */
+  function checkKeysUnchanged(stored: PendingPlan): void {
+    if (stored.plan.action !== 'reboot') inFlight.checkKeysUnchangedSince(stored.readMark, stored.plan.regionId, stored.plan.instanceIds);
+  }
+
   return {
     async plan(request) {
       // One change per instance at a time: say so now rather than after the review.
       inFlight.check(request.regionId, request.instanceIds);
+      const readMark = inFlight.mark();
       const { knowledge } = options;
       const instances = knowledge.instances(request.profileId, request.regionId) ?? new Map();
       let bound: ReadonlyMap<string, Instance> | null = null;
@@ -148,6 +168,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
         bound = knowledge.boundTo(request.profileId, request.regionId, request.keyPair.keyPairId) ?? null;
         if (bound === null) throw new AppError('INVENTORY_NOT_LOADED', 'List the instances bound to the key pair before planning.');
       } else if (instances.size === 0) {
+        // A reboot and an attach are judged by what main read of the region.
         throw new AppError('INVENTORY_NOT_LOADED', 'List the instances before planning.');
       }
       const profile = await options.profiles.get(request.profileId);
@@ -156,7 +177,34 @@ export function createOperationService(options: OperationServiceOptions): Operat
         request.action === 'reboot'
           ? { mode: settings.rebootWaveMode, waveSize: settings.rebootWaveSize, waitMinutes: settings.rebootWaitMinutes, failurePercent: settings.rebootFailurePercent }
           : undefined;
-      const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings, rolling });
+      const stored = { ...buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings, rolling }), readMark };
+      keepLatest(plans, stored.plan.planId, stored, pendingPlansKept);
+      return stored.plan;
+    },
+
+    async planUndo(operationId) {
+      const detach = await (live(operationId) ?? options.fromJournal(operationId));
+      const { keyPair, instanceIds } = undoableDetach(detach);
+      const { profileId, regionId } = detach.plan;
+      inFlight.check(regionId, instanceIds);
+      const readMark = inFlight.mark();
+      const client = await options.clientFor(profileId, regionId);
+      let read;
+      try {
+        read = await readForUndo(client, instanceIds);
+      } catch (error) {
+        throw cloudError(error);
+      } finally {
+        await client.close();
+      }
+      // Main's own fresh read: the next plan of these instances rests on it too.
+      options.knowledge.record(profileId, regionId, [...read.fresh.values()]);
+      options.knowledge.forget(profileId, regionId, read.missing);
+      const profile = await options.profiles.get(profileId);
+      const request: PlanRequest = { profileId, regionId, action: 'attach-key-pair', keyPair, forceStop: false, instanceIds };
+      const instances = options.knowledge.instances(profileId, regionId) ?? new Map<string, Instance>();
+      const undo = { operationId, fresh: read.fresh };
+      const stored = { ...buildPlan({ request, profile, instances, bound: null, planId: options.newId(), newClientToken: options.newId, settings: options.settings(), undo }), readMark };
       keepLatest(plans, stored.plan.planId, stored, pendingPlansKept);
       return stored.plan;
     },
@@ -167,7 +215,9 @@ export function createOperationService(options: OperationServiceOptions): Operat
 
     checkStartable(planId) {
       const stored = plans.get(planId);
-      if (stored !== undefined) inFlight.check(stored.plan.regionId, stored.plan.instanceIds);
+      if (stored === undefined) return;
+      inFlight.check(stored.plan.regionId, stored.plan.instanceIds);
+      checkKeysUnchanged(stored);
     },
 
     discard(planId) {
@@ -182,7 +232,15 @@ export function createOperationService(options: OperationServiceOptions): Operat
         throw new AppError('PLAN_CONFIRMATION_MISMATCH', 'The typed confirmation does not match.');
       }
       const operationId = options.newId();
-      // Refused before the plan is used up: once the other operation ends, the same reviewed plan can start.
+      // Refused before the plan is used up: once the other operation ends, the same reviewed plan can start, unless
+      // that operation changed keys it was judged by (then it is stale for good, and dropped).
+      inFlight.check(stored.plan.regionId, stored.plan.instanceIds);
+      try {
+        checkKeysUnchanged(stored);
+      } catch (error) {
+        plans.delete(planId);
+        throw error;
+      }
       claim(operationId, stored.plan, stored.plan.instanceIds);
       plans.delete(planId);
       const result: OperationResult = {

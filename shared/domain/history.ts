@@ -26,6 +26,10 @@ export const historyEntrySchema = z.strictObject({
   }),
   /** The latest "still exposed" check of a detach; null when none was made (always, in journals from before it). */
   exposure: exposureSummarySchema.nullable(),
+  /** An undo: the detach it re-attaches the key for; null for any other operation. */
+  undoOf: z.string().max(64).nullable(),
+  /** A detach: the undos started for it, oldest first (empty when none). */
+  undoneBy: z.array(z.string().max(64)).max(1000),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -40,5 +44,9 @@ export const historyListSchema = z.strictObject({
 export type HistoryList = z.infer<typeof historyListSchema>;
 
 /** One operation from the journal, with the latest "still exposed" check of it (null when none was journaled). */
-export const historyDetailSchema = operationResultSchema.extend({ exposure: exposureReportSchema.nullable() });
+export const historyDetailSchema = operationResultSchema.extend({
+  exposure: exposureReportSchema.nullable(),
+  /** A detach: the undos started for it, oldest first (an undo names its detach in `plan.undoOf`). */
+  undoneBy: z.array(z.string().max(64)).max(1000),
+});
 export type HistoryDetail = z.infer<typeof historyDetailSchema>;

@@ -4,7 +4,8 @@ import { instanceIdSchema, instanceOutcomeSchema, maxListedItems, regionIdSchema
 import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
 import { rollingPlanSchema, rollingReportSchema, waveProgressSchema } from './rolling-reboot';
 
-export const operationActionSchema = z.enum(['detach-key-pair', 'reboot']);
+/** `attach-key-pair`: puts a key pair on (a first key, a rotation over another, or the undo of a detach). */
+export const operationActionSchema = z.enum(['detach-key-pair', 'attach-key-pair', 'reboot']);
 export type OperationAction = z.infer<typeof operationActionSchema>;
 
 export const keyPairRefSchema = z.strictObject({ keyPairId: z.string().min(1).max(256), keyPairName: z.string().min(1).max(256) });
@@ -13,7 +14,7 @@ export const planRequestSchema = z.strictObject({
   profileId: profileIdSchema,
   regionId: regionIdSchema,
   action: operationActionSchema,
-  /** The key pair to detach (detach only). */
+  /** The key pair to detach or to attach (null for a reboot). */
   keyPair: keyPairRefSchema.nullable(),
   /** A hard power-off (reboot only): can lose unflushed data. */
   forceStop: z.boolean(),
@@ -70,6 +71,14 @@ export const plannedRequestSchema = z.strictObject({
 });
 export type PlannedRequest = z.infer<typeof plannedRequestSchema>;
 
+/** An instance whose current key an attach overwrites: whoever logs in with the old key is locked out. */
+export const keyReplacementSchema = z.strictObject({
+  instanceId: instanceIdSchema,
+  keyPairId: z.string().max(256).nullable(),
+  keyPairName: z.string().max(256),
+});
+export type KeyReplacement = z.infer<typeof keyReplacementSchema>;
+
 /** What will happen, reviewed before anything is sent. */
 export const operationPlanSchema = z.strictObject({
   planId: z.string().max(64),
@@ -98,11 +107,18 @@ export const operationPlanSchema = z.strictObject({
   confirmationText: z.string().max(256).nullable(),
   /** A reboot's waves (see rolling-reboot.ts); absent for a detach. */
   rolling: rollingPlanSchema.optional(),
+  /**
+   * An attach's planned instances that have another key bound now, with that key (a rotation): absent for a detach
+   * or a reboot. A planned instance not listed gets its first key.
+   */
+  replacing: z.array(keyReplacementSchema).max(maxListedItems).optional(),
+  /** An undo: the detach whose key this attach puts back (its succeeded instances, read fresh). */
+  undoOf: z.string().max(64).optional(),
 });
 export type OperationPlan = z.infer<typeof operationPlanSchema>;
 
 /**
- * From this many instances up, the user types to confirm: the key pair's name for a detach, and `reboot N` for a
+ * From this many instances up, the user types to confirm: the key pair's name for a detach or an attach, and `reboot N` for a
  * reboot (the count, which is what is at stake when restarting a fleet: see rebootConfirmationText).
  */
 export const typedConfirmationThreshold = 20;

@@ -171,6 +171,18 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
       'en-US': { title: 'No instance can take part', action: 'Every selected instance was excluded (see the reasons). Change the selection.' },
     },
   },
+  PLAN_STALE: {
+    text: {
+      'zh-CN': {
+        title: '该计划已过期：部分实例的密钥对在计划制定后被更改',
+        action: '在此计划制定之后，另一个解绑或绑定操作更改了其中一些实例的密钥对，该计划依据的信息已不再准确，因此没有发送任何请求。请关闭预览，重新制定计划。',
+      },
+      'en-US': {
+        title: 'This plan is out of date: keys of some of its instances changed after it was made',
+        action: 'A detach or an attach was started on some of these instances after this plan was made, so what the plan was judged by may no longer hold. Nothing was sent. Close the review and make the plan again.',
+      },
+    },
+  },
   OPERATION_NOT_FOUND: {
     text: {
       'zh-CN': { title: '找不到该操作', action: '请在历史记录中查看。' },
@@ -196,6 +208,18 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
     text: {
       'zh-CN': { title: '只有解绑密钥对的操作才能检查密钥仍在哪些实例上生效', action: '请打开一次解绑操作再检查。' },
       'en-US': { title: 'Only a detach can be checked for where its key still works', action: 'Open a detach operation and check it.' },
+    },
+  },
+  UNDO_NOT_POSSIBLE: {
+    text: {
+      'zh-CN': {
+        title: '该操作无法撤销',
+        action: '只有已结束、且成功解绑了至少一台实例的解绑操作可以撤销（重新绑定同一个密钥对）。仍在运行或已中断的解绑，请等待其结束，或先继续或放弃它。',
+      },
+      'en-US': {
+        title: 'This operation cannot be undone',
+        action: 'Only a detach that has ended and took the key off at least one instance can be undone (the same key pair attached again). A detach still running or interrupted: wait for it to end, or resume or abandon it first.',
+      },
     },
   },
   JOURNAL_UNAVAILABLE: {

@@ -30,6 +30,7 @@ export const invokeChannelNames = [
   'operations.resume',
   'operations.abandon',
   'operations.exposure',
+  'operations.planUndo',
   'history.list',
   'history.get',
   'sweep.find',

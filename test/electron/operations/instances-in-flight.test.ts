@@ -45,4 +45,18 @@ describe('instances in flight', () => {
     inFlight.release('op-reboot');
     expect(inFlight.size()).toEqual({ instances: 0, operations: 0 });
   });
+
+  it('marks a plan stale when a detach or an attach claims its instances after the mark, and never for a reboot', () => {
+    const inFlight = createInstancesInFlight();
+    const mark = inFlight.mark();
+    inFlight.claim(reboot, ['i-1']);
+    inFlight.release('op-reboot');
+    expect(() => inFlight.checkKeysUnchangedSince(mark, 'cn-beijing', ['i-1', 'i-2'])).not.toThrow();
+    inFlight.claim({ ...detach, action: 'attach-key-pair' }, ['i-2']);
+    inFlight.release('op-detach');
+    expect(refusal(() => inFlight.checkKeysUnchangedSince(mark, 'cn-beijing', ['i-1', 'i-2'])).code).toBe('PLAN_STALE');
+    // Another region's instance of that ID, and a plan made after the change, are not stale.
+    expect(() => inFlight.checkKeysUnchangedSince(mark, 'cn-shanghai', ['i-2'])).not.toThrow();
+    expect(() => inFlight.checkKeysUnchangedSince(inFlight.mark(), 'cn-beijing', ['i-2'])).not.toThrow();
+  });
 });
