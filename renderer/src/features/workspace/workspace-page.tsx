@@ -10,6 +10,7 @@ import { InstanceTable } from '../instances/instance-table';
 import { InstanceToolbar } from '../instances/instance-toolbar';
 import { OperationWorkflow } from '../operation/operation-workflow';
 import { isTerminalState } from '../operation/progress-facts';
+import { ActionChoice } from './action-choice';
 import { KeyListingStatus } from './key-listing-status';
 import { KeyPairPicker } from './key-pair-picker';
 import { KnownFailuresNotice } from './known-failures-notice';
@@ -26,6 +27,7 @@ export function WorkspacePage() {
   const profileId = useWorkspaceStore((state) => state.profileId);
   const regionId = useWorkspaceStore((state) => state.regionId);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
+  const mode = useWorkspaceStore((state) => state.mode);
   const regionsError = useWorkspaceStore((state) => state.regionsError);
   const keyListed = useInventoryStore((state) => state.keyListing?.state === 'complete');
   const hasKeyPairs = useInventoryStore((state) => state.keyPairs.state === 'loaded');
@@ -41,27 +43,36 @@ export function WorkspacePage() {
     void planOperation({
       profileId,
       regionId,
-      action: 'detach-key-pair',
+      action: mode === 'attach' ? 'attach-key-pair' : 'detach-key-pair',
       keyPair,
       forceStop: false,
       instanceIds: useInstanceTableStore.getState().selectedIds(),
     });
   };
 
+  // A detach rests on the key pair's own complete listing; an attach on main's fresh read of the instances asked for.
+  const ready = keyPair !== null && (mode === 'attach' || keyListed) && selectedCount > 0 && !operationRunning;
 
   return (
     <section className="workspace" aria-label={t('nav.instances')}>
       <RegionBar />
       {regionsError !== null ? <AppErrorAlert error={regionsError} /> : null}
       <div className="workspace-keypair">
+        <ActionChoice disabled={operationRunning || planning} />
         <KeyPairPicker />
         {/* A plan rests on the key pair's own complete listing, never on a region still streaming in. */}
-        <Button type="primary" disabled={keyPair === null || !keyListed || selectedCount === 0 || operationRunning} loading={planning} onClick={review}>
-          {format(t('workspace.review'), { count: selectedCount })}
+        <Button type="primary" disabled={!ready} loading={planning} onClick={review} data-testid="review-plan">
+          {format(t(mode === 'attach' ? 'workspace.reviewAttach' : 'workspace.review'), { count: selectedCount })}
         </Button>
         {keyPair === null && hasKeyPairs ? <Typography.Text type="secondary">{t('workspace.noKeyPair')}</Typography.Text> : null}
       </div>
-      <KeyListingStatus />
+      {mode === 'attach' && keyPair !== null ? (
+        <Typography.Text type="secondary" data-testid="attach-note">
+          {t('workspace.attachNote')}
+        </Typography.Text>
+      ) : (
+        <KeyListingStatus />
+      )}
       <KnownFailuresNotice />
       {result === null ? null : (
         <Space direction="vertical" style={{ width: '100%' }}>
