@@ -30,7 +30,7 @@ export const HistoryLinks = memo(function HistoryLinks(props: {
       {undoOf === undefined ? null : (
         <Space wrap>
           <Typography.Text>{format(t('history.undoOf'), { keyPair: result.plan.keyPair?.keyPairName ?? '', time: started(undoOf) })}</Typography.Text>
-          <Button size="small" type="outline" onClick={() => props.onOpen(undoOf)} data-testid="history-open-detach">
+          <Button size="small" onClick={() => props.onOpen(undoOf)} data-testid="history-open-detach">
             {t('history.openDetach')}
           </Button>
         </Space>
@@ -39,7 +39,7 @@ export const HistoryLinks = memo(function HistoryLinks(props: {
         <Space wrap>
           <Typography.Text>{t('history.undoneBy')}</Typography.Text>
           {undoneBy.map((operationId) => (
-            <Button key={operationId} size="small" type="outline" onClick={() => props.onOpen(operationId)} data-testid="history-open-undo">
+            <Button key={operationId} size="small" onClick={() => props.onOpen(operationId)} data-testid="history-open-undo">
               {format(t('history.undoLink'), { time: started(operationId) })}
             </Button>
           ))}
