@@ -23,7 +23,20 @@ export interface HistoryServiceOptions {
   liveState: (operationId: string) => LiveState;
 }
 
-function entryOf(operation: ReplayedOperation, live: LiveState): HistoryEntry {
+/**
+ * The undos started for each detach, oldest first (planned order, which is the journal's: archives oldest first,
+ * then the active file). An undo names its detach in its planned record; the detach itself never changes.
+ */
+function undosByDetach(operations: readonly ReplayedOperation[]): Map<string, string[]> {
+  const undos = new Map<string, string[]>();
+  for (const { planned } of operations) {
+    if (planned.undoOf === undefined) continue;
+    undos.set(planned.undoOf, [...(undos.get(planned.undoOf) ?? []), planned.operationId]);
+  }
+  return undos;
+}
+
+function entryOf(operation: ReplayedOperation, live: LiveState, undoneBy: readonly string[]): HistoryEntry {
   const { planned, finished } = operation;
   return {
     operationId: planned.operationId,
@@ -37,6 +50,8 @@ function entryOf(operation: ReplayedOperation, live: LiveState): HistoryEntry {
     keyPair: planned.keyPair,
     counts: countsOf(operation),
     exposure: operation.exposure === null ? null : exposureSummary(operation.exposure),
+    undoOf: planned.undoOf ?? null,
+    undoneBy: [...undoneBy],
   };
 }
 
@@ -65,7 +80,8 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   return {
     async list() {
       const { operations, skippedLines, archives } = await readAll();
-      const entries = operations.map((operation) => entryOf(operation, options.liveState(operation.operationId)));
+      const undos = undosByDetach(operations);
+      const entries = operations.map((operation) => entryOf(operation, options.liveState(operation.operationId), undos.get(operation.operationId) ?? []));
       entries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
       return { entries, skippedLines, archives };
     },
@@ -74,7 +90,8 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       const { operations } = await readAll();
       const operation = operations.find((candidate) => candidate.operationId === operationId);
       if (operation === undefined) throw new AppError('OPERATION_NOT_FOUND', 'The journal has no such operation.');
-      return { ...resultFromJournal(operation, options.liveState(operationId)), exposure: operation.exposure };
+      const undoneBy = undosByDetach(operations).get(operationId) ?? [];
+      return { ...resultFromJournal(operation, options.liveState(operationId)), exposure: operation.exposure, undoneBy };
     },
 
     async replayAll() {

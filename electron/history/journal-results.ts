@@ -43,6 +43,8 @@ export function resultFromJournal(operation: ReplayedOperation, live: LiveState)
     estimate: null,
     requests: planned.batches.map((batch) => plannedRequestFor(planned, batch)),
     confirmationText: null,
+    ...(planned.replacing === undefined ? {} : { replacing: planned.replacing }),
+    ...(planned.undoOf === undefined ? {} : { undoOf: planned.undoOf }),
     ...(planned.rolling === undefined || operation.waves === undefined
       ? {}
       : {

@@ -1,11 +1,12 @@
+import type { KeyPairRef } from '../../shared/domain/detachability';
 import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 
 /**
  * What main itself has read from Volcengine about each region's instances: the only thing plans are checked
  * against (never what the renderer says an instance is, never the copy on disk). Every write carries a stamp, a
  * counter that only grows, so "everything read since this listing began" is one comparison. What main changed
- * itself counts too: a detach that succeeded leaves its instance without a key pair here at once, so the next plan
- * never offers an instance whose key is already gone.
+ * itself counts too: a detach that succeeded leaves its instance without a key pair here at once (an attach, with
+ * the attached key), so the next plan never offers an instance whose key is already gone.
  */
 export interface RegionKnowledge {
   /** The stamp the next write will carry: taken when a listing begins. */
@@ -22,13 +23,17 @@ export interface RegionKnowledge {
    * now. Ignored when a change began or ended in the region while it ran (what it read may predate the change).
    */
   completeKeyListing(profileId: string, regionId: string, keyPairId: string, instanceIds: ReadonlySet<string>, startStamp: number): void;
-  /** A detach begins on these instances: which key they carry is in doubt, and no binding is known whole, until it ends. */
-  changing(profileId: string, regionId: string, instanceIds: readonly string[]): void;
   /**
-   * The detach ended (or a re-check settled some of it): a success leaves its instance without a key pair; a failure
-   * or an unsent request leaves it as it was; an unknown outcome stays in doubt until the instance is read again.
+   * A detach (or an attach of `attaching`) begins on these instances: which key they carry is in doubt, and no
+   * binding of their key (nor of the key being attached) is known whole, until it ends.
    */
-  changed(profileId: string, regionId: string, outcomes: readonly InstanceOutcome[]): void;
+  changing(profileId: string, regionId: string, instanceIds: readonly string[], attaching?: KeyPairRef): void;
+  /**
+   * The detach ended (or a re-check settled some of it): a success leaves its instance without a key pair (with
+   * `attached` for an attach); a failure or an unsent request leaves it as it was; an unknown outcome stays in doubt
+   * until the instance is read again.
+   */
+  changed(profileId: string, regionId: string, outcomes: readonly InstanceOutcome[], attached?: KeyPairRef): void;
   /** Instances asked for by ID and not returned: deleted since. */
   forget(profileId: string, regionId: string, instanceIds: Iterable<string>): void;
   /** What was read of the region's instances; undefined when nothing was. */
@@ -49,6 +54,8 @@ interface Region {
   keyListings: Map<string, { instanceIds: ReadonlySet<string>; at: number }>;
   /** Instances whose key pair is in doubt: being changed, or changed with an unknown outcome. */
   inDoubt: Map<string, 'changing' | 'unknown'>;
+  /** Of those, the ones an attach may have put a key on, with that key's ID. */
+  attaching: Map<string, string>;
   /** The stamp of the last time a change began or ended here: a listing begun before it may have read too early. */
   changedAt: number;
 }
@@ -61,7 +68,7 @@ export function createRegionKnowledge(): RegionKnowledge {
     const key = keyOf(profileId, regionId);
     let region = regions.get(key);
     if (region === undefined) {
-      region = { instances: new Map(), stamps: new Map(), completeAt: null, keyListings: new Map(), inDoubt: new Map(), changedAt: 0 };
+      region = { instances: new Map(), stamps: new Map(), completeAt: null, keyListings: new Map(), inDoubt: new Map(), attaching: new Map(), changedAt: 0 };
       regions.set(key, region);
     }
     return region;
@@ -77,7 +84,10 @@ export function createRegionKnowledge(): RegionKnowledge {
         region.instances.set(instance.instanceId, instance);
         region.stamps.set(instance.instanceId, at);
         // Read after its change ended: what it carries is known again.
-        if (region.inDoubt.get(instance.instanceId) === 'unknown') region.inDoubt.delete(instance.instanceId);
+        if (region.inDoubt.get(instance.instanceId) === 'unknown') {
+          region.inDoubt.delete(instance.instanceId);
+          region.attaching.delete(instance.instanceId);
+        }
       }
     },
 
@@ -98,30 +108,40 @@ export function createRegionKnowledge(): RegionKnowledge {
       // An instance whose detach from this key pair ended unknown, and that the listing no longer has: it happened.
       for (const [instanceId, doubt] of region.inDoubt) {
         const instance = region.instances.get(instanceId);
-        if (doubt !== 'unknown' || instance?.keyPairId !== keyPairId || instanceIds.has(instanceId)) continue;
+        // An attach in doubt may have put another key on instead: only a read of the instance tells.
+        if (doubt !== 'unknown' || region.attaching.has(instanceId) || instance?.keyPairId !== keyPairId || instanceIds.has(instanceId)) continue;
         region.instances.set(instanceId, { ...instance, keyPairId: null, keyPairName: null });
         region.inDoubt.delete(instanceId);
       }
     },
 
-    changing(profileId, regionId, instanceIds) {
+    changing(profileId, regionId, instanceIds, attaching) {
       const region = regionOf(profileId, regionId);
-      for (const instanceId of instanceIds) region.inDoubt.set(instanceId, 'changing');
+      for (const instanceId of instanceIds) {
+        region.inDoubt.set(instanceId, 'changing');
+        if (attaching !== undefined) region.attaching.set(instanceId, attaching.keyPairId);
+      }
       region.changedAt = stamp++;
     },
 
-    changed(profileId, regionId, outcomes) {
+    changed(profileId, regionId, outcomes, attached) {
       const region = regionOf(profileId, regionId);
       const at = stamp++;
       for (const outcome of outcomes) {
         if (outcome.status === 'unknown') {
           region.inDoubt.set(outcome.instanceId, 'unknown');
+          if (attached !== undefined) region.attaching.set(outcome.instanceId, attached.keyPairId);
           continue;
         }
         region.inDoubt.delete(outcome.instanceId);
+        region.attaching.delete(outcome.instanceId);
         const instance = region.instances.get(outcome.instanceId);
         if (outcome.status !== 'succeeded' || instance === undefined) continue;
-        region.instances.set(outcome.instanceId, { ...instance, keyPairId: null, keyPairName: null });
+        const key = attached === undefined ? { keyPairId: null, keyPairName: null } : { keyPairId: attached.keyPairId, keyPairName: attached.keyPairName };
+        region.instances.set(outcome.instanceId, { ...instance, ...key });
+        // The attached key's own listing, if any, now has this instance too (it was read before the attach).
+        const listing = attached === undefined ? undefined : region.keyListings.get(attached.keyPairId);
+        if (listing !== undefined) listing.instanceIds = new Set([...listing.instanceIds, outcome.instanceId]);
         region.stamps.set(outcome.instanceId, at);
       }
       region.changedAt = at;
@@ -144,7 +164,9 @@ export function createRegionKnowledge(): RegionKnowledge {
       const region = regions.get(keyOf(profileId, regionId));
       if (region === undefined) return undefined;
       // An instance in doubt may or may not still carry this key: its bindings are not known whole until it is read again.
-      for (const instanceId of region.inDoubt.keys()) if (region.instances.get(instanceId)?.keyPairId === keyPairId) return undefined;
+      for (const instanceId of region.inDoubt.keys()) {
+        if (region.instances.get(instanceId)?.keyPairId === keyPairId || region.attaching.get(instanceId) === keyPairId) return undefined;
+      }
       const listing = region.keyListings.get(keyPairId);
       if (listing !== undefined && (region.completeAt === null || listing.at > region.completeAt)) {
         const bound = new Map<string, Instance>();

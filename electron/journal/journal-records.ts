@@ -56,6 +56,10 @@ export const plannedRecordSchema = z
     /** Every request the operation will send, with the ClientToken that every send of it (resumed ones too) reuses. */
     batches: z.array(batchPlanSchema).max(maxListedItems / maxInstancesPerRequest + 1),
     rolling: rollingRecordSchema.optional(),
+    /** An attach: the planned instances whose other key it overwrites (absent for any other, and in older journals). */
+    replacing: operationPlanSchema.shape.replacing,
+    /** An undo: the detach it re-attaches the key for (absent for any other, and in older journals). */
+    undoOf: operationPlanSchema.shape.undoOf,
   })
   .superRefine((record, context) => {
     // Replay gives every planned instance exactly one status through its batch: the batches must be the plan.

@@ -174,7 +174,7 @@ export function outcomesOf(operation: ReplayedOperation): InstanceOutcome[] {
   const notSent = {
     code: finished?.state === 'cancelled' ? 'ECS_CANCELLED' : 'ECS_NOT_SENT',
     message: 'Not sent.',
-    action: planned.action === 'reboot' ? 'RebootInstances' : 'DetachKeyPair',
+    action: ({ reboot: 'RebootInstances', 'detach-key-pair': 'DetachKeyPair', 'attach-key-pair': 'AttachKeyPair' } as const)[planned.action],
   };
   return operation.batches.flatMap(({ batch, sentAt, attempts }) =>
     batch.instanceIds.map((instanceId): InstanceOutcome => {

@@ -12,7 +12,7 @@ export interface RunningChange {
 /**
  * Which instances running operations are changing, so one instance is changed by one operation at a time: two
  * detaches, or a reboot during a detach, would race each other's requests and leave outcomes that contradict each
- * other. Every change (a detach, a reboot rolling or not, a resume, a retry, each region of a sweep) claims its
+ * other. Every change (a detach, an attach, a reboot rolling or not, a resume, a retry, each region of a sweep) claims its
  * instances before its first request and releases them when it ends, however it ends.
  */
 export interface InstancesInFlight {
@@ -52,7 +52,10 @@ export function createInstancesInFlight(): InstancesInFlight {
     const [operationId] = [...held.entries()].sort((a, b) => b[1] - a[1])[0]!;
     const { change } = running.get(operationId)!;
     const asked = new Set(instanceIds).size;
-    const what = change.action === 'reboot' ? `a reboot in ${change.regionId}` : `a detach of key pair ${change.keyPairName ?? ''} in ${change.regionId}`;
+    const what =
+      change.action === 'reboot'
+        ? `a reboot in ${change.regionId}`
+        : `${change.action === 'attach-key-pair' ? 'an attach' : 'a detach'} of key pair ${change.keyPairName ?? ''} in ${change.regionId}`;
     throw new AppError('OPERATION_INSTANCES_BUSY', `${overlapping} of the ${asked} instances are being changed by a running operation (${what}, ${operationId}).`, {
       busy: { operationId, action: change.action, keyPairName: change.keyPairName, regionId: change.regionId, overlapping, asked },
     });

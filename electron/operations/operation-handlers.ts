@@ -7,6 +7,7 @@ type OperationChannels = Exclude<ChannelsOf<'operations'>, 'operations.exposure'
 export function createOperationHandlers(operations: OperationService): PartialIpcHandlers<OperationChannels> {
   return {
     'operations.plan': (request) => operations.plan(request),
+    'operations.planUndo': ({ operationId }) => operations.planUndo(operationId),
     'operations.start': ({ planId, confirmation }) => operations.start(planId, confirmation),
     'operations.cancel': ({ operationId }) => ({ cancelling: operations.cancel(operationId) }),
     'operations.get': ({ operationId }) => operations.get(operationId),

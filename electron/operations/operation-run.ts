@@ -64,6 +64,8 @@ function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): 
     instances: plan.instances,
     excluded: plan.excluded,
     batches: [...batches],
+    ...(plan.replacing === undefined ? {} : { replacing: plan.replacing }),
+    ...(plan.undoOf === undefined ? {} : { undoOf: plan.undoOf }),
     ...(plan.rolling === undefined
       ? {}
       : {
@@ -97,8 +99,9 @@ export async function runOperation(
   const known = new Map(result.outcomes.map((outcome) => [outcome.instanceId, outcome]));
   const instanceIds = batches.flatMap((batch) => batch.instanceIds);
   // Which key these instances carry is in doubt until the answers are in: no detach is planned from them meanwhile.
-  const detach = plan.action === 'detach-key-pair';
-  if (detach) context.knowledge.changing(plan.profileId, plan.regionId, instanceIds);
+  const keyChange = plan.action !== 'reboot' && plan.keyPair !== null ? plan.keyPair : null;
+  const attached = plan.action === 'attach-key-pair' && keyChange !== null ? keyChange : undefined;
+  if (keyChange !== null) context.knowledge.changing(plan.profileId, plan.regionId, instanceIds, attached);
   // A rolling reboot's waves: as the journal left them (a resume), or as planned.
   const waves = plan.rolling === undefined ? undefined : (replayedWaves ?? plannedWaves(plannedRecord(result, batches)) ?? []);
   let cancelled = false;
@@ -129,8 +132,9 @@ export async function runOperation(
       const answer =
         waves !== undefined
           ? await rolling(context, result, client, batches, fresh, waves, known, callbacks)
-          : detach && plan.keyPair !== null
-            ? await client.detachKeyPair({ instanceIds, keyPair: { keyPairId: plan.keyPair.keyPairId } }, callbacks)
+          : keyChange !== null
+            ? // The ID alone, as the review listed it.
+              await client[attached === undefined ? 'detachKeyPair' : 'attachKeyPair']({ instanceIds, keyPair: { keyPairId: keyChange.keyPairId } }, callbacks)
             : await client.rebootInstances({ instanceIds, forceStop: plan.forceStop }, callbacks);
       outcomes = answer.outcomes;
       cancelled = answer.stopped?.reason === 'cancelled';
@@ -147,8 +151,9 @@ export async function runOperation(
   for (const outcome of outcomes) known.set(outcome.instanceId, outcome);
   result.outcomes = plan.instanceIds.flatMap((instanceId) => known.get(instanceId) ?? []);
   tally(result);
-  // What main knows of these instances follows the outcome: a detached instance no longer carries the key.
-  if (detach) context.knowledge.changed(plan.profileId, plan.regionId, outcomes);
+  // What main knows of these instances follows the outcome: a detached instance no longer carries the key, an
+  // attached one carries the attached key.
+  if (keyChange !== null) context.knowledge.changed(plan.profileId, plan.regionId, outcomes, attached);
   progress.state = cancelled ? 'cancelled' : 'finished';
   result.finishedAt = at();
   if (waves !== undefined) {

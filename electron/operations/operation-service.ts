@@ -16,10 +16,16 @@ import { keepLatest } from './keep-latest';
 import { runOperation, tally, type OperationJournal, type OperationRunContext, type RunningOperation } from './operation-run';
 import { buildPlan, type StoredPlan } from './plan-builder';
 import { settleUnknown } from './recheck';
+import { readForUndo, undoableDetach } from './undo-source';
 import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;
+  /**
+   * Plans the undo of an ended detach: an attach of its key pair to the instances it succeeded on, judged by a fresh
+   * read of them (undo-source.ts). Throws UNDO_NOT_POSSIBLE for anything else.
+   */
+  planUndo(operationId: string): Promise<OperationPlan>;
   /** Whether a plan is waiting to be started (made, not yet started, not yet dropped for newer ones). */
   isPending(planId: string): boolean;
   /** Throws OPERATION_INSTANCES_BUSY when a running operation is changing any of the plan's instances. */
@@ -148,6 +154,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
         bound = knowledge.boundTo(request.profileId, request.regionId, request.keyPair.keyPairId) ?? null;
         if (bound === null) throw new AppError('INVENTORY_NOT_LOADED', 'List the instances bound to the key pair before planning.');
       } else if (instances.size === 0) {
+        // A reboot and an attach are judged by what main read of the region.
         throw new AppError('INVENTORY_NOT_LOADED', 'List the instances before planning.');
       }
       const profile = await options.profiles.get(request.profileId);
@@ -157,6 +164,32 @@ export function createOperationService(options: OperationServiceOptions): Operat
           ? { mode: settings.rebootWaveMode, waveSize: settings.rebootWaveSize, waitMinutes: settings.rebootWaitMinutes, failurePercent: settings.rebootFailurePercent }
           : undefined;
       const stored = buildPlan({ request, profile, instances, bound, planId: options.newId(), newClientToken: options.newId, settings, rolling });
+      keepLatest(plans, stored.plan.planId, stored, pendingPlansKept);
+      return stored.plan;
+    },
+
+    async planUndo(operationId) {
+      const detach = await (live(operationId) ?? options.fromJournal(operationId));
+      const { keyPair, instanceIds } = undoableDetach(detach);
+      const { profileId, regionId } = detach.plan;
+      inFlight.check(regionId, instanceIds);
+      const client = await options.clientFor(profileId, regionId);
+      let read;
+      try {
+        read = await readForUndo(client, instanceIds);
+      } catch (error) {
+        throw cloudError(error);
+      } finally {
+        await client.close();
+      }
+      // Main's own fresh read: the next plan of these instances rests on it too.
+      options.knowledge.record(profileId, regionId, [...read.fresh.values()]);
+      options.knowledge.forget(profileId, regionId, read.missing);
+      const profile = await options.profiles.get(profileId);
+      const request: PlanRequest = { profileId, regionId, action: 'attach-key-pair', keyPair, forceStop: false, instanceIds };
+      const instances = options.knowledge.instances(profileId, regionId) ?? new Map<string, Instance>();
+      const undo = { operationId, fresh: read.fresh };
+      const stored = buildPlan({ request, profile, instances, bound: null, planId: options.newId(), newClientToken: options.newId, settings: options.settings(), undo });
       keepLatest(plans, stored.plan.planId, stored, pendingPlansKept);
       return stored.plan;
     },

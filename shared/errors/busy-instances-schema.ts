@@ -9,7 +9,7 @@ import { operationActionSchema } from '../domain/operation';
 export const busyInstancesSchema = z.strictObject({
   operationId: z.string().max(64),
   action: operationActionSchema,
-  /** The key pair it detaches; null for a reboot. */
+  /** The key pair it detaches or attaches; null for a reboot. */
   keyPairName: z.string().max(256).nullable(),
   regionId: regionIdSchema,
   /** How many of the instances asked for are being changed by running operations (that one and any other). */

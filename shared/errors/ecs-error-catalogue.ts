@@ -355,8 +355,8 @@ export const ecsErrorCatalogue: Record<EcsKnownErrorCode, CatalogueEntry> = {
   ECS_NOT_APPLIED: {
     retryable: true,
     text: {
-      'zh-CN': { title: '复查发现更改没有生效', action: '该实例仍绑定着此密钥对。可以放心重试（同一请求不会重复执行）。' },
-      'en-US': { title: 'A re-check found the change was not made', action: 'The instance still has the key pair bound. It is safe to retry.' },
+      'zh-CN': { title: '复查发现更改没有生效', action: '该实例仍是更改前的状态（解绑后仍绑定此密钥对，或绑定后仍未绑定）。可以放心重试（同一请求不会重复执行）。' },
+      'en-US': { title: 'A re-check found the change was not made', action: 'The instance is as it was (a detach left the key pair bound, or an attach left it unbound). It is safe to retry.' },
     },
   },
   ECS_INTERRUPTED: {

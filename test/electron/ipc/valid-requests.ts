@@ -38,6 +38,7 @@ export const validRequests: { [C in InvokeChannel]: RequestOf<C> } = {
   'operations.resume': { operationId: 'operation-0001' },
   'operations.abandon': { operationId: 'operation-0001' },
   'operations.exposure': { operationId: 'operation-0001' },
+  'operations.planUndo': { operationId: 'operation-0001' },
   'history.list': undefined,
   'history.get': { operationId: 'operation-0001' },
   'sweep.find': { profileId: 'profile-0001', keyPairName: 'departed-admin', jobId: 'job-00000002' },
