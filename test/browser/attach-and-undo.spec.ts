@@ -15,8 +15,6 @@ const variants = [
   { locale: 'zh-CN', scheme: 'dark' },
 ] as const;
 
-type Locale = (typeof variants)[number]['locale'];
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -74,7 +72,7 @@ async function detachThroughMain(app: AppHarness, profileId: string, keyPair: Si
 for (const { locale, scheme } of variants) {
   test.describe(`${locale}, ${scheme}`, () => {
     test.use({ osLanguages: [locale], colorScheme: scheme, fleet: { seed: 31, instances: 160, regions: ['cn-beijing'] } });
-    const m = (key: MessageKey, values: Record<string, string | number> = {}) => format(messages[locale as Locale][key], values);
+    const m = (key: MessageKey, values: Record<string, string | number> = {}) => format(messages[locale][key], values);
     const shot = (app: AppHarness, name: string) => app.screenshot(`${name}-${locale}-${scheme}`);
 
     async function chooseKeyPair(page: Page, label: MessageKey, name: string) {
@@ -123,7 +121,7 @@ for (const { locale, scheme } of variants) {
       await expect(dialog).toBeVisible();
       await expect(dialog.getByTestId('plan-undo-of')).toBeVisible();
       await expect(dialog.getByTestId('plan-exclusions')).toContainText(m('operation.exclusion.other-key.undo'));
-      await expect(dialog.getByTestId('plan-key-changes')).toContainText(m('operation.review.change.first', { name: keyA.keyPairName, count: 5 }));
+      await expect(dialog.getByTestId('plan-key-changes')).toContainText(`${m('operation.review.change.back', { name: keyA.keyPairName })}${m('common.colon')}5`);
       await expect(dialog.getByTestId('plan-replacing')).toHaveCount(0);
       await expect(dialog.getByTestId('plan-warnings')).toContainText(m('operation.warning.attach.noPassword', { name: keyA.keyPairName }));
       await shot(app, 'undo-review');
@@ -196,7 +194,7 @@ for (const { locale, scheme } of variants) {
       await review.click();
 
       const dialog = page.getByRole('dialog', { name: m('operation.review.title.attach-key-pair') });
-      await expect(dialog.getByTestId('plan-key-changes')).toContainText(m('operation.review.change.first', { name: keyA.keyPairName, count: 4 }));
+      await expect(dialog.getByTestId('plan-key-changes')).toContainText(`${m('operation.review.change.first', { name: keyA.keyPairName })}${m('common.colon')}4`);
       await expect(dialog.getByTestId('plan-replacing')).toHaveCount(0);
       await expect(dialog.getByTestId('plan-warnings')).toContainText(m('operation.warning.attach.noPassword', { name: keyA.keyPairName }));
       await shot(app, 'attach-review');
@@ -234,7 +232,7 @@ for (const { locale, scheme } of variants) {
       await expect(replacing).toContainText(keyA.keyPairName);
       await expect(replacing).toContainText(m('operation.warning.attach.replacing', { count: 5, keys: keyA.keyPairName }));
       await expect(dialog.getByTestId('plan-key-changes')).toContainText(
-        m('operation.review.change.replace', { old: keyA.keyPairName, name: keyB.keyPairName, count: 5 }),
+        `${m('operation.review.change.replace', { old: keyA.keyPairName, name: keyB.keyPairName })}${m('common.colon')}5`,
       );
       await shot(app, 'rotate-review');
       await dialog.getByRole('button', { name: m('operation.confirm.attach-key-pair.other', { count: 5 }) }).click();

@@ -27,7 +27,8 @@ function KeyPairCell(props: { row: InstanceRow; labels: RowLabels; current: stri
   return (
     <td title={replace ? labels.replaceTitle(current) : change}>
       <div className={`instances-primary${current === null ? ' instances-absent' : ''}`}>{now}</div>
-      <div className={`instances-secondary instances-change instances-change-${row.change}`} data-testid="instance-change">
+      {/* Focusable, so the keyboard can read a cut-off pair of names in full too (CellPeek shows it). */}
+      <div className={`instances-secondary instances-peekable instances-change instances-change-${row.change}`} tabIndex={0} data-peek={change} data-testid="instance-change">
         {change}
       </div>
     </td>

@@ -31,8 +31,9 @@ export const attachMessages = defineMessages({
     zh: '替换密钥对后，使用旧密钥的人将无法再登录：有 {count} 台实例当前绑定了其他密钥对（{keys}），本次绑定会将其覆盖。',
   },
   'operation.review.changes': { en: 'What changes', zh: '变更内容' },
-  'operation.review.change.first': { en: 'Get their first key pair, {name} ({count})', zh: '首次绑定密钥对 {name}（{count} 台）' },
-  'operation.review.change.replace': { en: 'Key pair replaced: {old} → {name} ({count})', zh: '替换密钥对：{old} → {name}（{count} 台）' },
+  'operation.review.change.first': { en: 'Get their first key pair, {name}', zh: '首次绑定密钥对 {name}' },
+  'operation.review.change.back': { en: 'Get {name} back', zh: '重新绑定 {name}' },
+  'operation.review.change.replace': { en: 'Key pair replaced: {old} → {name}', zh: '替换密钥对：{old} → {name}' },
   'operation.undo.button': {
     en: 'Re-attach {name} to the {count, plural, one {# instance} other {# instances}} it was taken off',
     zh: '将 {name} 重新绑定到被解绑的 {count} 台实例',

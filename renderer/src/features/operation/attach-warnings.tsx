@@ -16,7 +16,7 @@ export const AttachWarnings = memo(function AttachWarnings(props: { plan: Operat
   const { plan } = props;
   const replaced = replacementSummary(plan);
   return (
-    <>
+    <div className="operation-attach-warnings">
       {replaced.count === 0 ? null : (
         <Alert
           type="error"
@@ -40,6 +40,6 @@ export const AttachWarnings = memo(function AttachWarnings(props: { plan: Operat
           </ul>
         }
       />
-    </>
+    </div>
   );
 });

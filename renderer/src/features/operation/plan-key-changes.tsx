@@ -8,8 +8,9 @@ import { ReasonGroupList } from './reason-group-list';
 import './plan-review.css';
 
 /**
- * An attach's planned instances by what happens to them: those that get their first key, and, for each old key,
- * those that have it replaced (old → new), each line naming both keys, so a rotation is seen for what it is.
+ * An attach's planned instances by what happens to them: those that get their first key (in an undo, the key back),
+ * and, for each old key, those that have it replaced (old → new), each line naming both keys, so a rotation is seen
+ * for what it is.
  */
 export const PlanKeyChanges = memo(function PlanKeyChanges(props: { plan: OperationPlan }) {
   const t = useT();
@@ -19,10 +20,10 @@ export const PlanKeyChanges = memo(function PlanKeyChanges(props: { plan: Operat
   const groups = [
     ...(changes.first.length === 0
       ? []
-      : [{ reason: 'first', label: format(t('operation.review.change.first'), { name, count: changes.first.length }), lines: changes.first.map((brief) => changeLine(brief, null, name)) }]),
+      : [{ reason: 'first', label: format(t(plan.undoOf === undefined ? 'operation.review.change.first' : 'operation.review.change.back'), { name }), lines: changes.first.map((brief) => changeLine(brief, null, name)) }]),
     ...changes.replaced.map((group) => ({
       reason: `replace:${group.keyPairName}`,
-      label: format(t('operation.review.change.replace'), { old: group.keyPairName, name, count: group.instances.length }),
+      label: format(t('operation.review.change.replace'), { old: group.keyPairName, name }),
       lines: group.instances.map((brief) => changeLine(brief, group.keyPairName, name)),
     })),
   ];
