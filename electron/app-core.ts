@@ -141,7 +141,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     inFlight: createInstancesInFlight(),
     findInJournal: (operationId) => history.findActive(operationId),
     fromJournal: async (operationId) => {
-      const { exposure: _exposure, ...result } = await history.get(operationId);
+      const { exposure: _exposure, undoneBy: _undoneBy, ...result } = await history.get(operationId);
       return result;
     },
     onProgress: (progress) => events.emit('operations.progress', progress),

@@ -83,6 +83,9 @@ export function createRegionKnowledge(): RegionKnowledge {
       for (const instance of instances) {
         region.instances.set(instance.instanceId, instance);
         region.stamps.set(instance.instanceId, at);
+        // Read after its key's listing, with that key: bound to it now (an attach, by the app or anyone else).
+        const listing = instance.keyPairId === null ? undefined : region.keyListings.get(instance.keyPairId);
+        if (listing !== undefined && !listing.instanceIds.has(instance.instanceId)) listing.instanceIds = new Set([...listing.instanceIds, instance.instanceId]);
         // Read after its change ended: what it carries is known again.
         if (region.inDoubt.get(instance.instanceId) === 'unknown') {
           region.inDoubt.delete(instance.instanceId);

@@ -28,6 +28,7 @@ async function main(): Promise<number> {
         'zone-parallel listing': 2 * matrixSettings.zoneListingInstances,
         'key-scoped listing': 2 * matrixSettings.keyListingInstances,
         DetachKeyPair: matrixSettings.operationInstances,
+        AttachKeyPair: matrixSettings.operationInstances,
         RebootInstances: matrixSettings.operationInstances,
       }[action];
       report = { fault, action, instances, succeeded: 0, failed: 0, unknown: 0, lost: instances, doubleApplied: 0 };

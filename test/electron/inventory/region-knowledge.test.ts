@@ -59,3 +59,46 @@ describe("what main knows of a region's key bindings around a detach", () => {
     expect(boundIds(knowledge, 'k1')).toEqual(['b']);
   });
 });
+
+describe("what main knows of a region's key bindings around an attach", () => {
+  const k3 = { keyPairId: 'k3', keyPairName: 'k3-name' };
+
+  it('follows the outcome: a success carries the attached key (in its listing too), the key it replaced is gone', () => {
+    const knowledge = listed();
+    knowledge.completeKeyListing('p', 'r', 'k3', new Set(), knowledge.nextStamp());
+    knowledge.changing('p', 'r', ['a', 'c'], k3);
+    // Neither the keys they carry nor the key being attached are known whole while it runs.
+    expect(boundIds(knowledge, 'k1')).toBeUndefined();
+    expect(boundIds(knowledge, 'k3')).toBeUndefined();
+    knowledge.changed(
+      'p',
+      'r',
+      [
+        { instanceId: 'a', status: 'succeeded' },
+        { instanceId: 'c', status: 'failed', error: { code: 'AccessDenied', message: 'no' } },
+      ],
+      k3,
+    );
+    expect(knowledge.instances('p', 'r')?.get('a')).toMatchObject({ keyPairId: 'k3', keyPairName: 'k3-name' });
+    expect(boundIds(knowledge, 'k3')).toEqual(['a']);
+    expect(boundIds(knowledge, 'k1')).toEqual(['b']);
+    expect(boundIds(knowledge, 'k2')).toEqual(['c']);
+  });
+
+  it('keeps an unknown attach in doubt for the attached key too, until the instance is read again', () => {
+    const knowledge = listed();
+    knowledge.completeKeyListing('p', 'r', 'k3', new Set(), knowledge.nextStamp());
+    knowledge.changing('p', 'r', ['c'], k3);
+    knowledge.changed('p', 'r', [{ instanceId: 'c', status: 'unknown', reason: { code: 'ECS_NETWORK_TIMEOUT', message: 'no answer' } }], k3);
+    expect(boundIds(knowledge, 'k3')).toBeUndefined();
+    expect(boundIds(knowledge, 'k2')).toBeUndefined();
+    // A fresh listing of k2 that lacks c does not mean c has no key: the attach may have put k3 on it.
+    knowledge.completeKeyListing('p', 'r', 'k2', new Set(), knowledge.nextStamp());
+    expect(knowledge.instances('p', 'r')?.get('c')?.keyPairId).toBe('k2');
+    expect(boundIds(knowledge, 'k3')).toBeUndefined();
+    knowledge.record('p', 'r', [instance('c', 'k3')]);
+    expect(boundIds(knowledge, 'k2')).toEqual([]);
+    // Read with k3 after k3's listing: bound to it now, listing or not.
+    expect(boundIds(knowledge, 'k3')).toEqual(['c']);
+  });
+});

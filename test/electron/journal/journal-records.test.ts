@@ -11,6 +11,10 @@ describe('journal records', () => {
     ['batch-answered', answered('op-1', 0, [succeeded('i-1'), failed('i-2')])],
     ['rechecked', rechecked('op-1', [succeeded('i-3')])],
     ['finished', finished('op-1', 'cancelled')],
+    [
+      'planned attach (an undo, over another key)',
+      { ...plan, action: 'attach-key-pair', replacing: [{ instanceId: 'i-2', keyPairId: 'kp-dev', keyPairName: 'dev' }], undoOf: 'op-0' },
+    ],
   ])('accepts a %s record as the operation service writes it', (_type, record) => {
     expect(journalRecordSchema.parse(record)).toEqual(record);
   });

@@ -1,7 +1,7 @@
 import type { MatrixFault } from './matrix-faults';
 
 /** The actions of the matrix, as the issue names them. */
-export const matrixActions = ['inventory paging', 'zone-parallel listing', 'key-scoped listing', 'DetachKeyPair', 'RebootInstances'] as const;
+export const matrixActions = ['inventory paging', 'zone-parallel listing', 'key-scoped listing', 'DetachKeyPair', 'AttachKeyPair', 'RebootInstances'] as const;
 export type MatrixAction = (typeof matrixActions)[number];
 
 /** One row of `test/bench/reliability.json`, exactly as the issue defines it. */

@@ -3,6 +3,8 @@ import type { FleetDefinition } from '../../../../simulator/simulator-types';
 
 /** The key every instance of the matrix is bound to, so a detach plan takes them all. */
 export const matrixKey = { keyPairId: 'kp-matrix000000000001', keyPairName: 'matrix-key' };
+/** A key no instance has, so an attach plan takes them all (each a rotation over `matrixKey`). */
+export const matrixAttachKey = { keyPairId: 'kp-matrix000000000002', keyPairName: 'matrix-attach-key' };
 
 export interface MatrixRegion {
   regionId: string;
@@ -31,7 +33,7 @@ export function buildMatrixFleet(regions: readonly MatrixRegion[]): FleetDefinit
           primaryIpAddress: `10.${regionIndex}.${Math.floor(index / 250)}.${(index % 250) + 2}`,
         }),
       ),
-      keyPairs: [makeKeyPair(matrixKey)],
+      keyPairs: [makeKeyPair(matrixKey), makeKeyPair(matrixAttachKey)],
     })),
   };
 }

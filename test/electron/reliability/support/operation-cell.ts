@@ -3,7 +3,7 @@ import { startAppUnderTest, type AppUnderTest } from '../../support/app-under-te
 import type { CellRun } from './cell-report';
 import { createFaultyNetwork } from './faulty-network';
 import { replayJournalOnDisk } from './journal-view';
-import { buildMatrixFleet, matrixKey } from './matrix-fleet';
+import { buildMatrixFleet, matrixAttachKey, matrixKey } from './matrix-fleet';
 import { clearFaults, faultDefinition, type FaultDose, type FaultSurface, type MatrixFault } from './matrix-faults';
 import type { MatrixSettings } from './matrix-settings';
 import { checkViews, contradictions, countStatuses, type OutcomeStatus } from './outcome-views';
@@ -17,9 +17,11 @@ import { freshRowIds, planThroughStore, rendererStores, runThroughStore } from '
 export const batchRoles = ['clean', 'transient-once', 'persistent', 'transient-until-last'] as const;
 export type BatchRole = (typeof batchRoles)[number];
 
-export type OperationMatrixAction = 'DetachKeyPair' | 'RebootInstances';
+export type OperationMatrixAction = 'DetachKeyPair' | 'AttachKeyPair' | 'RebootInstances';
 
-const planAction: Record<OperationMatrixAction, OperationAction> = { DetachKeyPair: 'detach-key-pair', RebootInstances: 'reboot' };
+const planAction: Record<OperationMatrixAction, OperationAction> = { DetachKeyPair: 'detach-key-pair', AttachKeyPair: 'attach-key-pair', RebootInstances: 'reboot' };
+/** The key a change cell names: the one every instance has (a detach), one none has (an attach), none (a reboot). */
+const planKey = { DetachKeyPair: matrixKey, AttachKeyPair: matrixAttachKey, RebootInstances: null } as const;
 const regionId = 'cn-beijing';
 
 export interface BatchEvidence {
@@ -84,7 +86,7 @@ export async function runOperationCell(fault: MatrixFault, action: OperationMatr
       profileId: app.profileId,
       regionId,
       action: planAction[action],
-      keyPair: action === 'DetachKeyPair' ? matrixKey : null,
+      keyPair: planKey[action],
       forceStop: false,
       instanceIds: fleetIds,
     };
