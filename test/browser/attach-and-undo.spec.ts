@@ -3,11 +3,13 @@ import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import type { SimulatedKeyPair } from '../../simulator/simulator-types';
 import { format } from '../../renderer/src/i18n/format';
 import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
+import { expectNoAxeViolations } from './support/accessibility-audit';
 import { expect, test, type AppHarness } from './support/app-fixture';
 
 /*
  * Issue 17 in the window: attaching a key pair (a first key, a rotation) from the Instances screen, and the undo of
- * a detach from its results and from History, each reviewed like a detach. In both languages and both themes.
+ * a detach from its results and from History, each reviewed like a detach. In both languages and both themes, with
+ * an axe audit (names, contrast) of each new screen part.
  */
 
 const variants = [
@@ -115,6 +117,7 @@ for (const { locale, scheme } of variants) {
       const undo = results.getByRole('button', { name: m('operation.undo.button', { name: keyA.keyPairName, count: 6 }) });
       await expect(undo).toBeVisible();
       await shot(app, 'undo-offer');
+      await expectNoAxeViolations(page, 'undo offer');
       await undo.click();
 
       const dialog = page.getByRole('dialog', { name: m('operation.review.title.undo', { name: keyA.keyPairName }) });
@@ -172,6 +175,7 @@ for (const { locale, scheme } of variants) {
       await expect(page.getByTestId('operation-results')).toContainText(m('operation.results.title.detach-key-pair'));
       await expect(page.getByTestId('history-links').getByTestId('history-open-undo')).toHaveCount(1);
       await shot(app, 'history-undone-detach');
+      await expectNoAxeViolations(page, 'history links');
       await page.getByTestId('history-links').getByTestId('history-open-undo').click();
       await expect(page.getByTestId('operation-results')).toContainText(m('operation.results.title.attach-key-pair'));
       expect(app.consoleErrors).toEqual([]);
@@ -225,6 +229,7 @@ for (const { locale, scheme } of variants) {
         m('instances.change.replace', { old: keyA.keyPairName, name: keyB.keyPairName }),
       );
       await shot(app, 'rotate-selected');
+      await expectNoAxeViolations(page, 'instances, attach mode');
       await review.click();
 
       const dialog = page.getByRole('dialog', { name: m('operation.review.title.attach-key-pair') });
@@ -235,6 +240,7 @@ for (const { locale, scheme } of variants) {
         `${m('operation.review.change.replace', { old: keyA.keyPairName, name: keyB.keyPairName })}${m('common.colon')}5`,
       );
       await shot(app, 'rotate-review');
+      await expectNoAxeViolations(page, 'attach review with replacements');
       await dialog.getByRole('button', { name: m('operation.confirm.attach-key-pair.other', { count: 5 }) }).click();
 
       const results = page.getByTestId('operation-results');

@@ -54,6 +54,20 @@ export function createWorkspaceFlow(stores: WorkspaceFlowStores) {
     await chooseKeyPair(null);
   };
 
+  /** Plans the screen's change for the selected instances: a detach or an attach of the chosen key pair. */
+  const planSelection = async () => {
+    const { profileId, regionId, keyPair, mode } = workspace.getState();
+    if (profileId === null || regionId === null || keyPair === null) return;
+    await operation.getState().plan({
+      profileId,
+      regionId,
+      action: mode === 'attach' ? 'attach-key-pair' : 'detach-key-pair',
+      keyPair,
+      forceStop: false,
+      instanceIds: table.getState().selectedIds(),
+    });
+  };
+
   /** Lists the region again, and the key pair's instances with it: a plan rests on that listing. */
   const relistRegion = async () => {
     const { keyPair } = workspace.getState();
@@ -90,7 +104,7 @@ export function createWorkspaceFlow(stores: WorkspaceFlowStores) {
     return () => stops.forEach((stop) => stop());
   };
 
-  return { chooseProfile, chooseRegion, chooseKeyPair, chooseMode, relistRegion, refresh, cancelListing, start };
+  return { chooseProfile, chooseRegion, chooseKeyPair, chooseMode, planSelection, relistRegion, refresh, cancelListing, start };
 }
 
 export type WorkspaceFlow = ReturnType<typeof createWorkspaceFlow>;
