@@ -200,8 +200,14 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
   },
   UNDO_NOT_POSSIBLE: {
     text: {
-      'zh-CN': { title: '该操作无法撤销', action: '只有成功解绑了至少一台实例的解绑操作可以撤销（重新绑定同一个密钥对）。请打开这样的解绑操作再试。' },
-      'en-US': { title: 'This operation cannot be undone', action: 'Only a detach that took the key off at least one instance can be undone (the same key pair attached again). Open such a detach and try again.' },
+      'zh-CN': {
+        title: '该操作无法撤销',
+        action: '只有已结束、且成功解绑了至少一台实例的解绑操作可以撤销（重新绑定同一个密钥对）。仍在运行或已中断的解绑，请等待其结束，或先继续或放弃它。',
+      },
+      'en-US': {
+        title: 'This operation cannot be undone',
+        action: 'Only a detach that has ended and took the key off at least one instance can be undone (the same key pair attached again). A detach still running or interrupted: wait for it to end, or resume or abandon it first.',
+      },
     },
   },
   JOURNAL_UNAVAILABLE: {

@@ -99,6 +99,9 @@ export const invokeContract = {
    * Plans the undo of a detach: an attach of the same key pair (by ID) to the instances whose detach succeeded and
    * that a fresh DescribeInstances shows still there, Linux, RUNNING or STOPPED and with no key bound. One with
    * another key bound since is excluded (`other-key`), never overwritten. Started like any plan (`operations.start`).
+   * Refused with UNDO_NOT_POSSIBLE unless the operation is a detach that has ended (finished or cancelled: one running
+   * or interrupted has outcomes that are not final) with at least one success; OPERATION_INSTANCES_BUSY while a
+   * running operation changes any of those instances; CLOUD_REQUEST_FAILED when the fresh read fails.
    */
   'operations.planUndo': { request: operationRefSchema, response: operationPlanSchema },
   'history.list': { request: z.undefined(), response: historyListSchema },

@@ -119,6 +119,9 @@ describe('attach runs', () => {
     expect(app.simulator.requests.filter((request) => request.action === 'AttachKeyPair').map((request) => request.clientToken)).toEqual(tokens);
     // The journal tells the same story, the replaced keys included.
     expect(await app.core.history.get(result.operationId)).toMatchObject({ plan: { action: 'attach-key-pair', replacing: plan.replacing }, undoneBy: [] });
+    // Where a detached key still works is a detach's question only; an attach is not undone either.
+    expect(await app.api.operations.exposure({ operationId: result.operationId })).toMatchObject({ ok: false, error: { code: 'EXPOSURE_NOT_A_DETACH' } });
+    expect(await app.api.operations.planUndo({ operationId: result.operationId })).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } });
     // Main's knowledge follows the outcome: planned again, each has the key already.
     const again = valueOf(await planAttach(targets.map((instance) => instance.instanceId)));
     expect(again.instanceIds).toEqual([]);

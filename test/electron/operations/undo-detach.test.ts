@@ -1,4 +1,10 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../electron/app-core';
+import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
+import { createMemoryLogger } from '../../../electron/logging/logger';
 import type { Instance } from '../../../shared/domain/ecs';
 import type { OperationPlan } from '../../../shared/domain/operation';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
@@ -10,6 +16,7 @@ import { listInventory, loadRegion } from '../support/list-inventory';
  */
 
 let app: AppUnderTest;
+const secrets = createMemorySecretStore();
 let instances: Instance[];
 const undoKey = { keyPairId: 'kp-undo000000000000001', keyPairName: 'undo-key' };
 const otherKey = { keyPairId: 'kp-undoother0000000001', keyPairName: 'undo-other-key' };
@@ -27,7 +34,7 @@ const keyPairRecord = (ref: typeof undoKey) => ({
 });
 
 beforeAll(async () => {
-  app = await startAppUnderTest({ generate: { seed: 41, instances: 600, regions: ['cn-beijing'] } });
+  app = await startAppUnderTest({ generate: { seed: 41, instances: 600, regions: ['cn-beijing'] } }, { secretStore: secrets });
   app.simulator.fleet.addKeyPair('cn-beijing', keyPairRecord(undoKey));
   app.simulator.fleet.addKeyPair('cn-beijing', keyPairRecord(otherKey));
   const linux = app.simulator.fleet.region('cn-beijing')!.instances.filter((instance) => instance.osType === 'Linux' && instance.status === 'RUNNING');
@@ -154,5 +161,41 @@ describe('undo of a detach', () => {
     app.simulator.setFaults([]);
 
     expect(await app.api.operations.planUndo({ operationId: 'no-such-operation' })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_FOUND' } });
+  }, 60_000);
+
+  it('plans the undo of a detach from an earlier run of the app, as the journal tells it', async () => {
+    const targets = instances
+      .filter((instance) => instance.osType === 'Linux' && instance.status === 'RUNNING' && !bound.includes(instance.instanceId))
+      .slice(10, 12)
+      .map((instance) => instance.instanceId);
+    for (const instanceId of targets) app.simulator.fleet.updateInstance(instanceId, { ...undoKey, hasResetAgent: true });
+    const detached = await detach(targets);
+    expect(detached.progress.succeeded).toBe(2);
+    // The next run of the app: the same user data (a copy, so the two never share a journal file) and keychain.
+    const copy = await mkdtemp(path.join(tmpdir(), 'kpd-undo-restart-'));
+    await cp(app.userDataDir, copy, { recursive: true });
+    const restarted = createAppCore({
+      info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
+      userDataDir: copy,
+      homeDir: copy,
+      env: {},
+      secretStore: secrets,
+      chooseSavePath: async (name) => path.join(copy, name),
+      eventSink: () => undefined,
+      logger: createMemoryLogger(),
+    });
+    try {
+      const answer = await restarted.dispatcher.invoke('operations.planUndo', { operationId: detached.operationId });
+      expect(answer).toMatchObject({ ok: true, value: { action: 'attach-key-pair', undoOf: detached.operationId, instanceIds: targets, excluded: [] } });
+      if (!answer.ok) return;
+      const plan = answer.value as OperationPlan;
+      const { operationId } = restarted.operations.start(plan.planId, plan.confirmationText);
+      expect((await restarted.operations.settled(operationId)).progress.succeeded).toBe(2);
+      expect(targets.map(keyOn)).toEqual([undoKey.keyPairId, undoKey.keyPairId]);
+      expect((await restarted.history.get(detached.operationId)).undoneBy).toEqual([operationId]);
+    } finally {
+      await restarted.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   }, 60_000);
 });
