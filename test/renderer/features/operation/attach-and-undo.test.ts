@@ -51,6 +51,8 @@ describe('the undo of a detach', () => {
     expect(undoableCount(makeResult([failed('i-c', 'InternalError')]))).toBe(0);
     expect(undoableCount(makeResult([succeeded('i-a')], { action: 'attach-key-pair' }))).toBe(0);
     expect(undoableCount({ ...detach, progress: { ...detach.progress, state: 'running' } })).toBe(0);
+    expect(undoableCount({ ...detach, progress: { ...detach.progress, state: 'interrupted' } })).toBe(0);
+    expect(undoableCount({ ...detach, progress: { ...detach.progress, state: 'cancelled' } })).toBe(2);
   });
 
   it('is planned by main and kept for review like any plan; a refusal is kept for the button that asked', async () => {
