@@ -47,7 +47,7 @@ export interface OperationState {
   start: (confirmation: string | null) => Promise<boolean>;
   /** Stops sending new requests; those in flight finish. */
   cancel: () => Promise<void>;
-  /** Plans the failed-but-retryable and unknown instances of the result again, as the original asked. */
+  /** Plans the failed-but-retryable and unknown instances of the result again, as the original asked (an undo as an undo). */
   retryFailed: () => Promise<boolean>;
   /** Fetches the result again (after a failed fetch, or when no final progress event came). */
   refreshResult: () => Promise<void>;
@@ -202,6 +202,9 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
 
       retryFailed: async () => {
         const { result } = get();
+        // An undo is run again as an undo: planned afresh by main, it never overwrites a key bound since (a plain
+        // attach of the same instances would, as a rotation); those it gave the key back to are left out as bound.
+        if (result?.plan.undoOf !== undefined) return get().planUndo(result.plan.undoOf);
         const request = result === null ? null : buildRetryRequest(result);
         return request === null ? false : get().plan(request);
       },

@@ -70,4 +70,18 @@ describe('the undo of a detach', () => {
     expect(store.getState().lastError).toEqual({ during: 'plan', error: { code: 'UNDO_NOT_POSSIBLE', message: 'nothing to undo' } });
     expect(store.getState().undoRequest).toBe('op-detach');
   });
+
+  it('is run again as an undo, never as a plain attach that could overwrite a key bound since', async () => {
+    const asked: unknown[] = [];
+    const api = {
+      operations: {
+        planUndo: (request: unknown) => (asked.push(['planUndo', request]), Promise.resolve(ok(attachPlan({ undoOf: 'op-detach' })))),
+        plan: (request: unknown) => (asked.push(['plan', request]), Promise.resolve(ok(attachPlan()))),
+      },
+    } as unknown as KeyPairDeskApi;
+    const store = createOperationStore(() => api);
+    store.setState({ result: makeResult([succeeded('i-a'), failed('i-b', 'InternalError')], { action: 'attach-key-pair', undoOf: 'op-detach' }) });
+    expect(await store.getState().retryFailed()).toBe(true);
+    expect(asked).toEqual([['planUndo', { operationId: 'op-detach' }]]);
+  });
 });
