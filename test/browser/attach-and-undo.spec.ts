@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { describeEcsError } from '../../shared/errors/ecs-error-catalogue';
 import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import type { SimulatedKeyPair } from '../../simulator/simulator-types';
 import { format } from '../../renderer/src/i18n/format';
@@ -178,6 +179,31 @@ for (const { locale, scheme } of variants) {
       await expectNoAxeViolations(page, 'history links');
       await page.getByTestId('history-links').getByTestId('history-open-undo').click();
       await expect(page.getByTestId('operation-results')).toContainText(m('operation.results.title.attach-key-pair'));
+      expect(app.consoleErrors).toEqual([]);
+    });
+
+    test('an undo main cannot plan says why, in the app\'s words, at the button that asked', async ({ app }) => {
+      const region = app.simulator.fleet.region('cn-beijing')!;
+      const keyA = region.keyPairs[0]!;
+      const ids = prepare(app.simulator, 'denied-src', 3, keyA);
+      const profileId = await app.addSimulatorProfile();
+      await detachThroughMain(app, profileId, keyA, ids);
+      await app.open();
+      const { page } = app;
+      await expect(page.getByTestId('last-refresh')).toBeVisible();
+      // The undo's fresh read of the instances is refused.
+      app.simulator.addFault({ kind: 'api-error', code: 'AccessDenied', action: 'DescribeInstances' });
+      await page.locator('.app-header').getByText(m('nav.history'), { exact: true }).click();
+      await page.getByRole('row', { name: new RegExp(escapeRegExp(keyA.keyPairName)) }).getByRole('button', { name: m('history.open') }).click();
+      const offer = page.getByTestId('undo-offer');
+      await offer.getByRole('button', { name: m('operation.undo.button', { name: keyA.keyPairName, count: 3 }) }).click();
+      const error = offer.getByTestId('app-error');
+      await expect(error).toHaveAttribute('data-cloud-code', 'AccessDenied');
+      await expect(error).toContainText(describeEcsError('AccessDenied', locale).title);
+      // Nothing was planned, so History stays where the admin is, and nothing was sent.
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      expect(app.simulator.requests.filter((request) => request.action === 'AttachKeyPair')).toEqual([]);
+      await shot(app, 'undo-error');
       expect(app.consoleErrors).toEqual([]);
     });
 
