@@ -23,6 +23,8 @@ export interface HistoryServiceOptions {
   liveState: (operationId: string) => LiveState;
 }
 
+const maxUndosListed = 1000;
+
 /**
  * The undos started for each detach, oldest first (planned order, which is the journal's: archives oldest first,
  * then the active file). An undo names its detach in its planned record; the detach itself never changes.
@@ -31,7 +33,12 @@ function undosByDetach(operations: readonly ReplayedOperation[]): Map<string, st
   const undos = new Map<string, string[]>();
   for (const { planned } of operations) {
     if (planned.undoOf === undefined) continue;
-    undos.set(planned.undoOf, [...(undos.get(planned.undoOf) ?? []), planned.operationId]);
+    const list = undos.get(planned.undoOf) ?? [];
+    list.push(planned.operationId);
+    // The contract lists at most this many (each undo needs instances left to re-attach, so it is never reached in
+    // practice): past it, the newest are the ones kept.
+    if (list.length > maxUndosListed) list.shift();
+    undos.set(planned.undoOf, list);
   }
   return undos;
 }
