@@ -9,6 +9,7 @@ export const commonMessages = defineMessages({
   'common.optional': { en: 'optional', zh: '可选' },
   'common.requestId': { en: 'Request ID', zh: '请求 ID' },
   'common.colon': { en: ': ', zh: '：' },
+  'common.listSeparator': { en: ', ', zh: '、' },
   'table.expandColumn': { en: 'Details', zh: '详情' },
   'common.inParentheses': { en: ' ({text})', zh: '（{text}）' },
   // Said by every screen that exports (use-save-export.ts); the key is older than that.

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/domain/locale';
 import { appMessages } from '../app/app-messages';
+import { attachMessages } from '../features/operation/attach-messages';
 import { commonMessages } from '../common/common-messages';
 import { exposureMessages } from '../features/exposure/exposure-messages';
 import { historyMessages } from '../features/history/history-messages';
@@ -27,6 +28,7 @@ export const messageTables: ReadonlyArray<Readonly<Record<string, Translated>>> 
   workspaceMessages,
   instancesMessages,
   operationMessages,
+  attachMessages,
   rollingMessages,
   exposureMessages,
   sweepMessages,
@@ -42,6 +44,7 @@ const combined = {
   ...workspaceMessages,
   ...instancesMessages,
   ...operationMessages,
+  ...attachMessages,
   ...rollingMessages,
   ...exposureMessages,
   ...sweepMessages,

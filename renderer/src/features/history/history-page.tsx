@@ -6,7 +6,9 @@ import { useT } from '../../i18n/use-t';
 import { useHistoryStore } from './history-store';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { OperationResults } from '../operation/operation-results';
+import { HistoryLinks } from './history-links';
 import { HistoryTable } from './history-table';
+import { useUiStore } from '../../app/ui-store';
 import './history.css';
 import '../operation/operation-results.css';
 
@@ -28,6 +30,7 @@ export function HistoryPage() {
   const cancel = useHistoryStore((state) => state.cancel);
   const abandon = useHistoryStore((state) => state.abandon);
   const recheck = useHistoryStore((state) => state.recheck);
+  const setView = useUiStore((state) => state.setView);
 
   useEffect(() => {
     void refresh();
@@ -75,12 +78,15 @@ export function HistoryPage() {
       {opened?.progress == null || result === null ? null : (
         <OperationProgressView action={result.plan.action} progress={opened.progress} cancelRequested={false} loadingResult={opened.loading} error={null} onCancel={() => void cancel()} />
       )}
+      {result === null ? null : <HistoryLinks result={result} undoneBy={opened?.undoneBy ?? []} entries={list?.entries ?? []} onOpen={(operationId) => void open(operationId)} />}
       {result === null || opened?.progress != null ? null : (
         <OperationResults
           key={`${result.operationId}-${result.progress.state}`} result={result}
           retrying={false}
           error={null}
-          onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheck() : undefined}
+          onRecheck={result.plan.action === 'reboot' ? undefined : () => void recheck()}
+          // The review and the run of an undo are on the Instances screen, as for any plan.
+          undo={{ onPlanned: () => setView('workspace') }}
         />
       )}
     </section>

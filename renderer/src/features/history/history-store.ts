@@ -14,6 +14,8 @@ export interface OpenedOperation {
   /** Set while a resumed operation runs; cleared when its final result is in. */
   progress: OperationProgress | null;
   loading: boolean;
+  /** A detach: the undos started for it, oldest first, as the journal tells (empty for any other operation). */
+  undoneBy: readonly string[];
 }
 
 export interface HistoryState {
@@ -52,13 +54,14 @@ const noHooks: HistoryHooks = { onDetail: () => undefined, onResult: () => undef
 function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noHooks) {
   return create<HistoryState>()((set, get) => {
     const load = async (operationId: string) => {
-      set({ opened: { operationId, result: get().opened?.result ?? null, progress: get().opened?.progress ?? null, loading: true } });
+      const before = get().opened;
+      set({ opened: { operationId, result: before?.result ?? null, progress: before?.progress ?? null, loading: true, undoneBy: before?.undoneBy ?? [] } });
       const answer = await api().history.get({ operationId });
       if (get().opened?.operationId !== operationId) return;
       if (answer.ok) {
         hooks.onDetail(answer.value);
-        set({ opened: { operationId, result: answer.value, progress: null, loading: false } });
-      } else set({ opened: { operationId, result: null, progress: null, loading: false }, lastError: answer.error });
+        set({ opened: { operationId, result: answer.value, progress: null, loading: false, undoneBy: answer.value.undoneBy } });
+      } else set({ opened: { operationId, result: null, progress: null, loading: false, undoneBy: [] }, lastError: answer.error });
     };
 
     /** A resumed operation's progress, shown in place of its record until it ends. */
@@ -89,7 +92,7 @@ function createHistoryStore(api: () => KeyPairDeskApi, hooks: HistoryHooks = noH
       },
 
       open: async (operationId) => {
-        set({ opened: { operationId, result: null, progress: null, loading: true }, lastError: null });
+        set({ opened: { operationId, result: null, progress: null, loading: true, undoneBy: [] }, lastError: null });
         await load(operationId);
       },
 

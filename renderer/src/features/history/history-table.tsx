@@ -33,6 +33,22 @@ function HistoryExposure(props: { entry: HistoryEntry }) {
   );
 }
 
+/** What was done: an undo says so, and a detach an undo has answered is marked as undone. */
+function HistoryAction(props: { entry: HistoryEntry }) {
+  const t = useT();
+  const { entry } = props;
+  return (
+    <span className="history-action">
+      {entry.undoOf === null ? t(`history.action.${entry.action}`) : t('history.action.undo')}
+      {entry.undoneBy.length === 0 ? null : (
+        <Tag color="arcoblue" size="small" title={t('history.undoneTitle')} data-testid="history-undone">
+          {t('history.undone')}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
 /** Past operations, newest first: when, where, what, and how each came out. */
 export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
   const t = useT();
@@ -40,7 +56,7 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
   const [page, setPage] = useState(1);
   const columns: Array<PlainColumn<HistoryEntry>> = [
     { key: 'started', title: t('history.col.started'), width: 190, render: (entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
-    { key: 'action', title: t('history.col.action'), width: 130, render: (entry) => t(`history.action.${entry.action}`) },
+    { key: 'action', title: t('history.col.action'), width: 150, render: (entry) => <HistoryAction entry={entry} /> },
     {
       key: 'keyPair',
       title: t('history.col.keyPair'),

@@ -13,7 +13,7 @@ export const instanceColumns: readonly InstanceColumn[] = [
   { id: 'name', title: 'instances.col.name', width: 220 },
   { id: 'status', title: 'instances.col.status', width: 220 },
   { id: 'os', title: 'instances.col.os', width: 130 },
-  { id: 'keyPair', title: 'instances.col.keyPair', width: 140 },
+  { id: 'keyPair', title: 'instances.col.keyPair', width: 190 },
   { id: 'zone', title: 'instances.col.zone', width: 120 },
   { id: 'privateIp', title: 'instances.col.privateIp', width: 120 },
   { id: 'publicIp', title: 'instances.col.publicIp', width: 120 },

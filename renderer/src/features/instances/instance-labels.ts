@@ -1,5 +1,6 @@
 import { knownInstanceStatuses } from '../../../../shared/domain/instance-statuses';
 import type { MessageKey } from '../../i18n/messages';
+import type { TableMode } from './instance-key-listing';
 import type { RowBlocker } from './instance-rows';
 
 type Translate = (key: MessageKey) => string;
@@ -21,6 +22,7 @@ export function statusColor(status: string): StatusColor {
   return 'orange';
 }
 
-export function blockerLabel(t: Translate, blocker: RowBlocker): string {
-  return t(`instances.blocker.${blocker}`);
+/** `mode`: the same rule reads "can be detached" or "can be attached". */
+export function blockerLabel(t: Translate, blocker: RowBlocker, mode: TableMode = 'detach'): string {
+  return t(blocker === 'status' && mode === 'attach' ? 'instances.blocker.status.attach' : `instances.blocker.${blocker}`);
 }

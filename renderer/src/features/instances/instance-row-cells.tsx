@@ -9,6 +9,33 @@ import { tagsTextOf, tagText } from './instance-search';
 const absent = '—';
 
 /**
+ * The key pair bound now; to attach, with the change below it: the first key an instance gets, or the old key →
+ * the new one, so a rotation is never mistaken for a first attach.
+ */
+function KeyPairCell(props: { row: InstanceRow; labels: RowLabels; current: string | null }) {
+  const { row, labels, current } = props;
+  const now = current ?? labels.t('instances.noKeyPair');
+  if (row.change === null) {
+    return (
+      <td className={current === null ? 'instances-absent' : undefined} title={current ?? undefined}>
+        {now}
+      </td>
+    );
+  }
+  const replace = row.change === 'replace' && current !== null;
+  const change = replace ? labels.replaceKey(current) : labels.firstKey;
+  return (
+    <td title={replace ? labels.replaceTitle(current) : change}>
+      <div className={`instances-primary${current === null ? ' instances-absent' : ''}`}>{now}</div>
+      {/* Focusable, so the keyboard can read a cut-off pair of names in full too (CellPeek shows it). */}
+      <div className={`instances-secondary instances-peekable instances-change instances-change-${row.change}`} tabIndex={0} data-peek={change} data-testid="instance-change">
+        {change}
+      </div>
+    </td>
+  );
+}
+
+/**
  * An instance's data cells, after its checkbox. Its own memoized component so that selecting the row (or all of
  * them) re-renders the checkbox and the row's class, not these: they change only with the row itself.
  */
@@ -17,7 +44,7 @@ export const InstanceRowCells = memo(function InstanceRowCells(props: { row: Ins
   const { instance } = row;
   const { t } = labels;
   const name = instance.instanceName === '' ? instance.instanceId : instance.instanceName;
-  const reason = row.blocker === null ? null : blockerLabel(t, row.blocker);
+  const reason = row.blocker === null ? null : blockerLabel(t, row.blocker, labels.mode);
   const keyPair = keyPairLabel(instance);
 
   return (
@@ -51,9 +78,7 @@ export const InstanceRowCells = memo(function InstanceRowCells(props: { row: Ins
           {instance.osName}
         </div>
       </td>
-      <td className={keyPair === null ? 'instances-absent' : undefined} title={keyPair ?? undefined}>
-        {keyPair ?? t('instances.noKeyPair')}
-      </td>
+      <KeyPairCell row={row} labels={labels} current={keyPair} />
       <td title={instance.zoneId}>{instance.zoneId}</td>
       <td className="instances-mono">{instance.privateIp ?? absent}</td>
       <td className="instances-mono">{instance.publicIp ?? absent}</td>

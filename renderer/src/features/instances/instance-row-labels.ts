@@ -1,6 +1,6 @@
 import type { Locale } from '../../../../shared/domain/locale';
 import { messages, type MessageKey } from '../../i18n/messages';
-import type { SelectionWait } from './instance-key-listing';
+import type { SelectionWait, TableMode } from './instance-key-listing';
 
 /**
  * The words every row of the instance table shows, made once per language and selection wait by the table and
@@ -15,6 +15,11 @@ export interface RowLabels {
   copyId: (id: string) => string;
   /** Why no row can be selected yet (no key pair, or its instances still being listed): the same for every row. */
   waitHint: string;
+  mode: TableMode;
+  /** To attach: what the key pair cell adds for a row that gets its first key, or has `old` replaced. */
+  firstKey: string;
+  replaceKey: (old: string) => string;
+  replaceTitle: (old: string) => string;
 }
 
 /** A message with one `{placeholder}`, split once so that filling it is a join. */
@@ -29,12 +34,18 @@ function waitHintKey(selectionWait: SelectionWait): MessageKey {
   return 'instances.chooseKeyPairFirst';
 }
 
-export function rowLabelsOf(locale: Locale, selectionWait: SelectionWait): RowLabels {
+/** `attachName`: the key pair an attach puts on (empty when none is chosen, or to detach). */
+export function rowLabelsOf(locale: Locale, selectionWait: SelectionWait, mode: TableMode = 'detach', attachName = ''): RowLabels {
   const words = messages[locale];
+  const withName = (key: 'instances.change.replace' | 'instances.change.replaceTitle') => filler(words[key].split('{name}').join(attachName), 'old');
   return {
     t: (key) => words[key],
     selectRow: filler(words['instances.selectRow'], 'name'),
     copyId: filler(words['instances.copyId'], 'id'),
     waitHint: words[waitHintKey(selectionWait)],
+    mode,
+    firstKey: filler(words['instances.change.first'], 'name')(attachName),
+    replaceKey: withName('instances.change.replace'),
+    replaceTitle: withName('instances.change.replaceTitle'),
   };
 }

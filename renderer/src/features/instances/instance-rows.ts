@@ -1,3 +1,4 @@
+import { attachBlocker, type AttachBlocker } from '../../../../shared/domain/attachability';
 import { detachBlocker, type DetachBlocker } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { InstanceIndex } from './instance-index';
@@ -5,9 +6,13 @@ import type { RowJudge } from './instance-key-listing';
 
 /**
  * Why a row cannot be selected for detaching the chosen key pair: a rule of DetachKeyPair, or `not-bound` when
- * the instance's data says it is bound but the key pair's fresh, complete listing does not have it.
+ * the instance's data says it is bound but the key pair's fresh, complete listing does not have it. To attach: a
+ * rule of AttachKeyPair (`already-bound` when it has that very key).
  */
-export type RowBlocker = DetachBlocker | 'not-bound';
+export type RowBlocker = DetachBlocker | AttachBlocker | 'not-bound';
+
+/** What an attach would do to a selectable row: give it its first key, or replace the one it has. */
+export type RowChange = 'first' | 'replace';
 
 export interface InstanceRow {
   /** Position in the data (arrival order): the tie-breaker that keeps every sort stable. */
@@ -21,20 +26,34 @@ export interface InstanceRow {
   cached: boolean;
   /** Why it cannot be detached from the chosen key pair; null when it can, when no key pair is chosen, or while its listing is not complete. */
   blocker: RowBlocker | null;
-  /** True only with a key pair chosen, its listing complete and holding this instance, and no blocker. */
+  /**
+   * To detach: true only with a key pair chosen, its listing complete and holding this instance, and no blocker.
+   * To attach: true with a key pair chosen and no blocker.
+   */
   selectable: boolean;
+  /** To attach, with a key pair chosen and no blocker: what the attach would do; null otherwise. */
+  change: RowChange | null;
 }
 
 function blockerOf(judge: RowJudge, instance: Instance): RowBlocker | null {
   if (judge.keyPair === null) return null;
+  if (judge.mode === 'attach') return attachBlocker(instance, judge.keyPair);
   const blocker = detachBlocker(instance, judge.keyPair);
   if (blocker !== null || judge.boundIds === null) return blocker;
   return judge.boundIds.has(instance.instanceId) ? null : 'not-bound';
 }
 
-export function rowOfInstance(position: number, instance: Instance, searchText: string, stamp: number, cached: boolean, judge: RowJudge): InstanceRow {
+/** Whether a row can be selected, and what an attach would do to it. */
+function verdictOf(judge: RowJudge, instance: Instance): Pick<InstanceRow, 'blocker' | 'selectable' | 'change'> {
   const blocker = blockerOf(judge, instance);
-  return { position, id: instance.instanceId, instance, searchText, stamp, cached, blocker, selectable: judge.boundIds !== null && blocker === null };
+  if (judge.mode === 'detach') return { blocker, selectable: judge.boundIds !== null && blocker === null, change: null };
+  const selectable = judge.keyPair !== null && blocker === null;
+  const bound = instance.keyPairId !== null || instance.keyPairName !== null;
+  return { blocker, selectable, change: selectable ? (bound ? 'replace' : 'first') : null };
+}
+
+export function rowOfInstance(position: number, instance: Instance, searchText: string, stamp: number, cached: boolean, judge: RowJudge): InstanceRow {
+  return { position, id: instance.instanceId, instance, searchText, stamp, cached, ...verdictOf(judge, instance) };
 }
 
 /** One row per indexed instance, as fresh data with stamp 0 (a whole load). */
@@ -52,11 +71,10 @@ export function rejudgeRows(rows: readonly InstanceRow[], judge: RowJudge): Inst
   let next: InstanceRow[] | null = null;
   for (let position = 0; position < rows.length; position += 1) {
     const row = rows[position]!;
-    const blocker = blockerOf(judge, row.instance);
-    const selectable = judge.boundIds !== null && blocker === null;
-    if (blocker === row.blocker && selectable === row.selectable) continue;
+    const verdict = verdictOf(judge, row.instance);
+    if (verdict.blocker === row.blocker && verdict.selectable === row.selectable && verdict.change === row.change) continue;
     next ??= rows.slice();
-    next[position] = { ...row, blocker, selectable };
+    next[position] = { ...row, ...verdict };
   }
   return next;
 }

@@ -32,7 +32,7 @@ export interface MergeOptions {
 export function mergeInstances(model: InstanceTableModel, instances: readonly Instance[], options: MergeOptions): InstanceTableModel {
   const { index } = model;
   const { stamp, cached } = options;
-  const judge = rowJudgeOf(model.keyPair, model.keyListing);
+  const judge = rowJudgeOf(model.keyPair, model.keyListing, model.mode);
   const previousLength = model.rows.length;
   let rows: InstanceRow[] | null = null;
   /** Positions of earlier rows whose content changed (1), so they are taken out of the ordered lists and placed anew. */

@@ -2,7 +2,7 @@ import type { KeyPairRef } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
 import { emptyFilters, matchingRows, sameFilterValues, type FilterName, type InstanceFilters } from './instance-filters';
 import { buildInstanceIndex, type InstanceIndex } from './instance-index';
-import { rowJudgeOf, sameJudge, selectionWaitOf, type KeyListing, type SelectionWait } from './instance-key-listing';
+import { rowJudgeOf, sameJudge, selectionWaitOf, type KeyListing, type SelectionWait, type TableMode } from './instance-key-listing';
 import { buildRows, rejudgeRows, rowOf, type InstanceRow } from './instance-rows';
 import { queryTerms, sameTerms, termsNarrow } from './instance-search';
 import { deselectAllVisible, pruneSelection, selectAllVisible, selectRangeTo, toggleSelection, type Selection } from './instance-selection';
@@ -26,6 +26,8 @@ export interface InstanceTableModel {
   /** Changes whenever the data does (load, merge, drop, reset), never otherwise. */
   dataVersion: number;
   keyPair: KeyPairRef | null;
+  /** To detach the key pair (rows bound to it) or to attach it (any row without it). */
+  mode: TableMode;
   /** The last key-pair-scoped listing given; counts only while its key pair is the chosen one. */
   keyListing: KeyListing | null;
   /** Why nothing is selectable yet; null once the chosen key pair's listing is complete. */
@@ -53,6 +55,7 @@ export function emptyInstanceTableModel(): InstanceTableModel {
     index: buildInstanceIndex([]),
     dataVersion: 0,
     keyPair: null,
+    mode: 'detach',
     keyListing: null,
     selectionWait: selectionWaitOf(null, null),
     rows: [],
@@ -75,7 +78,7 @@ export function emptyInstanceTableModel(): InstanceTableModel {
  * a region.
  */
 export function resetInstanceTable(model: InstanceTableModel): InstanceTableModel {
-  return { ...emptyInstanceTableModel(), dataVersion: model.dataVersion + 1, query: model.query, terms: model.terms, sort: model.sort };
+  return { ...emptyInstanceTableModel(), dataVersion: model.dataVersion + 1, query: model.query, terms: model.terms, sort: model.sort, mode: model.mode, selectionWait: selectionWaitOf(null, null, model.mode) };
 }
 
 /**
@@ -100,7 +103,7 @@ function inSortOrder(index: InstanceIndex, rows: readonly InstanceRow[], sort: S
 export function setInstanceData(model: InstanceTableModel, instances: readonly Instance[], keyPair: KeyPairRef | null): InstanceTableModel {
   if (instances === model.index.source) return setKeyPair(model, keyPair);
   const index = buildInstanceIndex(instances);
-  const rows = buildRows(index, rowJudgeOf(keyPair, model.keyListing));
+  const rows = buildRows(index, rowJudgeOf(keyPair, model.keyListing, model.mode));
   const selected = pruneSelection(model.selected, (id) => rowOf(index, rows, id));
   const anchorId = model.anchorId !== null && index.positionOf(model.anchorId) !== undefined ? model.anchorId : null;
   return refilter({
@@ -108,7 +111,7 @@ export function setInstanceData(model: InstanceTableModel, instances: readonly I
     index,
     dataVersion: model.dataVersion + 1,
     keyPair,
-    selectionWait: selectionWaitOf(keyPair, model.keyListing),
+    selectionWait: selectionWaitOf(keyPair, model.keyListing, model.mode),
     rows,
     sortedRows: inSortOrder(index, rows, model.sort),
     selected,
@@ -120,10 +123,10 @@ export function setInstanceData(model: InstanceTableModel, instances: readonly I
  * Judges every row again for another key pair or listing, in one pass. Neither the order nor which rows match
  * depends on them: the re-judged rows are swapped in, without sorting or filtering again.
  */
-function rejudge(model: InstanceTableModel, keyPair: KeyPairRef | null, keyListing: KeyListing | null): InstanceTableModel {
-  const judge = rowJudgeOf(keyPair, keyListing);
-  const judged = { ...model, keyPair, keyListing, selectionWait: selectionWaitOf(keyPair, keyListing) };
-  if (sameJudge(judge, rowJudgeOf(model.keyPair, model.keyListing))) return judged;
+function rejudge(model: InstanceTableModel, keyPair: KeyPairRef | null, keyListing: KeyListing | null, mode: TableMode = model.mode): InstanceTableModel {
+  const judge = rowJudgeOf(keyPair, keyListing, mode);
+  const judged = { ...model, keyPair, keyListing, mode, selectionWait: selectionWaitOf(keyPair, keyListing, mode) };
+  if (sameJudge(judge, rowJudgeOf(model.keyPair, model.keyListing, model.mode))) return judged;
   const rows = rejudgeRows(model.rows, judge);
   if (rows === null) return judged;
   const selected = pruneSelection(model.selected, (id) => rowOf(model.index, rows, id));
@@ -135,6 +138,12 @@ function rejudge(model: InstanceTableModel, keyPair: KeyPairRef | null, keyListi
 export function setKeyPair(model: InstanceTableModel, keyPair: KeyPairRef | null): InstanceTableModel {
   const same = keyPair === model.keyPair || (keyPair !== null && model.keyPair !== null && keyPair.keyPairId === model.keyPair.keyPairId && keyPair.keyPairName === model.keyPair.keyPairName);
   return same ? model : rejudge(model, keyPair, model.keyListing);
+}
+
+/** Detach or attach: every row is judged again, and the selection starts over (it was made for the other action). */
+export function setMode(model: InstanceTableModel, mode: TableMode): InstanceTableModel {
+  if (mode === model.mode) return model;
+  return clearSelection(rejudge(model, model.keyPair, model.keyListing, mode));
 }
 
 /** A new state of the key-pair-scoped listing (or null for none). Rows are judged again only when its verdicts can change: when it completes or stops counting. */

@@ -28,7 +28,7 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
   const selected = useInstanceTableStore((state) => state.selected.has(row.id));
   const reasonId = useId();
   const name = instance.instanceName === '' ? instance.instanceId : instance.instanceName;
-  const reason = row.blocker === null ? null : blockerLabel(labels.t, row.blocker);
+  const reason = row.blocker === null ? null : blockerLabel(labels.t, row.blocker, labels.mode);
   const className = `instances-row${selected ? ' instances-row-selected' : ''}${row.selectable ? '' : ' instances-row-blocked'}${row.cached ? ' instances-row-cached' : ''}`;
 
   return (
@@ -38,6 +38,7 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
       data-testid="instance-row"
       data-instance-id={row.id}
       data-cached={row.cached ? 'true' : undefined}
+      data-change={row.change ?? undefined}
       title={row.cached ? labels.t('instances.cachedRow') : undefined}
     >
       <td className="instances-cell-check">

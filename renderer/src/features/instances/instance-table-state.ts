@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { FilterName } from './instance-filters';
-import type { KeyListing } from './instance-key-listing';
+import type { KeyListing, TableMode } from './instance-key-listing';
 import { nextSort } from './instance-sort';
 import type { SortColumn, SortState } from './instance-sort-columns';
 import { dropRowsOlderThan, mergeInstances, type MergeOptions } from './instance-table-merge';
@@ -20,6 +20,7 @@ import {
   setInstanceData,
   setKeyListing,
   setKeyPair,
+  setMode,
   setQuery,
   setSort,
   toggleRow,
@@ -36,6 +37,8 @@ export interface InstanceTableActions {
   /** Empties the table for a new region; the query and sort stay. */
   reset: () => void;
   setKeyPair: (keyPair: KeyPairRef | null) => void;
+  /** Detach or attach the key pair: which rows can be selected, and what the selection means. */
+  setMode: (mode: TableMode) => void;
   /** The chosen key pair's key-pair-scoped listing, as it progresses; rows are selectable once it is complete. */
   setKeyListing: (listing: KeyListing | null) => void;
   setQuery: (query: string) => void;
@@ -73,6 +76,7 @@ export const createInstanceTableState: StateCreator<InstanceTableState> = (set, 
     dropRowsOlderThan: (stamp) => apply((model) => dropRowsOlderThan(model, stamp)),
     reset: () => apply(resetInstanceTable),
     setKeyPair: (keyPair) => apply((model) => setKeyPair(model, keyPair)),
+    setMode: (mode) => apply((model) => setMode(model, mode)),
     setKeyListing: (listing) => apply((model) => setKeyListing(model, listing)),
     setQuery: (query) => apply((model) => setQuery(model, query)),
     setFilter: (name, values) => apply((model) => setFilter(model, name, values)),

@@ -37,7 +37,9 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const locale = useLocale();
   // Why nothing can be selected yet (no key pair, its instances still being listed): one value for every row.
   const selectionWait = useInstanceTableStore((state) => state.selectionWait);
-  const labels = useMemo(() => rowLabelsOf(locale, selectionWait), [locale, selectionWait]);
+  const mode = useInstanceTableStore((state) => state.mode);
+  const attachName = useInstanceTableStore((state) => (state.mode === 'attach' ? (state.keyPair?.keyPairName ?? '') : ''));
+  const labels = useMemo(() => rowLabelsOf(locale, selectionWait, mode, attachName), [locale, selectionWait, mode, attachName]);
   // Column widths the admin dragged; only the <col>s use them, so a resize never re-renders a row.
   const [widths, setWidths] = useState(defaultWidths);
   const resize = useCallback((column: SortColumn, width: number) => setWidths((current) => ({ ...current, [column]: width })), []);

@@ -49,6 +49,11 @@ export const instancesMessages = defineMessages({
   'instances.blocker.no-key': { en: 'No key pair is bound', zh: '未绑定密钥对' },
   'instances.blocker.other-key': { en: 'Bound to another key pair', zh: '绑定的是其他密钥对' },
   'instances.blocker.not-bound': { en: 'Volcengine no longer lists it under this key pair', zh: '火山引擎最新的列表显示它已不再绑定该密钥对' },
+  'instances.blocker.already-bound': { en: 'Already bound to this key pair', zh: '已绑定该密钥对' },
+  'instances.blocker.status.attach': { en: 'Status must be Running or Stopped', zh: '只有“运行中”或“已停止”的实例可以绑定' },
+  'instances.change.first': { en: 'First key: {name}', zh: '首次绑定：{name}' },
+  'instances.change.replace': { en: '{old} → {name}', zh: '{old} → {name}' },
+  'instances.change.replaceTitle': { en: 'Replaces {old} with {name}', zh: '将 {old} 替换为 {name}' },
   'instances.waitKeyListing': { en: 'Listing the instances bound to this key pair…', zh: '正在列举绑定该密钥对的实例…' },
   'instances.keyListingIncomplete': {
     en: 'The instances bound to this key pair are not all listed: list them again',

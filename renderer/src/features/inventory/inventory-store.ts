@@ -59,7 +59,7 @@ export interface InventoryState {
   cancelRegion: () => Promise<void>;
   /** Chooses the key pair to detach and lists its instances (null clears it). */
   chooseKeyPair: (keyPair: KeyPairRef | null) => Promise<void>;
-  /** After an operation: reads its instances again and, for a detach, the key pair's listing. */
+  /** After an operation: reads its instances again and, for a detach or an attach, the key pair's listing. */
   refreshAfterOperation: (plan: OperationPlan) => Promise<void>;
   /** Deletes every copy kept on this computer; how many, or null when it failed. */
   forgetCache: () => Promise<number | null>;
@@ -282,7 +282,7 @@ export function createInventoryStore(
       refreshAfterOperation: async (plan) => {
         const { regionId, profileId, keyListing } = get();
         if (plan.regionId !== regionId || plan.profileId !== profileId) return;
-        const relist = plan.action === 'detach-key-pair' && keyListing !== null && keyListing.keyPair.keyPairId === plan.keyPair?.keyPairId;
+        const relist = plan.action !== 'reboot' && keyListing !== null && keyListing.keyPair.keyPairId === plan.keyPair?.keyPairId;
         const jobId = newJobId();
         jobs.set(jobId, { scope: 'instances', delivered: 0, waiters: [] });
         await Promise.all([

@@ -1,5 +1,5 @@
 import type { KeyPairRef } from '../../../../shared/domain/detachability';
-import type { OperationResult } from '../../../../shared/domain/operation';
+import type { OperationAction, OperationResult } from '../../../../shared/domain/operation';
 import { countByCode, type CodeCount } from './outcome-summary';
 import { isRetryableOutcome } from './retry-selection';
 
@@ -14,10 +14,12 @@ export interface DetachScope {
   profileId: string;
   regionId: string;
   keyPair: KeyPairRef;
+  /** A detach's failures say nothing about an attach of the same key, and the other way round. */
+  action: Exclude<OperationAction, 'reboot'>;
 }
 
 /**
- * The selected instances that the last detach of the same key pair, in the same region and profile, could not
+ * The selected instances that the last detach (or attach) of the same key pair, in the same region and profile, could not
  * change for a reason that needs the admin to act first (no reset agent, Windows, access denied...). Sending them
  * again unchanged would fail the same way, so the screen says so before a new plan is made. Empty when the last
  * operation was something else, or when none of the selection failed that way.
@@ -26,7 +28,7 @@ export function knownToFailAgain(result: OperationResult | null, scope: DetachSc
   const none = { instanceIds: [], codes: [] };
   if (result === null || selectedIds.length === 0) return none;
   const { plan } = result;
-  const same = plan.action === 'detach-key-pair' && plan.profileId === scope.profileId && plan.regionId === scope.regionId && plan.keyPair?.keyPairId === scope.keyPair.keyPairId;
+  const same = plan.action === scope.action && plan.profileId === scope.profileId && plan.regionId === scope.regionId && plan.keyPair?.keyPairId === scope.keyPair.keyPairId;
   if (!same) return none;
   const hopeless = new Map(
     result.outcomes.filter((outcome) => outcome.status === 'failed' && !isRetryableOutcome(outcome, plan.action)).map((outcome) => [outcome.instanceId, outcome]),

@@ -137,8 +137,8 @@ export const operationMessages = defineMessages({
   'operation.results.retryNothing': { en: 'Run again', zh: '重新执行' },
   'operation.results.recheck': { en: 'Re-check the unknown ones', zh: '复查结果未知的实例' },
   'operation.results.retryable': {
-    en: '{count, plural, one {# instance} other {# instances}} can be run again: those not sent, the failures worth retrying, and detaches whose result is unknown. A reboot that may already have happened is not offered again.',
-    zh: '可重新执行 {count} 台（未发送的、值得重试的失败，以及结果未知的解绑；可能已经执行的重启不会再次提供）。',
+    en: '{count, plural, one {# instance} other {# instances}} can be run again: those not sent, the failures worth retrying, and detaches or attaches whose result is unknown. A reboot that may already have happened is not offered again.',
+    zh: '可重新执行 {count} 台（未发送的、值得重试的失败，以及结果未知的解绑或绑定；可能已经执行的重启不会再次提供）。',
   },
   'operation.results.retryNone.allSucceeded': { en: 'Nothing to run again: every instance succeeded.', zh: '没有需要重新执行的实例：全部成功。' },
   'operation.results.retryNone.needsChange': {

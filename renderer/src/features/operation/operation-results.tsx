@@ -21,6 +21,7 @@ import { bucketIds } from '../exposure/exposure-facts';
 import { ExposurePanel } from '../exposure/exposure-panel';
 import { useExposureStore } from '../exposure/exposure-store';
 import { RollingResults } from './rolling-results';
+import { UndoOffer } from './undo-offer';
 import './operation-results.css';
 
 export interface OperationResultsProps {
@@ -38,6 +39,11 @@ export interface OperationResultsProps {
    * another's (the detach a reboot followed), with a line saying which; none for a reboot without one.
    */
   exposure?: { operationId: string; context?: string | undefined } | undefined;
+  /**
+   * Offers the undo of a detach (the same key pair attached again), where a new plan can be made from; `onPlanned`
+   * follows a plan that is ready for review. Absent: no offer.
+   */
+  undo?: { onPlanned?: () => void } | undefined;
 }
 
 /**
@@ -114,6 +120,12 @@ export const OperationResults = memo(function OperationResults(props: OperationR
         </Space>
       </div>
       <OperationTimes result={result} />
+      {result.plan.undoOf === undefined ? null : (
+        <Typography.Text type="secondary" data-testid="results-undo-of">
+          {format(t('operation.results.undoOf'), { id: result.plan.undoOf })}
+        </Typography.Text>
+      )}
+      {props.undo === undefined ? null : <UndoOffer result={result} {...props.undo} />}
       {result.progress.state === 'cancelled' ? <Typography.Text type="warning">{t('operation.results.cancelledNote')}</Typography.Text> : null}
       {retryable === 0 ? null : (
         <Typography.Text type="secondary" data-testid="retryable-count" id="retryable-count">

@@ -19,6 +19,8 @@ export interface OperationState {
   /** The request of the last `plan()`, kept so a failed plan can be asked again. */
   planRequest: PlanRequest | null;
   planning: boolean;
+  /** The detach whose undo was last asked for (null for any other plan): its button shows what went wrong. */
+  undoRequest: string | null;
   /** The plan under review; null once started or dismissed. */
   currentPlan: OperationPlan | null;
   starting: boolean;
@@ -36,11 +38,16 @@ export interface OperationState {
 
   /** Asks main for a plan; resolves true when one is ready for review. */
   plan: (request: PlanRequest) => Promise<boolean>;
+  /**
+   * Asks main to plan the undo of a detach (the same key pair attached again where it was taken off); the plan is
+   * reviewed and started like any other. Resolves true when one is ready for review.
+   */
+  planUndo: (operationId: string) => Promise<boolean>;
   /** Starts the plan under review; `confirmation` is the typed text, or null when the plan needs none. */
   start: (confirmation: string | null) => Promise<boolean>;
   /** Stops sending new requests; those in flight finish. */
   cancel: () => Promise<void>;
-  /** Plans the failed-but-retryable and unknown instances of the result again, as the original asked. */
+  /** Plans the failed-but-retryable and unknown instances of the result again, as the original asked (an undo as an undo). */
   retryFailed: () => Promise<boolean>;
   /** Fetches the result again (after a failed fetch, or when no final progress event came). */
   refreshResult: () => Promise<void>;
@@ -80,6 +87,7 @@ function initialProgress(operationId: string, plan: OperationPlan): OperationPro
 const cleared = {
   planRequest: null,
   planning: false,
+  undoRequest: null,
   currentPlan: null,
   starting: false,
   operationId: null,
@@ -137,8 +145,18 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
 
       plan: async (request) => {
         const call = ++planCall;
-        set({ planRequest: request, planning: true, currentPlan: null, lastError: null });
+        set({ planRequest: request, undoRequest: null, planning: true, currentPlan: null, lastError: null });
         const answer = await api().operations.plan(request);
+        if (call !== planCall) return false;
+        if (answer.ok) set({ planning: false, currentPlan: answer.value });
+        else set({ planning: false, lastError: { during: 'plan', error: answer.error } });
+        return answer.ok;
+      },
+
+      planUndo: async (operationId) => {
+        const call = ++planCall;
+        set({ planRequest: null, undoRequest: operationId, planning: true, currentPlan: null, lastError: null });
+        const answer = await api().operations.planUndo({ operationId });
         if (call !== planCall) return false;
         if (answer.ok) set({ planning: false, currentPlan: answer.value });
         else set({ planning: false, lastError: { during: 'plan', error: answer.error } });
@@ -184,6 +202,9 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
 
       retryFailed: async () => {
         const { result } = get();
+        // An undo is run again as an undo: planned afresh by main, it never overwrites a key bound since (a plain
+        // attach of the same instances would, as a rotation); those it gave the key back to are left out as bound.
+        if (result?.plan.undoOf !== undefined) return get().planUndo(result.plan.undoOf);
         const request = result === null ? null : buildRetryRequest(result);
         return request === null ? false : get().plan(request);
       },

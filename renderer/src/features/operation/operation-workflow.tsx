@@ -33,7 +33,9 @@ export function OperationWorkflow() {
   // After a reboot, the panel of the detach it followed: the reboot is what takes the key off.
   const followed = useExposureStore((state) => (result?.plan.action === 'reboot' ? state.latestDetach[detachKey(result.plan.profileId, result.plan.regionId)] : undefined));
   const errorFrom = (source: NonNullable<typeof lastError>['during']) => (lastError?.during === source ? lastError.error : null);
-  const planError = errorFrom('plan');
+  // An undo's failed plan shows at its own button (undo-offer.tsx), not again above the table.
+  const undoRequest = useOperationStore((state) => state.undoRequest);
+  const planError = undoRequest === null ? errorFrom('plan') : null;
 
   let body = null;
   if (result !== null) {
@@ -44,7 +46,8 @@ export function OperationWorkflow() {
         retrying={planning}
         error={planError}
         onRetryFailed={() => void retryFailed()}
-        onRecheck={result.plan.action === 'detach-key-pair' ? () => void recheckUnknown() : undefined}
+        onRecheck={result.plan.action === 'reboot' ? undefined : () => void recheckUnknown()}
+        undo={{}}
         exposure={
           followed === undefined
             ? undefined

@@ -35,6 +35,9 @@ export const PlanOverview = memo(function PlanOverview(props: { plan: OperationP
             ),
           },
         ]),
+    ...(plan.undoOf === undefined
+      ? []
+      : [{ label: t('operation.review.undoOf'), value: <span data-testid="plan-undo-of">{format(t('operation.review.undoOfValue'), { id: plan.undoOf })}</span> }]),
     { label: t('operation.review.region'), value: regionDisplayName(plan.regionId, locale) },
     ...accountRows,
     {

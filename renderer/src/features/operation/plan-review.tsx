@@ -7,7 +7,9 @@ import { useT } from '../../i18n/use-t';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogCloseIcon } from '../../common/dialog-close-icon';
 import { useReturnFocus } from '../../common/use-return-focus';
+import { AttachWarnings } from './attach-warnings';
 import { PlanExclusions } from './plan-exclusions';
+import { PlanKeyChanges } from './plan-key-changes';
 import { isConfirmed } from './plan-facts';
 import { PlanLeftBehind } from './plan-left-behind';
 import { PlanOverview } from './plan-overview';
@@ -30,8 +32,8 @@ export interface PlanReviewProps {
 
 /**
  * The last look before anything is sent: what, where (account and endpoint), with which key, how many requests and
- * how long, who is left out and why, which instances keep the key afterwards, and what the change does to the
- * instances; for a reboot, its waves and when it stops. A large change must be confirmed by typing (the key pair's
+ * how long, who is left out and why, which instances keep the key afterwards (a detach) or which have theirs
+ * replaced (an attach), and what the change does to the instances; for a reboot, its waves and when it stops. A large change must be confirmed by typing (the key pair's
  * name, or `reboot N`).
  */
 export function PlanReview(props: PlanReviewProps) {
@@ -44,10 +46,9 @@ export function PlanReview(props: PlanReviewProps) {
   const excluded = useMemo(() => exclusionsNotLeftBehind(plan.excluded, plan.leftBehind), [plan.excluded, plan.leftBehind]);
   const confirmed = isConfirmed(plan.confirmationText, typed);
   const one = count === 1;
-  const confirmLabel =
-    plan.action === 'reboot'
-      ? format(t(one ? 'operation.confirm.reboot.one' : 'operation.confirm.reboot.other'), { count })
-      : format(t(one ? 'operation.confirm.detach-key-pair.one' : 'operation.confirm.detach-key-pair.other'), { count });
+  const confirmLabel = format(t(`operation.confirm.${plan.action}.${one ? 'one' : 'other'}`), { count });
+  const attach = plan.action === 'attach-key-pair';
+  const title = plan.undoOf === undefined ? t(`operation.review.title.${plan.action}`) : format(t('operation.review.title.undo'), { name: plan.keyPair?.keyPairName ?? '' });
   const confirm = () => {
     if (confirmed && count > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
   };
@@ -55,7 +56,7 @@ export function PlanReview(props: PlanReviewProps) {
   return (
     <Modal
       visible
-      title={t(`operation.review.title.${plan.action}`)}
+      title={title}
       onCancel={props.onCancel}
       maskClosable={false}
       closeIcon={<DialogCloseIcon />}
@@ -81,9 +82,10 @@ export function PlanReview(props: PlanReviewProps) {
       <Space direction="vertical" size="medium" className="operation-review-body">
         <PlanOverview plan={plan} />
         {detach ? <PlanLeftBehind leftBehind={plan.leftBehind} /> : null}
-        <PlanExclusions excluded={excluded} />
+        {attach ? <PlanKeyChanges plan={plan} /> : null}
+        <PlanExclusions excluded={excluded} undo={plan.undoOf !== undefined} />
         {plan.rolling === undefined ? null : <PlanWaves rolling={plan.rolling} />}
-        <PlanWarnings plan={plan} counts={detach ? { running: runningCount(plan.breakdown), total: count } : undefined} />
+        {attach ? <AttachWarnings plan={plan} /> : <PlanWarnings plan={plan} counts={detach ? { running: runningCount(plan.breakdown), total: count } : undefined} />}
         <PlannedRequests requests={plan.requests} />
         {plan.confirmationText === null ? null : (
           <TypedConfirmation action={plan.action} confirmationText={plan.confirmationText} value={typed} onChange={setTyped} onConfirm={confirm} />

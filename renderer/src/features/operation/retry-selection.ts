@@ -4,14 +4,14 @@ import { lookupEcsError } from '../../../../shared/errors/ecs-error-catalogue';
 
 /**
  * Whether running the instance again makes sense without the admin changing anything: a request never sent, a
- * failure whose code the catalogue calls retryable, or an unknown detach. An unknown detach is safe to send again because the new plan is
- * built from a fresh inventory, which leaves out the instances whose key pair is already gone. An unknown reboot is
- * not: nothing shows whether it happened, and a new request would reboot again an instance that did; whether to
- * take that chance is the admin's to decide, by selecting it.
+ * failure whose code the catalogue calls retryable, or an unknown detach or attach. Those are safe to send again
+ * because the new plan is built from a fresh inventory, which leaves out the instances already changed (the key
+ * gone, or already bound). An unknown reboot is not: nothing shows whether it happened, and a new request would
+ * reboot again an instance that did; whether to take that chance is the admin's to decide, by selecting it.
  */
 export function isRetryableOutcome(outcome: InstanceOutcome, action: OperationAction): boolean {
   if (outcome.status === 'not-sent') return true;
-  if (outcome.status === 'unknown') return action === 'detach-key-pair';
+  if (outcome.status === 'unknown') return action !== 'reboot';
   if (outcome.status === 'failed') return lookupEcsError(outcome.error.code).retryable;
   return false;
 }

@@ -14,7 +14,7 @@ import { workspaceFlow } from './workspace-flow';
 const noKeyPairs: readonly KeyPair[] = [];
 
 /**
- * The key pair to take off: searchable by name, ID and fingerprint, with how many instances carry it. It works as
+ * The key pair to take off (or, to attach, to put on): searchable by name, ID and fingerprint, with how many instances carry it. It works as
  * soon as DescribeKeyPairs answers; the counts fill in as the region's instances arrive ("so far" until the region
  * is listed whole), and the chosen key pair's count is its own listing's once that is complete.
  */
@@ -25,6 +25,7 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
   const regionComplete = useInventoryStore((state) => state.region?.state === 'complete');
   const keyListing = useInventoryStore((state) => state.keyListing);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
+  const attach = useWorkspaceStore((state) => state.mode === 'attach');
   const list = keyPairsView.state === 'loaded' ? keyPairsView.list : keyPairsView.state === 'idle' ? null : keyPairsView.previous;
   const keyPairs = list?.keyPairs ?? noKeyPairs;
   // Counting is a pass the table does as rows arrive; the labels follow after the rows are painted, at most twice a second.
@@ -54,8 +55,8 @@ export const KeyPairPicker = memo(function KeyPairPicker() {
   return (
     <>
       <SearchableSelect
-        label={t('workspace.keyPair')}
-        placeholder={keyPairsView.state === 'loading' && list === null ? t('workspace.keyPairsLoading') : t('workspace.keyPairPlaceholder')}
+        label={t(attach ? 'workspace.keyPair.attach' : 'workspace.keyPair')}
+        placeholder={keyPairsView.state === 'loading' && list === null ? t('workspace.keyPairsLoading') : t(attach ? 'workspace.keyPairPlaceholder.attach' : 'workspace.keyPairPlaceholder')}
         style={{ width: 520 }}
         allowClear
         disabled={list === null}

@@ -21,10 +21,11 @@ export const KnownFailuresNotice = memo(function KnownFailuresNotice() {
   const profileId = useWorkspaceStore((state) => state.profileId);
   const regionId = useWorkspaceStore((state) => state.regionId);
   const keyPair = useWorkspaceStore((state) => state.keyPair);
+  const action = useWorkspaceStore((state) => (state.mode === 'attach' ? 'attach-key-pair' : 'detach-key-pair'));
   const selected = useInstanceTableStore((state) => state.selected);
   const deselect = useInstanceTableStore((state) => state.deselect);
   if (profileId === null || regionId === null || keyPair === null || selected.size === 0) return null;
-  const known = knownToFailAgain(result, { profileId, regionId, keyPair }, [...selected]);
+  const known = knownToFailAgain(result, { profileId, regionId, keyPair, action }, [...selected]);
   if (known.instanceIds.length === 0) return null;
   const codes = known.codes.map(({ code }) => (isAppOwnEcsCode(code) ? describeEcsError(code, locale).title : code)).join(', ');
   return (

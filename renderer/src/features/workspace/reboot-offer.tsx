@@ -7,7 +7,7 @@ import { useOperationStore } from '../operation/operation-store';
 import { useInstanceTableStore } from '../instances/instance-table-store';
 
 /**
- * After a detach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
+ * After a detach or an attach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
  * and are running (stopped ones pick it up at their next start), with the hard power-off behind a warning. It plans a
  * rolling reboot, reviewed (its waves, wait and threshold) before anything is sent.
  */
@@ -18,7 +18,7 @@ export const RebootOffer = memo(function RebootOffer(props: { result: OperationR
   // Re-rendered when the table's data changes (the instances are read again after an operation), not per row.
   useInstanceTableStore((state) => state.dataVersion);
   const { result } = props;
-  if (result.plan.action !== 'detach-key-pair' || result.progress.state === 'running') return null;
+  if (result.plan.action === 'reboot' || result.progress.state === 'running') return null;
   const { index } = useInstanceTableStore.getState();
   const isRunning = (instanceId: string) => {
     const position = index.positionOf(instanceId);

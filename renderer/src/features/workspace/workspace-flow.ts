@@ -4,13 +4,15 @@ import type { OperationPlan } from '../../../../shared/domain/operation';
 import { useInventoryStore, type InventoryState } from '../inventory/inventory-store';
 import { useOperationStore, type OperationState } from '../operation/operation-store';
 import { useProfilesStore, type ProfilesState } from '../profiles/profiles-store';
-import { useWorkspaceStore, type WorkspaceState } from './workspace-store';
+import { useInstanceTableStore, type InstanceTableState } from '../instances/instance-table-store';
+import { useWorkspaceStore, type WorkspaceMode, type WorkspaceState } from './workspace-store';
 
 export interface WorkspaceFlowStores {
   workspace: StoreApi<WorkspaceState>;
   inventory: StoreApi<InventoryState>;
   profiles: StoreApi<ProfilesState>;
   operation: StoreApi<OperationState>;
+  table: StoreApi<InstanceTableState>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface WorkspaceFlowStores {
  * these; none of it runs in a component's effect.
  */
 export function createWorkspaceFlow(stores: WorkspaceFlowStores) {
-  const { workspace, inventory, profiles, operation } = stores;
+  const { workspace, inventory, profiles, operation, table } = stores;
 
   /** Opens the region: its rows stream in (after the copy on disk, if one is kept); resolves when the listing ends. */
   const chooseRegion = async (regionId: string) => {
@@ -39,6 +41,31 @@ export function createWorkspaceFlow(stores: WorkspaceFlowStores) {
   const chooseKeyPair = async (keyPair: KeyPairRef | null) => {
     workspace.getState().setKeyPair(keyPair);
     await inventory.getState().chooseKeyPair(keyPair);
+  };
+
+  /**
+   * Detach or attach. The key pair chosen for one is not a choice for the other (taking a key off, putting one
+   * on), so it is cleared, and with it the selection made for the other action.
+   */
+  const chooseMode = async (mode: WorkspaceMode) => {
+    if (workspace.getState().mode === mode) return;
+    workspace.getState().setMode(mode);
+    table.getState().setMode(mode);
+    await chooseKeyPair(null);
+  };
+
+  /** Plans the screen's change for the selected instances: a detach or an attach of the chosen key pair. */
+  const planSelection = async () => {
+    const { profileId, regionId, keyPair, mode } = workspace.getState();
+    if (profileId === null || regionId === null || keyPair === null) return;
+    await operation.getState().plan({
+      profileId,
+      regionId,
+      action: mode === 'attach' ? 'attach-key-pair' : 'detach-key-pair',
+      keyPair,
+      forceStop: false,
+      instanceIds: table.getState().selectedIds(),
+    });
   };
 
   /** Lists the region again, and the key pair's instances with it: a plan rests on that listing. */
@@ -77,7 +104,7 @@ export function createWorkspaceFlow(stores: WorkspaceFlowStores) {
     return () => stops.forEach((stop) => stop());
   };
 
-  return { chooseProfile, chooseRegion, chooseKeyPair, relistRegion, refresh, cancelListing, start };
+  return { chooseProfile, chooseRegion, chooseKeyPair, chooseMode, planSelection, relistRegion, refresh, cancelListing, start };
 }
 
 export type WorkspaceFlow = ReturnType<typeof createWorkspaceFlow>;
@@ -87,4 +114,5 @@ export const workspaceFlow = createWorkspaceFlow({
   inventory: useInventoryStore,
   profiles: useProfilesStore,
   operation: useOperationStore,
+  table: useInstanceTableStore,
 });

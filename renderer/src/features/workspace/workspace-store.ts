@@ -11,6 +11,8 @@ export interface WorkspaceState {
   regionsError: AppErrorData | null;
   regionId: string | null;
   keyPair: KeyPairRef | null;
+  /** Take the key pair off the instances bound to it, or put it on instances of the region. */
+  mode: WorkspaceMode;
   /** Another profile: nothing chosen under the last one stays. */
   setProfile: (profileId: string) => void;
   /** Reads the profile's regions: main's copy, or Volcengine again when `refresh`. */
@@ -18,7 +20,10 @@ export interface WorkspaceState {
   /** Another region: the key pair chosen in the last one does not exist here. */
   setRegion: (regionId: string) => void;
   setKeyPair: (keyPair: KeyPairRef | null) => void;
+  setMode: (mode: WorkspaceMode) => void;
 }
+
+export type WorkspaceMode = 'detach' | 'attach';
 
 /**
  * Which profile, region and key pair the Instances screen is about. The listings themselves are the inventory
@@ -31,6 +36,7 @@ export function createWorkspaceStore(api: () => KeyPairDeskApi) {
     regionsError: null,
     regionId: null,
     keyPair: null,
+    mode: 'detach',
 
     setProfile: (profileId) => set({ profileId, regions: null, regionsError: null, regionId: null, keyPair: null }),
 
@@ -46,6 +52,8 @@ export function createWorkspaceStore(api: () => KeyPairDeskApi) {
     setRegion: (regionId) => set({ regionId, keyPair: null }),
 
     setKeyPair: (keyPair) => set({ keyPair }),
+
+    setMode: (mode) => set({ mode }),
   }));
 }
 

@@ -9,7 +9,7 @@ const result = makeResult([
   failed('i-4', 'InvalidResetAuthenticationAgent.NotFound'),
   notSent('i-5'),
 ]);
-const scope = { profileId: result.plan.profileId, regionId: result.plan.regionId, keyPair };
+const scope = { profileId: result.plan.profileId, regionId: result.plan.regionId, keyPair, action: 'detach-key-pair' as const };
 
 describe('instances known to fail again', () => {
   it('names the selected instances whose last detach failed for a reason that needs a change first', () => {

@@ -35,6 +35,7 @@ async function flowOverMain() {
     inventory: createInventoryStore(api, useInstanceTableStore),
     profiles: useProfilesStore,
     operation: createOperationStore(api),
+    table: useInstanceTableStore,
   };
   stops.push(stores.inventory.getState().listen(), stores.operation.getState().listen());
   return { app, stores, flow: createWorkspaceFlow(stores) };
