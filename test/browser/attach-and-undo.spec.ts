@@ -175,6 +175,8 @@ for (const { locale, scheme } of variants) {
       await links.getByRole('button', { name: m('history.openDetach') }).click();
       await expect(page.getByTestId('operation-results')).toContainText(m('operation.results.title.detach-key-pair'));
       await expect(page.getByTestId('history-links').getByTestId('history-open-undo')).toHaveCount(1);
+      // Offered again, the undo says it was started before, so a second one is never a surprise.
+      await expect(page.getByTestId('undo-offer')).toContainText(m('operation.undo.already', { count: 1 }));
       await shot(app, 'history-undone-detach');
       await expectNoAxeViolations(page, 'history links');
       await page.getByTestId('history-links').getByTestId('history-open-undo').click();

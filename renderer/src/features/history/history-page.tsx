@@ -86,7 +86,7 @@ export function HistoryPage() {
           error={null}
           onRecheck={result.plan.action === 'reboot' ? undefined : () => void recheck()}
           // The review and the run of an undo are on the Instances screen, as for any plan.
-          undo={{ onPlanned: () => setView('workspace') }}
+          undo={{ onPlanned: () => setView('workspace'), undoneCount: opened?.undoneBy.length ?? 0 }}
         />
       )}
     </section>

@@ -38,6 +38,10 @@ export const attachMessages = defineMessages({
     en: 'Re-attach {name} to the {count, plural, one {# instance} other {# instances}} it was taken off',
     zh: '将 {name} 重新绑定到被解绑的 {count} 台实例',
   },
+  'operation.undo.already': {
+    en: 'Already undone {count, plural, one {once} other {# times}} (see above): instances that have the key back are left out.',
+    zh: '已撤销过 {count} 次（见上方）：已重新绑定该密钥的实例会被排除。',
+  },
   'operation.undo.note': {
     en: 'Plans an attach of the same key pair, reviewed before anything is sent. An instance given another key pair since is left out, never overwritten.',
     zh: '将制定一个重新绑定同一密钥对的计划，发送前会先请您预览。之后绑定了其他密钥对的实例会被排除，不会被覆盖。',

@@ -43,7 +43,7 @@ export interface OperationResultsProps {
    * Offers the undo of a detach (the same key pair attached again), where a new plan can be made from; `onPlanned`
    * follows a plan that is ready for review. Absent: no offer.
    */
-  undo?: { onPlanned?: () => void } | undefined;
+  undo?: { onPlanned?: () => void; undoneCount?: number } | undefined;
 }
 
 /**

@@ -16,7 +16,12 @@ import './operation-results.css';
  * ready (History shows the Instances screen, where the review and the run are). Why a plan could not be made shows
  * here, at the button that asked.
  */
-export const UndoOffer = memo(function UndoOffer(props: { result: OperationResult; onPlanned?: () => void }) {
+export const UndoOffer = memo(function UndoOffer(props: {
+  result: OperationResult;
+  onPlanned?: () => void;
+  /** Undos already started for this detach (History knows): the offer says so, so none is started twice unawares. */
+  undoneCount?: number;
+}) {
   const t = useT();
   const { result } = props;
   const planUndo = useOperationStore((state) => state.planUndo);
@@ -37,6 +42,7 @@ export const UndoOffer = memo(function UndoOffer(props: { result: OperationResul
           {format(t('operation.undo.button'), { name: result.plan.keyPair?.keyPairName ?? '', count })}
         </Button>
         <Typography.Text type="secondary" id="operation-undo-note">
+          {(props.undoneCount ?? 0) > 0 ? `${format(t('operation.undo.already'), { count: props.undoneCount ?? 0 })} ` : ''}
           {t('operation.undo.note')}
         </Typography.Text>
       </Space>
