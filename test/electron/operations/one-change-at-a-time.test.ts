@@ -1,14 +1,11 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
-import { createMemoryLogger } from '../../../electron/logging/logger';
 import type { Instance, KeyPair } from '../../../shared/domain/ecs';
 import type { OperationPlan, PlanRequest } from '../../../shared/domain/operation';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { restartOnSnapshot, snapshotUserData, startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory, loadRegion } from '../support/list-inventory';
 
 /*
@@ -173,21 +170,11 @@ describe('one change per instance at a time', () => {
     // What a crash while the request is out leaves on disk: the plan and the send on record, no answer.
     const journalFile = path.join(app.userDataDir, 'journal', 'operations.jsonl');
     while (!(await readFile(journalFile, 'utf8')).includes('"type":"batch-sent"')) await new Promise((resolve) => setTimeout(resolve, 10));
-    const copy = await mkdtemp(path.join(tmpdir(), 'kpd-busy-resume-'));
-    await cp(app.userDataDir, copy, { recursive: true });
+    const copy = await snapshotUserData(app, 'kpd-busy-resume-');
     await app.core.operations.settled(interrupted.operationId);
 
-    const restarted = createAppCore({
-      info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
-      userDataDir: copy,
-      homeDir: copy,
-      env: {},
-      secretStore: secrets,
-      chooseSavePath: async (name) => path.join(copy, name),
-      eventSink: () => undefined,
-      logger: createMemoryLogger(),
-      rebootTiming: { pollIntervalMs: 20, minuteMs: 200 },
-    });
+    const restart = restartOnSnapshot(copy, secrets);
+    const restarted = restart.core;
     try {
       const listed = await restarted.inventory.list({ profileId: app.profileId, regionId: 'cn-beijing', jobId: 'restarted-list', scope: { kind: 'region' } }, { page: () => undefined, progress: () => undefined });
       expect(listed.state).toBe('complete');
@@ -203,8 +190,7 @@ describe('one change per instance at a time', () => {
       await restarted.operations.resume(interrupted.operationId);
       expect((await restarted.operations.settled(interrupted.operationId)).progress.state).toBe('finished');
     } finally {
-      await restarted.close();
-      await rm(copy, { recursive: true, force: true });
+      await restart.close();
     }
   }, 30_000);
 });

@@ -1,13 +1,10 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
-import { createMemoryLogger } from '../../../electron/logging/logger';
 import type { OperationPlan, OperationProgress, OperationResult } from '../../../shared/domain/operation';
 import type { SettingsPatch } from '../../../shared/domain/settings';
-import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { restartOnSnapshot, snapshotUserData, startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { loadRegion } from '../support/list-inventory';
 
 /*
@@ -183,22 +180,12 @@ describe('after a crash', () => {
     await until(() => wave()?.index === 1 && wave()?.phase === 'waiting' && wave()!.back > 0);
     expect(await readFile(path.join(app.userDataDir, 'journal', 'operations.jsonl'), 'utf8')).toContain('"type":"wave-checked"');
     // What a crash at this moment leaves on disk: every record written so far (each was fsynced before its step).
-    const copy = await mkdtemp(path.join(tmpdir(), 'kpd-rolling-crash-'));
-    await cp(app.userDataDir, copy, { recursive: true });
+    const copy = await snapshotUserData(app, 'kpd-rolling-crash-');
     await app.api.operations.cancel({ operationId });
     await app.core.operations.settled(operationId);
 
-    const restarted = createAppCore({
-      info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
-      userDataDir: copy,
-      homeDir: copy,
-      env: {},
-      secretStore: secrets,
-      chooseSavePath: async (name) => path.join(copy, name),
-      eventSink: () => undefined,
-      logger: createMemoryLogger(),
-      rebootTiming: timing,
-    });
+    const restart = restartOnSnapshot(copy, secrets, timing);
+    const restarted = restart.core;
     try {
       const interrupted = await restarted.history.get(operationId);
       expect(interrupted.progress.state).toBe('interrupted');
@@ -216,8 +203,7 @@ describe('after a crash', () => {
       for (const id of plan.instanceIds) expect(app.simulator.changeCount(id)).toBe(1);
       expect((await restarted.history.get(operationId)).rolling).toEqual(resumed.rolling);
     } finally {
-      await restarted.close();
-      await rm(copy, { recursive: true, force: true });
+      await restart.close();
     }
   });
 });

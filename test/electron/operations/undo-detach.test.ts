@@ -1,13 +1,8 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../electron/app-core';
 import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
-import { createMemoryLogger } from '../../../electron/logging/logger';
 import type { Instance } from '../../../shared/domain/ecs';
 import type { OperationPlan } from '../../../shared/domain/operation';
-import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { restartOnSnapshot, snapshotUserData, startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory, loadRegion } from '../support/list-inventory';
 
 /*
@@ -172,18 +167,9 @@ describe('undo of a detach', () => {
     const detached = await detach(targets);
     expect(detached.progress.succeeded).toBe(2);
     // The next run of the app: the same user data (a copy, so the two never share a journal file) and keychain.
-    const copy = await mkdtemp(path.join(tmpdir(), 'kpd-undo-restart-'));
-    await cp(app.userDataDir, copy, { recursive: true });
-    const restarted = createAppCore({
-      info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
-      userDataDir: copy,
-      homeDir: copy,
-      env: {},
-      secretStore: secrets,
-      chooseSavePath: async (name) => path.join(copy, name),
-      eventSink: () => undefined,
-      logger: createMemoryLogger(),
-    });
+    const copy = await snapshotUserData(app, 'kpd-undo-restart-');
+    const restart = restartOnSnapshot(copy, secrets);
+    const restarted = restart.core;
     try {
       const answer = await restarted.dispatcher.invoke('operations.planUndo', { operationId: detached.operationId });
       expect(answer).toMatchObject({ ok: true, value: { action: 'attach-key-pair', undoOf: detached.operationId, instanceIds: targets, excluded: [] } });
@@ -194,8 +180,7 @@ describe('undo of a detach', () => {
       expect(targets.map(keyOn)).toEqual([undoKey.keyPairId, undoKey.keyPairId]);
       expect((await restarted.history.get(detached.operationId)).undoneBy).toEqual([operationId]);
     } finally {
-      await restarted.close();
-      await rm(copy, { recursive: true, force: true });
+      await restart.close();
     }
   }, 60_000);
 });

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../electron/app-core';
-import { createMemorySecretStore } from '../../../electron/keychain/secret-store';
+import { createMemorySecretStore, type SecretStore } from '../../../electron/keychain/secret-store';
 import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startEcsSimulator, type EcsSimulator, type EcsSimulatorOptions } from '../../../simulator/ecs-simulator';
 import type { KeyPairDeskApi } from '../../../shared/ipc/api-types';
@@ -91,6 +91,49 @@ export async function startAppUnderTest(
       await core.close();
       await simulator.close();
       await rm(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The core of a later run of the app, on a copy of an earlier run's user data (see `snapshotUserData`). */
+export interface RestartedCore {
+  core: AppCore;
+  /** Closes the core and deletes the copy. */
+  close(): Promise<void>;
+}
+
+/**
+ * What a crash at this moment leaves on disk: a copy of the app's user data, taken now (each journal record is
+ * fsynced before its step). A copy, so the running core and the restarted one never share a journal file.
+ */
+export async function snapshotUserData(app: AppUnderTest, prefix: string): Promise<string> {
+  const copy = await mkdtemp(path.join(tmpdir(), prefix));
+  await cp(app.userDataDir, copy, { recursive: true });
+  return copy;
+}
+
+/** The next run of the app: a fresh core on a snapshot of the user data, with the same keychain. */
+export function restartOnSnapshot(
+  snapshot: string,
+  secretStore: SecretStore,
+  rebootTiming: AppCoreOptions['rebootTiming'] = { pollIntervalMs: 20, minuteMs: 200 },
+): RestartedCore {
+  const core = createAppCore({
+    info: { name: 'KeyPair Desk', version: '0', platform: 'linux', osLanguages: ['en-US'], demoMode: false },
+    userDataDir: snapshot,
+    homeDir: snapshot,
+    env: {},
+    secretStore,
+    chooseSavePath: async (name) => path.join(snapshot, name),
+    eventSink: () => undefined,
+    logger: createMemoryLogger(),
+    rebootTiming,
+  });
+  return {
+    core,
+    close: async () => {
+      await core.close();
+      await rm(snapshot, { recursive: true, force: true });
     },
   };
 }
