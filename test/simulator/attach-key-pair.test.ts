@@ -3,6 +3,7 @@ import { startEcsSimulator } from '../../simulator/ecs-simulator';
 import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { OperationDetailJson, SignedClient } from './support/signed-client';
+import { keyPairRequestErrorCases } from './support/key-pair-request-errors';
 import { createTestFleet, devKey, ids, opsKey, testCredentials } from './support/test-fleet';
 
 interface OperationResult {
@@ -75,18 +76,7 @@ describe('ECS simulator AttachKeyPair', () => {
   });
 
   it('answers each request-level error from the state it describes, changing nothing', async () => {
-    const one = listParam('InstanceIds', [ids.unbound]);
-    const cases: Array<[Record<string, string>, number, string]> = [
-      [{ KeyPairName: devKey.keyPairName }, 400, 'MissingParameter.InstanceIds'],
-      [one, 400, 'MissingParameter.KeyPairNameAndKeyPairId'],
-      [{ ...listParam('InstanceIds', Array.from({ length: 101 }, (_, i) => `i-${i}`)), KeyPairName: devKey.keyPairName }, 400, 'LimitExceeded.MaximumInstanceIds'],
-      [{ ...one, KeyPairName: devKey.keyPairName, ClientToken: 'x'.repeat(65) }, 400, 'InvalidClientToken.Malformed'],
-      [{ ...one, KeyPairName: devKey.keyPairName, ClientToken: 'tōken' }, 400, 'InvalidClientToken.Malformed'],
-      [{ ...one, KeyPairName: 'no-such-key' }, 404, 'InvalidKeyPair.NotFound'],
-      // KeyPairId wins, so a valid name does not rescue an unknown ID.
-      [{ ...one, KeyPairName: devKey.keyPairName, KeyPairId: 'kp-unknown' }, 404, 'InvalidKeyPair.NotFound'],
-    ];
-    for (const [params, status, code] of cases) {
+    for (const [params, status, code] of keyPairRequestErrorCases(ids.unbound, devKey.keyPairName)) {
       const reply = await client.ecs('AttachKeyPair', params);
       expect({ status: reply.status, code: errorCodeOf(reply) }).toEqual({ status, code });
       expect(parseEnvelope(reply)).not.toHaveProperty('Result');

@@ -3,6 +3,7 @@ import { startEcsSimulator } from '../../simulator/ecs-simulator';
 import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import { createSignedClient, errorCodeOf, listParam, parseEnvelope } from './support/signed-client';
 import type { OperationDetailJson, SignedClient } from './support/signed-client';
+import { keyPairRequestErrorCases } from './support/key-pair-request-errors';
 import { createTestFleet, devKey, ids, opsKey, testCredentials } from './support/test-fleet';
 
 interface OperationResult {
@@ -80,21 +81,7 @@ describe('ECS simulator DetachKeyPair and AttachKeyPair', () => {
   });
 
   it('answers each request-level error from the state it describes', async () => {
-    const cases: Array<[Record<string, string>, number, string]> = [
-      [{ KeyPairName: opsKey.keyPairName }, 400, 'MissingParameter.InstanceIds'],
-      [listParam('InstanceIds', [ids.boundRunning]), 400, 'MissingParameter.KeyPairNameAndKeyPairId'],
-      [
-        { ...listParam('InstanceIds', Array.from({ length: 101 }, (_, i) => `i-${i}`)), KeyPairName: opsKey.keyPairName },
-        400,
-        'LimitExceeded.MaximumInstanceIds',
-      ],
-      [{ ...listParam('InstanceIds', [ids.boundRunning]), KeyPairName: opsKey.keyPairName, ClientToken: 'x'.repeat(65) }, 400, 'InvalidClientToken.Malformed'],
-      [{ ...listParam('InstanceIds', [ids.boundRunning]), KeyPairName: opsKey.keyPairName, ClientToken: 'tōken' }, 400, 'InvalidClientToken.Malformed'],
-      [{ ...listParam('InstanceIds', [ids.boundRunning]), KeyPairName: 'no-such-key' }, 404, 'InvalidKeyPair.NotFound'],
-      // KeyPairId wins, so a valid name does not rescue an unknown ID.
-      [{ ...listParam('InstanceIds', [ids.boundRunning]), KeyPairName: opsKey.keyPairName, KeyPairId: 'kp-unknown' }, 404, 'InvalidKeyPair.NotFound'],
-    ];
-    for (const [params, status, code] of cases) {
+    for (const [params, status, code] of keyPairRequestErrorCases(ids.boundRunning, opsKey.keyPairName)) {
       const reply = await client.ecs('DetachKeyPair', params);
       expect({ status: reply.status, code: errorCodeOf(reply) }).toEqual({ status, code });
       expect(parseEnvelope(reply)).not.toHaveProperty('Result');
