@@ -1,5 +1,5 @@
-import { attachBlocker, hasKey, undoBlocker } from '../../shared/domain/attachability';
-import type { KeyPairRef } from '../../shared/domain/detachability';
+import { attachBlocker, undoBlocker } from '../../shared/domain/attachability';
+import { hasAnyKey, hasKey, type KeyPairRef } from '../../shared/domain/detachability';
 import type { Instance } from '../../shared/domain/ecs';
 import type { ExclusionReason, KeyReplacement } from '../../shared/domain/operation';
 
@@ -39,7 +39,7 @@ export function replacementsOf(plannedIds: readonly string[], keyPair: KeyPairRe
   const replacing: KeyReplacement[] = [];
   for (const instanceId of plannedIds) {
     const instance = sources.map((source) => source?.get(instanceId)).find((found) => found !== undefined);
-    if (instance === undefined || (instance.keyPairId === null && instance.keyPairName === null) || hasKey(instance, keyPair)) continue;
+    if (instance === undefined || !hasAnyKey(instance) || hasKey(instance, keyPair)) continue;
     replacing.push({ instanceId, keyPairId: instance.keyPairId, keyPairName: instance.keyPairName ?? instance.keyPairId ?? '' });
   }
   return replacing;

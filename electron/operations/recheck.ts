@@ -1,4 +1,4 @@
-import { hasKey } from '../../shared/domain/attachability';
+import { hasKey } from '../../shared/domain/detachability';
 import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import type { OperationPlan } from '../../shared/domain/operation';
 

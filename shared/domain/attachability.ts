@@ -1,5 +1,5 @@
 import type { Instance } from './ecs';
-import type { KeyPairRef } from './detachability';
+import { hasAnyKey, hasKey, type KeyPairRef } from './detachability';
 
 /**
  * Why an instance cannot take part in an attach of a given key pair (spec: AttachKeyPair takes DetachKeyPair's
@@ -14,12 +14,6 @@ export type AttachBlocker = (typeof attachBlockers)[number];
 const attachableStatuses: ReadonlySet<string> = new Set(['RUNNING', 'STOPPED']);
 
 type KeyFacts = Pick<Instance, 'osType' | 'status' | 'keyPairId' | 'keyPairName'>;
-
-/** Whether the instance has this key pair bound now (by ID when the instance has one, else by name). */
-export function hasKey(instance: Pick<Instance, 'keyPairId' | 'keyPairName'>, keyPair: KeyPairRef): boolean {
-  if (instance.keyPairId !== null) return instance.keyPairId === keyPair.keyPairId;
-  return instance.keyPairName !== null && instance.keyPairName === keyPair.keyPairName;
-}
 
 /** The reason an instance cannot get `keyPair` attached, or null when it can. */
 export function attachBlocker(instance: KeyFacts, keyPair: KeyPairRef): AttachBlocker | null {
@@ -36,5 +30,5 @@ export function attachBlocker(instance: KeyFacts, keyPair: KeyPairRef): AttachBl
 export function undoBlocker(instance: KeyFacts, keyPair: KeyPairRef): AttachBlocker | 'other-key' | null {
   const blocker = attachBlocker(instance, keyPair);
   if (blocker !== null) return blocker;
-  return instance.keyPairId !== null || instance.keyPairName !== null ? 'other-key' : null;
+  return hasAnyKey(instance) ? 'other-key' : null;
 }

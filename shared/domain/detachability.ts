@@ -9,6 +9,19 @@ export interface KeyPairRef {
   keyPairName: string;
 }
 
+type KeyFields = Pick<Instance, 'keyPairId' | 'keyPairName'>;
+
+/** Whether the instance has any key pair bound now. */
+export function hasAnyKey(instance: KeyFields): boolean {
+  return instance.keyPairId !== null || instance.keyPairName !== null;
+}
+
+/** Whether the instance has this key pair bound now (by ID when the instance has one, else by name). */
+export function hasKey(instance: KeyFields, keyPair: KeyPairRef): boolean {
+  if (instance.keyPairId !== null) return instance.keyPairId === keyPair.keyPairId;
+  return instance.keyPairName !== null && instance.keyPairName === keyPair.keyPairName;
+}
+
 /** Only RUNNING or STOPPED instances accept DetachKeyPair. */
 const detachableStatuses: ReadonlySet<string> = new Set(['RUNNING', 'STOPPED']);
 
@@ -19,9 +32,8 @@ const detachableStatuses: ReadonlySet<string> = new Set(['RUNNING', 'STOPPED']);
  */
 export function detachBlocker(instance: Pick<Instance, 'osType' | 'status' | 'keyPairId' | 'keyPairName'>, keyPair: KeyPairRef): DetachBlocker | null {
   if (instance.osType.toLowerCase() === 'windows') return 'windows';
-  if (instance.keyPairId === null && instance.keyPairName === null) return 'no-key';
-  const sameKey = instance.keyPairId !== null ? instance.keyPairId === keyPair.keyPairId : instance.keyPairName === keyPair.keyPairName;
-  if (!sameKey) return 'other-key';
+  if (!hasAnyKey(instance)) return 'no-key';
+  if (!hasKey(instance, keyPair)) return 'other-key';
   if (!detachableStatuses.has(instance.status)) return 'status';
   return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachBlocker, hasKey, undoBlocker } from '../../../shared/domain/attachability';
+import { attachBlocker, undoBlocker } from '../../../shared/domain/attachability';
+import { hasKey } from '../../../shared/domain/detachability';
 import { exclusionReasons } from '../../../shared/domain/exclusion-reasons';
 
 const key = { keyPairId: 'kp-ops', keyPairName: 'ops' };

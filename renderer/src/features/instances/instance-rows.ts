@@ -1,5 +1,5 @@
 import { attachBlocker, type AttachBlocker } from '../../../../shared/domain/attachability';
-import { detachBlocker, type DetachBlocker } from '../../../../shared/domain/detachability';
+import { detachBlocker, hasAnyKey, type DetachBlocker } from '../../../../shared/domain/detachability';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { InstanceIndex } from './instance-index';
 import type { RowJudge } from './instance-key-listing';
@@ -48,8 +48,7 @@ function verdictOf(judge: RowJudge, instance: Instance): Pick<InstanceRow, 'bloc
   const blocker = blockerOf(judge, instance);
   if (judge.mode === 'detach') return { blocker, selectable: judge.boundIds !== null && blocker === null, change: null };
   const selectable = judge.keyPair !== null && blocker === null;
-  const bound = instance.keyPairId !== null || instance.keyPairName !== null;
-  return { blocker, selectable, change: selectable ? (bound ? 'replace' : 'first') : null };
+  return { blocker, selectable, change: selectable ? (hasAnyKey(instance) ? 'replace' : 'first') : null };
 }
 
 export function rowOfInstance(position: number, instance: Instance, searchText: string, stamp: number, cached: boolean, judge: RowJudge): InstanceRow {
