@@ -15,14 +15,14 @@ import type { InstancesInFlight } from './instances-in-flight';
 import { keepLatest } from './keep-latest';
 import { runOperation, tally, type OperationJournal, type OperationRunContext, type RunningOperation } from './operation-run';
 import { buildPlan, type StoredPlan } from './plan-builder';
+import { settleUnknown } from './recheck';
+import { readForUndo, undoableDetach } from './undo-source';
+import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
 
 /** A plan waiting to start, with the mark of when it read what it is judged by (see `InstancesInFlight.mark`). */
 interface PendingPlan extends StoredPlan {
   readMark: number;
 }
-import { settleUnknown } from './recheck';
-import { readForUndo, undoableDetach } from './undo-source';
-import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
 
 export interface OperationService {
   plan(request: PlanRequest): Promise<OperationPlan>;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../../../shared/domain/operation';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
+import type { IpcResult } from '../../../../shared/ipc/result';
 import { windowApi } from '../../api/window-api';
 import { isTerminalState } from './progress-facts';
 import { buildRetryRequest } from './retry-selection';
@@ -117,6 +118,17 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
       if (latestProgress.size > rememberedOperations && oldest.done !== true) latestProgress.delete(oldest.value);
     };
 
+    /** Asks main for a plan (what was asked kept in `asked`); true when one is ready for review. */
+    const askForPlan = async (asked: Pick<OperationState, 'planRequest' | 'undoRequest'>, ask: () => Promise<IpcResult<OperationPlan>>) => {
+      const call = ++planCall;
+      set({ ...asked, planning: true, currentPlan: null, lastError: null });
+      const answer = await ask();
+      if (call !== planCall) return false;
+      if (answer.ok) set({ planning: false, currentPlan: answer.value });
+      else set({ planning: false, lastError: { during: 'plan', error: answer.error } });
+      return answer.ok;
+    };
+
     const fetchResult = async () => {
       const { operationId } = get();
       if (operationId === null) return;
@@ -143,25 +155,9 @@ export function createOperationStore(api: () => KeyPairDeskApi, onResult: (resul
     return {
       ...cleared,
 
-      plan: async (request) => {
-        const call = ++planCall;
-        set({ planRequest: request, undoRequest: null, planning: true, currentPlan: null, lastError: null });
-        const answer = await api().operations.plan(request);
-        if (call !== planCall) return false;
-        if (answer.ok) set({ planning: false, currentPlan: answer.value });
-        else set({ planning: false, lastError: { during: 'plan', error: answer.error } });
-        return answer.ok;
-      },
+      plan: (request) => askForPlan({ planRequest: request, undoRequest: null }, () => api().operations.plan(request)),
 
-      planUndo: async (operationId) => {
-        const call = ++planCall;
-        set({ planRequest: null, undoRequest: operationId, planning: true, currentPlan: null, lastError: null });
-        const answer = await api().operations.planUndo({ operationId });
-        if (call !== planCall) return false;
-        if (answer.ok) set({ planning: false, currentPlan: answer.value });
-        else set({ planning: false, lastError: { during: 'plan', error: answer.error } });
-        return answer.ok;
-      },
+      planUndo: (operationId) => askForPlan({ planRequest: null, undoRequest: operationId }, () => api().operations.planUndo({ operationId })),
 
       start: async (confirmation) => {
         const plan = get().currentPlan;
