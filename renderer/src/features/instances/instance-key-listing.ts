@@ -47,7 +47,7 @@ export function sameJudge(a: RowJudge, b: RowJudge): boolean {
 
 export function selectionWaitOf(keyPair: KeyPairRef | null, listing: KeyListing | null, mode: TableMode = 'detach'): SelectionWait {
   if (keyPair === null) return 'choose-key-pair';
-  // An attach is planned from main's own fresh read of the instances asked for: the key's listing is not its basis.
+  // An attach is judged by what main read of the region's instances: the key's own listing is not its basis.
   if (mode === 'attach') return null;
   const own = listingFor(keyPair, listing);
   if (own === null || own.state === 'listing') return 'key-listing';

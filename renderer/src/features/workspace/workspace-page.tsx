@@ -37,7 +37,7 @@ export function WorkspacePage() {
   // One change at a time from this screen: a second plan made while one runs would rest on bindings about to change.
   const operationRunning = useOperationStore((state) => state.progress !== null && !isTerminalState(state.progress.state));
 
-  // A detach rests on the key pair's own complete listing; an attach on main's fresh read of the instances asked for.
+  // A detach rests on the key pair's own complete listing; an attach on what main read of the region (each instance it asks for).
   const ready = keyPair !== null && (mode === 'attach' || keyListed) && selectedCount > 0 && !operationRunning;
 
   return (
