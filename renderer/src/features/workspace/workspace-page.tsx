@@ -47,7 +47,7 @@ export function WorkspacePage() {
       <div className="workspace-keypair">
         <ActionChoice disabled={operationRunning || planning} />
         <KeyPairPicker />
-        {/* A plan rests on the key pair's own complete listing, never on a region still streaming in. */}
+        {/* A detach's plan rests on the key pair's own complete listing, never on a region still streaming in. */}
         <Button type="primary" disabled={!ready} loading={planning} onClick={() => void workspaceFlow.planSelection()} data-testid="review-plan">
           {format(t(mode === 'attach' ? 'workspace.reviewAttach' : 'workspace.review'), { count: selectedCount })}
         </Button>
