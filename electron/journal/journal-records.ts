@@ -3,6 +3,7 @@ import { exposureReportSchema } from '../../shared/domain/exposure';
 import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
 import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
 import { rebootWaveSchema, rollingRulesSchema, waveVerdictSchema } from '../../shared/domain/rolling-reboot';
+import { maxSweepParts, sweepHistorySchema } from '../../shared/domain/sweep';
 import { maxInstancesPerRequest } from '../volcengine/batching';
 
 /*
@@ -60,6 +61,8 @@ export const plannedRecordSchema = z
     replacing: operationPlanSchema.shape.replacing,
     /** An undo: the detach it re-attaches the key for (absent for any other, and in older journals). */
     undoOf: operationPlanSchema.shape.undoOf,
+    /** A sweep's part: the sweep's own ID (its `sweep-started` record lists every part); absent for any other. */
+    sweepOperationId: z.string().min(1).max(64).optional(),
   })
   .superRefine((record, context) => {
     // Replay gives every planned instance exactly one status through its batch: the batches must be the plan.
@@ -78,6 +81,27 @@ export const plannedRecordSchema = z
     if (record.rolling !== undefined && record.rolling.waves.reduce((sum, wave) => sum + wave.batchCount, 0) !== record.batches.length) {
       context.addIssue({ code: 'custom', path: ['rolling', 'waves'], message: 'the waves must cover exactly the batches' });
     }
+  });
+
+/**
+ * A sweep was confirmed: one operation over several accounts and regions, whose parts are ordinary operations.
+ * Written (and flushed) before any part starts, so a part the app never got to start is still on record, with
+ * nothing sent. `operationId` is the sweep's own ID, never a part's.
+ */
+export const sweepStartedRecordSchema = z
+  .strictObject({
+    type: z.literal('sweep-started'),
+    operationId,
+    at,
+    keyPairName: sweepHistorySchema.shape.keyPairName,
+    parts: z
+      .array(sweepHistorySchema.shape.parts.element.omit({ started: true }))
+      .min(1)
+      .max(maxSweepParts),
+  })
+  .refine((record) => new Set(record.parts.map((part) => part.operationId)).size === record.parts.length, {
+    message: 'each part once',
+    path: ['parts'],
   });
 
 /** Written before each send of a batch; attempt 2 and later are retries (or a resume) with the same ClientToken. */
@@ -164,6 +188,7 @@ export const waveEndedRecordSchema = z.strictObject({
 
 export const journalRecordSchema = z.discriminatedUnion('type', [
   plannedRecordSchema,
+  sweepStartedRecordSchema,
   batchSentRecordSchema,
   batchAnsweredRecordSchema,
   recheckedRecordSchema,
@@ -180,5 +205,6 @@ export type BatchSentRecord = z.infer<typeof batchSentRecordSchema>;
 export type BatchAnsweredRecord = z.infer<typeof batchAnsweredRecordSchema>;
 export type RecheckedRecord = z.infer<typeof recheckedRecordSchema>;
 export type FinishedRecord = z.infer<typeof finishedRecordSchema>;
+export type SweepStartedRecord = z.infer<typeof sweepStartedRecordSchema>;
 export type ExposureCheckedRecord = z.infer<typeof exposureCheckedRecordSchema>;
 export type WaveRecord = z.infer<typeof waveStartedRecordSchema> | z.infer<typeof waveCheckedRecordSchema> | z.infer<typeof waveEndedRecordSchema>;

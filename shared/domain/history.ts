@@ -3,6 +3,7 @@ import { exposureReportSchema, exposureSummarySchema } from './exposure';
 import { operationActionSchema, keyPairRefSchema, operationResultSchema, operationStateSchema } from './operation';
 import { regionIdSchema } from './ecs';
 import { profileNameSchema } from './profile';
+import { sweepHistorySchema } from './sweep';
 
 /** One operation as the history lists it, from the journal: what, where, when, and how it came out. */
 export const historyEntrySchema = z.strictObject({
@@ -30,12 +31,16 @@ export const historyEntrySchema = z.strictObject({
   undoOf: z.string().max(64).nullable(),
   /** A detach: the undos started for it, oldest first (empty when none). */
   undoneBy: z.array(z.string().max(64)).max(1000),
+  /** A sweep's part: the sweep it belongs to (listed in `sweeps`); null for an operation of its own. */
+  sweepOperationId: z.string().max(64).nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyListSchema = z.strictObject({
   /** Newest first. */
   entries: z.array(historyEntrySchema).max(100_000),
+  /** The sweeps among them, newest first: each groups its parts' entries, account by account. */
+  sweeps: z.array(sweepHistorySchema).max(10_000),
   /** Journal lines that could not be read (a crash mid-write, damage): skipped, and said so. */
   skippedLines: z.number().int().nonnegative(),
   /** Older journal files kept in the archive folder, all included above. */

@@ -37,6 +37,7 @@ export const invokeChannelNames = [
   'sweep.cancel',
   'sweep.plan',
   'sweep.start',
+  'sweep.resume',
   'exports.save',
 ] as const;
 export type InvokeChannel = (typeof invokeChannelNames)[number];

@@ -38,6 +38,7 @@ import {
   sweepProgressSchema,
   sweepRequestSchema,
   sweepSchema,
+  sweepOperationRefSchema,
   sweepStartedSchema,
   sweepStartRequestSchema,
 } from '../domain/sweep';
@@ -107,12 +108,24 @@ export const invokeContract = {
   'history.list': { request: z.undefined(), response: historyListSchema },
   /** One operation as the journal tells it, with its latest exposure check (null when none was journaled). */
   'history.get': { request: operationRefSchema, response: historyDetailSchema },
-  /** Answers when every region was searched; progress comes as `sweep.progress` events. */
+  /**
+   * Searches every region of each profile asked for, accounts side by side; answers when every account was searched
+   * (an account that could not be read is in the answer, with its error). Progress comes as `sweep.progress` events.
+   */
   'sweep.find': { request: sweepRequestSchema, response: sweepSchema },
   'sweep.cancel': { request: jobRefSchema, response: z.strictObject({ cancelled: z.boolean() }) },
   'sweep.plan': { request: sweepPlanRequestSchema, response: sweepPlanSchema },
-  /** Starts each region's part and answers at once; progress comes as `operations.progress` events. */
+  /**
+   * Journals the sweep as one operation with its parts, starts each account's regions' parts and answers once they
+   * run; progress comes as `operations.progress` events. Refused as a whole (nothing started) when any part cannot.
+   */
   'sweep.start': { request: sweepStartRequestSchema, response: sweepStartedSchema },
+  /**
+   * Resumes every interrupted part of a sweep from the journal (each with its ClientTokens) and answers with all its
+   * started parts, ended ones included. SWEEP_NOT_FOUND when the journal has no such sweep; OPERATION_NOT_RESUMABLE
+   * when no part is interrupted.
+   */
+  'sweep.resume': { request: sweepOperationRefSchema, response: sweepStartedSchema },
   'exports.save': { request: exportFileSchema, response: exportSavedSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
