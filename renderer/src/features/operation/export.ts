@@ -53,15 +53,48 @@ function csvRow(outcome: InstanceOutcome, exposure: ExposureColumns): string {
  * as RFC 4180 and Excel expect.
  */
 export function toCsv(result: Pick<OperationResult, 'outcomes'>, exposure: ExposureReport | null = null): string {
+  return `${byteOrderMark}${[csvColumns.join(','), ...csvRows(result, exposure)].join('\r\n')}\r\n`;
+}
+
+function csvRows(result: Pick<OperationResult, 'outcomes'>, exposure: ExposureReport | null): string[] {
   const columns = exposureColumns(exposure);
   const inOperation = new Set(result.outcomes.map((outcome) => outcome.instanceId));
   const others = exposure === null ? [] : [...bucketOf(exposure).keys()].filter((instanceId) => !inOperation.has(instanceId));
-  const lines = [
-    csvColumns.join(','),
+  return [
     ...result.outcomes.map((outcome) => csvRow(outcome, columns)),
     ...others.map((instanceId) => [instanceId, '', '', '', '', ...columns(instanceId)].map(csvField).join(',')),
   ];
+}
+
+/** A sweep's part as its export names it: who (profile and account) and where, before each instance's columns. */
+export interface SweepExportPart {
+  profileName: string;
+  accountId: string | null;
+  regionId: string;
+  result: Pick<OperationResult, 'outcomes'>;
+  exposure: ExposureReport | null;
+}
+
+/**
+ * A whole sweep in one file: every part's rows as `toCsv` writes them, each led by the profile, account ID and
+ * region it belongs to, so a row read alone (filtered, sorted, pasted) still says where its instance is.
+ */
+export function toSweepCsv(parts: readonly SweepExportPart[]): string {
+  const lines = [
+    ['profileName', 'accountId', 'regionId', ...csvColumns].join(','),
+    ...parts.flatMap((part) => {
+      const lead = [part.profileName, part.accountId ?? '', part.regionId].map(csvField).join(',');
+      return csvRows(part.result, part.exposure).map((row) => `${lead},${row}`);
+    }),
+  ];
   return `${byteOrderMark}${lines.join('\r\n')}\r\n`;
+}
+
+/** e.g. `sweep-departed-admin-20240501-093000.csv`, from when the sweep started (UTC). */
+export function sweepExportFileName(keyPairName: string, startedAt: string): string {
+  const digits = startedAt.replace(/[^0-9]/g, '');
+  const stamp = digits.length >= 14 ? `${digits.slice(0, 8)}-${digits.slice(8, 14)}` : 'sweep';
+  return `sweep-${keyPairName.replace(/[^A-Za-z0-9._-]/g, '_')}-${stamp}.csv`;
 }
 
 /**

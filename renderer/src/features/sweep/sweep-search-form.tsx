@@ -1,43 +1,63 @@
-import { Button, Input, Select, Space } from '@arco-design/web-react';
+import { Button, Input, Select, Space, Typography } from '@arco-design/web-react';
 import { memo, useState, type FormEvent } from 'react';
+import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useSweepStore } from './sweep-store';
-import { useWorkspaceStore } from '../workspace/workspace-store';
 import { isTerminalState } from '../operation/progress-facts';
 import './sweep.css';
 
-/** Which profile, which key pair name: the two facts a sweep needs. The workspace's profile is the default. */
+/**
+ * Which accounts, which key pair name: the two facts a sweep needs. Every profile is searched unless the admin
+ * picks some: in an emergency the safe default is everywhere.
+ */
 export const SweepSearchForm = memo(function SweepSearchForm() {
   const t = useT();
   const profiles = useProfilesStore((state) => state.profiles);
-  const workspaceProfileId = useWorkspaceStore((state) => state.profileId);
   const searching = useSweepStore((state) => state.search.state === 'searching');
   // A running sweep is watched to its end before the next search replaces it on screen.
   const running = useSweepStore((state) => state.runs.some((run) => !isTerminalState(run.progress.state)));
   const find = useSweepStore((state) => state.find);
   const cancelSearch = useSweepStore((state) => state.cancelSearch);
-  const [profileId, setProfileId] = useState<string | undefined>(workspaceProfileId ?? profiles[0]?.id);
+  const [chosen, setChosen] = useState<string[]>([]);
   const [keyPairName, setKeyPairName] = useState('');
   const name = keyPairName.trim();
+  // A profile deleted since it was chosen is no longer searched.
+  const picked = chosen.filter((id) => profiles.some((profile) => profile.id === id));
+  const profileIds = picked.length === 0 ? profiles.map((profile) => profile.id) : picked;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (profileId !== undefined && name !== '' && !searching && !running) void find(profileId, name);
+    if (profileIds.length > 0 && name !== '' && !searching && !running) void find(profileIds, name);
   };
 
   return (
     <form className="sweep-form" onSubmit={submit} aria-label={t('sweep.formLabel')}>
-      <Space wrap align="end">
+      <Space wrap align="start">
         <label className="sweep-field">
-          <span>{t('workspace.profile')}</span>
-          <Select aria-label={t('workspace.profile')} style={{ width: 220 }} value={profileId} onChange={setProfileId} disabled={searching}>
+          <span id="sweep-profiles-label">{t('sweep.profiles')}</span>
+          <Select
+            mode="multiple"
+            aria-labelledby="sweep-profiles-label"
+            aria-describedby="sweep-profiles-hint"
+            data-testid="sweep-profiles"
+            style={{ width: 340 }}
+            value={picked}
+            onChange={(ids: string[]) => setChosen(ids)}
+            placeholder={format(t('sweep.allProfiles'), { count: profiles.length })}
+            allowClear
+            disabled={searching}
+            maxTagCount={3}
+          >
             {profiles.map((profile) => (
               <Select.Option key={profile.id} value={profile.id}>
                 {profile.name}
               </Select.Option>
             ))}
           </Select>
+          <Typography.Text type="secondary" id="sweep-profiles-hint" className="sweep-hint">
+            {t('sweep.profilesHint')}
+          </Typography.Text>
         </label>
         <label className="sweep-field">
           <span>{t('sweep.keyPairName')}</span>
@@ -54,10 +74,12 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
             disabled={searching}
           />
         </label>
-        <Button type="primary" htmlType="submit" loading={searching} disabled={profileId === undefined || name === '' || running}>
-          {t('sweep.search')}
-        </Button>
-        {searching ? <Button onClick={() => void cancelSearch()}>{t('sweep.cancelSearch')}</Button> : null}
+        <div className="sweep-form-actions">
+          <Button type="primary" htmlType="submit" loading={searching} disabled={profileIds.length === 0 || name === '' || running}>
+            {t('sweep.search')}
+          </Button>
+          {searching ? <Button onClick={() => void cancelSearch()}>{t('sweep.cancelSearch')}</Button> : null}
+        </div>
       </Space>
     </form>
   );

@@ -1,28 +1,77 @@
-import { Progress, Typography } from '@arco-design/web-react';
+import { Progress, Tag, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
-import type { SweepProgress } from '../../../../shared/domain/sweep';
+import type { SweepAccountProgress, SweepProgress } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { useProfilesStore } from '../profiles/profiles-store';
 import './sweep.css';
 
-/** Regions searched so far and instances found, while the search runs. */
-export const SweepSearchProgress = memo(function SweepSearchProgress(props: { keyPairName: string; progress: SweepProgress | null }) {
+const stateColors: Record<SweepAccountProgress['state'], string> = { waiting: 'gray', searching: 'arcoblue', done: 'green', failed: 'red' };
+
+function percentOf(done: number, total: number): number {
+  return total === 0 ? 0 : Math.floor((done / total) * 100);
+}
+
+/** Regions searched so far and instances found, overall and account by account, while the search runs. */
+export const SweepSearchProgress = memo(function SweepSearchProgress(props: { keyPairName: string; accounts: number; progress: SweepProgress | null }) {
   const t = useT();
-  const { progress } = props;
-  const done = progress?.regionsDone ?? 0;
-  const total = progress?.regionsTotal ?? 0;
-  const valueText =
-    progress === null
-      ? t('sweep.listingRegions')
-      : format(t('sweep.progressValue'), { done, total, instances: progress.instancesFound });
-  const percent = total === 0 ? 0 : Math.floor((done / total) * 100);
+  const profiles = useProfilesStore((state) => state.profiles);
+  const accounts = props.progress?.accounts ?? [];
+  const done = accounts.reduce((sum, account) => sum + account.regionsDone, 0);
+  const total = accounts.reduce((sum, account) => sum + account.regionsTotal, 0);
+  const instances = accounts.reduce((sum, account) => sum + account.instancesFound, 0);
+  const valueText = total === 0 ? t('sweep.listingRegions') : format(t('sweep.progressValue'), { done, total, instances });
+  const nameOf = (profileId: string) => profiles.find((profile) => profile.id === profileId)?.name ?? profileId;
   return (
     <div className="sweep-progress" data-testid="sweep-progress">
-      <Typography.Text>{format(t('sweep.searching'), { name: props.keyPairName })}</Typography.Text>
-      <div role="progressbar" aria-label={t('sweep.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={valueText}>
-        <Progress percent={percent} showText={false} aria-hidden animation />
+      <Typography.Text>{format(t('sweep.searching'), { name: props.keyPairName, accounts: props.accounts })}</Typography.Text>
+      <div role="progressbar" aria-label={t('sweep.progressLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percentOf(done, total)} aria-valuetext={valueText}>
+        <Progress percent={percentOf(done, total)} showText={false} aria-hidden animation />
       </div>
       <Typography.Text type="secondary">{valueText}</Typography.Text>
+      {accounts.length === 0 ? null : (
+        <table className="sweep-plan-regions" data-testid="sweep-progress-accounts">
+          <caption className="visually-hidden">{t('sweep.progressAccounts')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sweep.col.account')}</th>
+              <th scope="col">{t('sweep.col.state')}</th>
+              <th scope="col">{t('sweep.col.regions')}</th>
+              <th scope="col">{t('sweep.col.instancesFound')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => {
+              const text = account.regionsTotal === 0 ? '—' : `${account.regionsDone} / ${account.regionsTotal}`;
+              return (
+                <tr key={account.profileId} data-profile={account.profileId}>
+                  <th scope="row">{nameOf(account.profileId)}</th>
+                  <td>
+                    <Tag size="small" color={stateColors[account.state]}>
+                      {t(`sweep.accountState.${account.state}`)}
+                    </Tag>
+                  </td>
+                  <td>
+                    <div
+                      className="sweep-account-progress"
+                      role="progressbar"
+                      aria-label={format(t('sweep.progressAccount'), { account: nameOf(account.profileId) })}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={percentOf(account.regionsDone, account.regionsTotal)}
+                      aria-valuetext={text}
+                    >
+                      <Progress percent={percentOf(account.regionsDone, account.regionsTotal)} showText={false} size="small" aria-hidden />
+                      <span>{text}</span>
+                    </div>
+                  </td>
+                  <td>{account.instancesFound}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 });

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
-import type { Sweep, SweepPlan, SweepPlanRequest, SweepProgress } from '../../../../shared/domain/sweep';
+import type { Sweep, SweepPlan, SweepPlanRequest, SweepProgress, SweepStarted } from '../../../../shared/domain/sweep';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import type { KeyPairDeskApi } from '../../../../shared/ipc/api-types';
 import { windowApi } from '../../api/window-api';
 import { isTerminalState } from '../operation/progress-facts';
-import { plannableRegions, retryRegions, type SweepRun } from './sweep-facts';
+import { partKey, plannedParts, retryParts, type SweepRun } from './sweep-facts';
 import { useExposureStore } from '../exposure/exposure-store';
 
 export type SweepSearch =
@@ -15,34 +15,41 @@ export type SweepSearch =
   | { state: 'failed'; error: AppErrorData };
 
 /** Which step an error came from, so each part of the page shows only its own. */
-export type SweepErrorSource = 'plan' | 'start' | 'cancel' | 'result';
+export type SweepErrorSource = 'plan' | 'start' | 'cancel' | 'result' | 'resume';
 
 export interface SweepState {
   search: SweepSearch;
-  /** Regions of the current sweep the admin left out of the plan (all found regions are in by default). */
-  skippedRegions: ReadonlySet<string>;
+  /** Accounts (profile IDs) of the current sweep the admin left out of the plan (all are in by default). */
+  skippedAccounts: ReadonlySet<string>;
+  /** Accounts' regions (by `partKey`) the admin left out of the plan (all found ones are in by default). */
+  skippedParts: ReadonlySet<string>;
   planning: boolean;
   /** The plan under review; null once started or dismissed. */
   currentPlan: SweepPlan | null;
   starting: boolean;
-  /** One operation per region, once a plan was started; kept (with results) until the next start or search. */
+  /** One operation per account and region, once a plan was started (or resumed); kept until the next start or search. */
   runs: SweepRun[];
+  /** The started sweep's journal ID and key pair name, for its export and History; null before a start. */
+  started: { sweepOperationId: string; keyPairName: string; startedAt: string } | null;
   cancelRequested: boolean;
   lastError: { during: SweepErrorSource; error: AppErrorData } | null;
 
-  /** Searches every region of the profile for the key pair; the findings replace the last ones. */
-  find: (profileId: string, keyPairName: string) => Promise<void>;
+  /** Searches every region of each profile for the key pair; the findings replace the last ones. */
+  find: (profileIds: string[], keyPairName: string) => Promise<void>;
   cancelSearch: () => Promise<void>;
-  setRegionIncluded: (regionId: string, included: boolean) => void;
+  setAccountIncluded: (profileId: string, included: boolean) => void;
+  setRegionIncluded: (profileId: string, regionId: string, included: boolean) => void;
   /** Plans a detach of the key from every instance bound to it in the included regions. */
   review: () => Promise<boolean>;
-  /** Plans the retryable and unknown instances of the finished runs again (all regions, or one). */
-  retryFailed: (regionId?: string) => Promise<boolean>;
+  /** Plans the retryable and unknown instances of the finished runs again (all parts, or one by `partKey`). */
+  retryFailed: (key?: string) => Promise<boolean>;
   start: (confirmation: string | null) => Promise<boolean>;
   /** Stops sending new requests in every region; those in flight finish. */
   cancel: () => Promise<void>;
-  /** Looks the unknown outcomes of one region up again (DescribeInstances). */
-  recheck: (regionId: string) => Promise<void>;
+  /** Looks the unknown outcomes of one part (by `partKey`) up again (DescribeInstances). */
+  recheck: (key: string) => Promise<void>;
+  /** Resumes an interrupted sweep (from History): its parts become this screen's runs. */
+  resume: (sweepOperationId: string) => Promise<boolean>;
   dismissPlan: () => void;
   clearError: () => void;
   /** Starts hearing main's sweep and operation progress (app/listen-to-main.ts, once per window); returns what stops it. */
@@ -50,6 +57,13 @@ export interface SweepState {
 }
 
 const newJobId = () => crypto.randomUUID();
+
+function toggled(set: ReadonlySet<string>, key: string, included: boolean): ReadonlySet<string> {
+  const next = new Set(set);
+  if (included) next.delete(key);
+  else next.add(key);
+  return next;
+}
 
 /**
  * The store, built on whatever API it is given, so tests can drive it with a fake main. `onResult` hears every
@@ -66,7 +80,20 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
     const fetchResult = async (operationId: string) => {
       const answer = await api().operations.get({ operationId });
       if (answer.ok) {
-        updateRun(operationId, (run) => ({ ...run, result: answer.value, progress: answer.value.progress }));
+        const { plan: part, progress } = answer.value;
+        // A part still running (just resumed) is only read for who it is; its result is read again when it ends.
+        const ended = isTerminalState(progress.state);
+        updateRun(operationId, (run) => ({
+          ...run,
+          profileName: part.profileName,
+          accountId: part.accountId,
+          result: ended ? answer.value : run.result,
+          progress: ended || !isTerminalState(run.progress.state) ? progress : run.progress,
+        }));
+        const started = get().started;
+        // The sweep started when its first part did (a resumed sweep's time comes from the journal this way).
+        if (started !== null && answer.value.startedAt < started.startedAt) set({ started: { ...started, startedAt: answer.value.startedAt } });
+        if (!ended) return;
         onResult(answer.value);
       } else set({ lastError: { during: 'result', error: answer.error } });
     };
@@ -88,6 +115,37 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
       if (search.state === 'searching' && search.jobId === progress.jobId) set({ search: { ...search, progress } });
     };
 
+    // After a resume there is no search on screen: a retry plans against the sweep main rebuilt from the journal.
+    let resumedSweepId: string | null = null;
+    const sweepId = () => {
+      const search = get().search;
+      return search.state === 'done' ? search.sweep.sweepId : resumedSweepId;
+    };
+
+    /** Makes a started (or resumed) sweep's parts the runs; `planned` supplies what is known before any event. */
+    const adopt = (answer: SweepStarted, planned: (part: SweepStarted['operations'][number]) => Pick<SweepRun, 'profileName' | 'accountId'> & { total: number; requests: number }) => {
+      const runs = answer.operations.map((part): SweepRun => {
+        const known = planned(part);
+        const progress = early.get(part.operationId) ?? {
+          operationId: part.operationId,
+          state: 'running',
+          total: known.total,
+          succeeded: 0,
+          failed: 0,
+          unknown: 0,
+          notSent: 0,
+          requestsTotal: known.requests,
+          requestsSent: 0,
+          requestsAnswered: 0,
+        };
+        return { profileId: part.profileId, profileName: known.profileName, accountId: known.accountId, regionId: part.regionId, operationId: part.operationId, progress, result: null };
+      });
+      early.clear();
+      set({ runs, cancelRequested: false, started: { sweepOperationId: answer.sweepOperationId, keyPairName: answer.keyPairName, startedAt: new Date().toISOString() } });
+      // A part that has ended (or, after a resume, ended before the crash) sends no more events: read its result now.
+      for (const run of runs) if (isTerminalState(run.progress.state)) void fetchResult(run.operationId);
+    };
+
     const plan = async (request: SweepPlanRequest) => {
       set({ planning: true, currentPlan: null, lastError: null });
       const answer = await api().sweep.plan(request);
@@ -98,19 +156,30 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
 
     return {
       search: { state: 'idle' },
-      skippedRegions: new Set(),
+      skippedAccounts: new Set(),
+      skippedParts: new Set(),
       planning: false,
       currentPlan: null,
       starting: false,
       runs: [],
+      started: null,
       cancelRequested: false,
       lastError: null,
 
-      find: async (profileId, keyPairName) => {
+      find: async (profileIds, keyPairName) => {
         const jobId = newJobId();
         // A new search starts a new sweep: the last one's results are in its operations (and exports), not here.
-        set({ search: { state: 'searching', jobId, keyPairName, progress: null }, skippedRegions: new Set(), currentPlan: null, runs: [], lastError: null });
-        const answer = await api().sweep.find({ profileId, keyPairName, jobId });
+        resumedSweepId = null;
+        set({
+          search: { state: 'searching', jobId, keyPairName, progress: null },
+          skippedAccounts: new Set(),
+          skippedParts: new Set(),
+          currentPlan: null,
+          runs: [],
+          started: null,
+          lastError: null,
+        });
+        const answer = await api().sweep.find({ profileIds, keyPairName, jobId });
         const now = get().search;
         if (now.state !== 'searching' || now.jobId !== jobId) return;
         set({ search: answer.ok ? { state: 'done', sweep: answer.value } : { state: 'failed', error: answer.error } });
@@ -121,27 +190,22 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
         if (search.state === 'searching') await api().sweep.cancel({ jobId: search.jobId });
       },
 
-      setRegionIncluded: (regionId, included) => {
-        const skipped = new Set(get().skippedRegions);
-        if (included) skipped.delete(regionId);
-        else skipped.add(regionId);
-        set({ skippedRegions: skipped });
-      },
+      setAccountIncluded: (profileId, included) => set({ skippedAccounts: toggled(get().skippedAccounts, profileId, included) }),
+      setRegionIncluded: (profileId, regionId, included) => set({ skippedParts: toggled(get().skippedParts, partKey(profileId, regionId), included) }),
 
       review: async () => {
-        const { search, skippedRegions } = get();
+        const { search, skippedAccounts, skippedParts } = get();
         if (search.state !== 'done') return false;
-        const regions = plannableRegions(search.sweep.regions)
-          .filter((region) => !skippedRegions.has(region.regionId))
-          .map((region) => ({ regionId: region.regionId, instanceIds: region.instances.map((instance) => instance.instanceId) }));
-        return regions.length === 0 ? false : plan({ sweepId: search.sweep.sweepId, regions });
+        const parts = plannedParts(search.sweep, skippedAccounts, skippedParts);
+        return parts.length === 0 ? false : plan({ sweepId: search.sweep.sweepId, parts });
       },
 
-      retryFailed: async (regionId) => {
-        const { search, runs } = get();
-        if (search.state !== 'done') return false;
-        const regions = retryRegions(regionId === undefined ? runs : runs.filter((run) => run.regionId === regionId));
-        return regions.length === 0 ? false : plan({ sweepId: search.sweep.sweepId, regions });
+      retryFailed: async (key) => {
+        const { runs } = get();
+        const id = sweepId();
+        if (id === null) return false;
+        const parts = retryParts(key === undefined ? runs : runs.filter((run) => partKey(run.profileId, run.regionId) === key));
+        return parts.length === 0 ? false : plan({ sweepId: id, parts });
       },
 
       start: async (confirmation) => {
@@ -153,25 +217,11 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
           set({ starting: false, lastError: { during: 'start', error: answer.error } });
           return false;
         }
-        const runs = answer.value.operations.map(({ regionId, operationId }): SweepRun => {
-          const part = currentPlan.plans.find((candidate) => candidate.regionId === regionId)!;
-          const progress = early.get(operationId) ?? {
-            operationId,
-            state: 'running',
-            total: part.instanceIds.length,
-            succeeded: 0,
-            failed: 0,
-            unknown: 0,
-            notSent: 0,
-            requestsTotal: part.requests.length,
-            requestsSent: 0,
-            requestsAnswered: 0,
-          };
-          return { regionId, operationId, progress, result: null };
+        set({ starting: false, currentPlan: null });
+        adopt(answer.value, ({ profileId, regionId }) => {
+          const part = currentPlan.plans.find((candidate) => candidate.profileId === profileId && candidate.regionId === regionId);
+          return { profileName: part?.profileName ?? '', accountId: part?.accountId ?? null, total: part?.instanceIds.length ?? 0, requests: part?.requests.length ?? 0 };
         });
-        early.clear();
-        set({ starting: false, currentPlan: null, runs, cancelRequested: false });
-        for (const run of runs) if (isTerminalState(run.progress.state)) void fetchResult(run.operationId);
         return true;
       },
 
@@ -186,8 +236,8 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
         if (refused !== undefined && !refused.ok) set({ cancelRequested: false, lastError: { during: 'cancel', error: refused.error } });
       },
 
-      recheck: async (regionId) => {
-        const run = get().runs.find((candidate) => candidate.regionId === regionId);
+      recheck: async (key) => {
+        const run = get().runs.find((candidate) => partKey(candidate.profileId, candidate.regionId) === key);
         if (run === undefined) return;
         set({ lastError: null });
         const answer = await api().operations.recheck({ operationId: run.operationId });
@@ -195,6 +245,21 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
           updateRun(run.operationId, (current) => ({ ...current, result: answer.value, progress: answer.value.progress }));
           onResult(answer.value);
         } else set({ lastError: { during: 'result', error: answer.error } });
+      },
+
+      resume: async (sweepOperationId) => {
+        set({ lastError: null });
+        const answer = await api().sweep.resume({ sweepOperationId });
+        if (!answer.ok) {
+          set({ lastError: { during: 'resume', error: answer.error } });
+          return false;
+        }
+        resumedSweepId = answer.value.sweepId;
+        set({ search: { state: 'idle' }, currentPlan: null });
+        // Who each part's account is comes with its result (read at its end); until then the profile ID stands in.
+        adopt(answer.value, () => ({ profileName: '', accountId: null, total: 0, requests: 0 }));
+        for (const run of get().runs) if (!isTerminalState(run.progress.state)) void fetchResult(run.operationId);
+        return true;
       },
 
       dismissPlan: () => set({ currentPlan: null, planning: false, lastError: null }),
