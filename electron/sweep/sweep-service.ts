@@ -125,9 +125,12 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         }
         seen.add(part);
       }
-      // Account by account, in the order the sweep searched them; regions as asked within an account.
+      // Account by account, region by region, in the order the sweep searched them: the review reads the same way.
       const accountIndex = (profileId: string) => sweep.accountOrder.indexOf(profileId);
-      const parts = [...request.parts].sort((a, b) => accountIndex(a.profileId) - accountIndex(b.profileId));
+      const regionIndex = (profileId: string, regionId: string) => [...sweep.keyPairs.get(profileId)!.keys()].indexOf(regionId);
+      const parts = [...request.parts].sort(
+        (a, b) => accountIndex(a.profileId) - accountIndex(b.profileId) || regionIndex(a.profileId, a.regionId) - regionIndex(b.profileId, b.regionId),
+      );
       const plans: OperationPlan[] = [];
       try {
         for (const { profileId, regionId, instanceIds } of parts) {
