@@ -12,7 +12,7 @@ import { createInventoryHandlers } from './inventory/inventory-handlers';
 import { createInventoryCache } from './inventory/inventory-cache';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createRegionKnowledge } from './inventory/region-knowledge';
-import { createReadPacers } from './cloud/read-pacers';
+import { createProfilePacers } from './cloud/profile-pacers';
 import { createRegionService } from './inventory/region-service';
 import { createExposureHandlers } from './exposure/exposure-handlers';
 import { createExposureService } from './exposure/exposure-service';
@@ -109,7 +109,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     createClient,
     env: options.env,
     settings: () => settings.get(),
-    readPacerFor: createReadPacers(() => settings.current().readRequestsPerSecond),
+    readPacerFor: createProfilePacers(() => settings.current().readRequestsPerSecond),
+    changePacerFor: createProfilePacers(() => settings.current().changeRequestsPerSecond),
   });
   const regions = createRegionService({ userDataDir: options.userDataDir, profiles, clientFor, now });
   const knowledge = createRegionKnowledge();
@@ -160,7 +161,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     logger: options.logger,
     now,
   });
-  const sweeps = createSweepService({ regions, knowledge, operations, jobs, clientFor, newId: randomUUID, now });
+  const sweeps = createSweepService({ regions, knowledge, operations, profiles, journal, history, jobs, clientFor, newId: randomUUID, now });
   const handlers: IpcHandlers = {
     ...createAppInfoHandlers(options.info),
     ...createSettingsHandlers(settings, events),

@@ -7,6 +7,11 @@ export interface SharedKeyPairOptions {
   instancesPerRegion: number;
   /** The regions that hold the key; every region of the fleet when absent. */
   regionIds?: readonly string[] | undefined;
+  /**
+   * Goes into every key pair ID, so fleets standing for different accounts (a sweep across accounts) get different
+   * IDs under the same name, as Volcengine's are unique; `shared` when absent.
+   */
+  idTag?: string | undefined;
 }
 
 /**
@@ -20,7 +25,7 @@ export function bindSharedKeyPair(fleet: FleetState, options: SharedKeyPairOptio
   for (const regionId of options.regionIds ?? fleet.regionIds()) {
     const region = fleet.region(regionId);
     if (region === undefined) throw new RangeError(`the fleet has no region ${regionId}`);
-    const keyPairId = `kp-shared${String(bound.size + 1).padStart(3, '0')}${regionId.replace(/[^a-z0-9]/g, '')}`.slice(0, 24);
+    const keyPairId = `kp-${options.idTag ?? 'shared'}${String(bound.size + 1).padStart(3, '0')}${regionId.replace(/[^a-z0-9]/g, '')}`.slice(0, 24);
     fleet.addKeyPair(regionId, makeKeyPair({ keyPairId, keyPairName: options.keyPairName, description: 'shared across regions' }));
     const chosen = region.instances.filter((instance) => instance.osType === 'Linux').slice(0, options.instancesPerRegion);
     for (const instance of chosen) fleet.updateInstance(instance.instanceId, { keyPairId, keyPairName: options.keyPairName });

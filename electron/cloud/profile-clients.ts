@@ -13,8 +13,13 @@ export interface ProfileClientOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** The user's proxy, timeout and concurrency choices, read for each new client. */
   settings: () => Promise<Settings>;
-  /** The read pace of a profile, shared by all its clients (see read-pacers.ts); reads are unpaced without it. */
+  /** The read pace of a profile, shared by all its clients (see profile-pacers.ts); reads are unpaced without it. */
   readPacerFor?: ((profileId: string) => RequestPacer) | undefined;
+  /**
+   * The change pace of a profile, shared by all its clients (see profile-pacers.ts): without it each client paces
+   * its own, and operations in several regions of one account (a sweep's parts) would add their rates up.
+   */
+  changePacerFor?: ((profileId: string) => RequestPacer) | undefined;
 }
 
 function proxySettingFor(setting: ProxySettingValue, env: Readonly<Record<string, string | undefined>>): ProxySetting {
@@ -46,6 +51,8 @@ export function createClientForProfile(options: ProfileClientOptions): ClientFor
       proxy: proxySettingFor(settings.proxy, options.env),
       newClientToken: extra?.newClientToken,
       readPacer: options.readPacerFor?.(profileId),
+      // A caller's own change rate (a benchmark's baseline) is its own client's; else the account's shared pace.
+      changePacer: extra?.options?.changeRequestsPerSecond === undefined ? options.changePacerFor?.(profileId) : undefined,
       options: {
         requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
         batchConcurrency: settings.requestConcurrency,

@@ -1,5 +1,7 @@
 import { exposureSummary } from '../../shared/domain/exposure';
 import type { HistoryDetail, HistoryEntry, HistoryList } from '../../shared/domain/history';
+import type { SweepHistory } from '../../shared/domain/sweep';
+import type { SweepStartedRecord } from '../journal/journal-records';
 import { AppError } from '../../shared/errors/app-error';
 import type { Journal } from '../journal/journal-file';
 import type { JournalRecord } from '../journal/journal-records';
@@ -13,6 +15,8 @@ export interface HistoryService {
   get(operationId: string): Promise<HistoryDetail>;
   /** Every operation in the journal, archives included, in the order they were planned. */
   replayAll(): Promise<ReplayedOperation[]>;
+  /** A sweep as the journal tells it (archives included): its record and its parts that started. */
+  findSweep(sweepOperationId: string): Promise<{ sweep: SweepStartedRecord; parts: ReplayedOperation[] } | undefined>;
   /** The journal's account of one operation in the active file (where every unfinished operation is). */
   findActive(operationId: string): Promise<ReplayedOperation | undefined>;
 }
@@ -59,6 +63,31 @@ function entryOf(operation: ReplayedOperation, live: LiveState, undoneBy: readon
     exposure: operation.exposure === null ? null : exposureSummary(operation.exposure),
     undoOf: planned.undoOf ?? null,
     undoneBy: [...undoneBy],
+    sweepOperationId: planned.sweepOperationId ?? null,
+  };
+}
+
+type OperationState = HistoryEntry['state'];
+
+/**
+ * A sweep as one: running while any part runs, interrupted while any part is, else cancelled when any part was,
+ * else finished. A part the app never got to start (it stopped between the confirmation and that part's start)
+ * sent nothing, has no plan left to send and never will: it counts as cancelled, and History lists it as not
+ * started. So a sweep none of whose parts started is cancelled, not interrupted: there is nothing to resume.
+ */
+function sweepStateOf(partStates: ReadonlyArray<OperationState | undefined>): OperationState {
+  const states = new Set(partStates);
+  for (const state of ['running', 'cancelling', 'interrupted'] as const) if (states.has(state)) return state;
+  return states.has('cancelled') || states.has(undefined) ? 'cancelled' : 'finished';
+}
+
+function sweepHistoryOf(sweep: SweepStartedRecord, states: ReadonlyMap<string, OperationState>): SweepHistory {
+  return {
+    sweepOperationId: sweep.operationId,
+    keyPairName: sweep.keyPairName,
+    startedAt: sweep.at,
+    state: sweepStateOf(sweep.parts.map((part) => states.get(part.operationId))),
+    parts: sweep.parts.map((part) => ({ ...part, started: states.has(part.operationId) })),
   };
 }
 
@@ -69,7 +98,7 @@ function entryOf(operation: ReplayedOperation, live: LiveState, undoneBy: readon
 export function createHistoryService(options: HistoryServiceOptions): HistoryService {
   const { journal } = options;
 
-  async function readAll(): Promise<{ operations: ReplayedOperation[]; skippedLines: number; archives: number }> {
+  async function readAll(): Promise<{ operations: ReplayedOperation[]; sweeps: SweepStartedRecord[]; skippedLines: number; archives: number }> {
     const names = await journal.archives();
     const records: JournalRecord[] = [];
     let skippedLines = 0;
@@ -81,16 +110,20 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     const active = await journal.read();
     records.push(...active.records);
     skippedLines += active.skipped.length;
-    return { operations: replayJournal(records).operations, skippedLines, archives: names.length };
+    const { operations, sweeps } = replayJournal(records);
+    return { operations, sweeps, skippedLines, archives: names.length };
   }
 
   return {
     async list() {
-      const { operations, skippedLines, archives } = await readAll();
+      const { operations, sweeps, skippedLines, archives } = await readAll();
       const undos = undosByDetach(operations);
       const entries = operations.map((operation) => entryOf(operation, options.liveState(operation.operationId), undos.get(operation.operationId) ?? []));
       entries.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-      return { entries, skippedLines, archives };
+      const states = new Map(entries.map((entry) => [entry.operationId, entry.state]));
+      const listed = sweeps.map((sweep) => sweepHistoryOf(sweep, states));
+      listed.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+      return { entries, sweeps: listed, skippedLines, archives };
     },
 
     async get(operationId) {
@@ -103,6 +136,14 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
 
     async replayAll() {
       return (await readAll()).operations;
+    },
+
+    async findSweep(sweepOperationId) {
+      const { operations, sweeps } = await readAll();
+      const sweep = sweeps.find((candidate) => candidate.operationId === sweepOperationId);
+      if (sweep === undefined) return undefined;
+      const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+      return { sweep, parts: sweep.parts.flatMap((part) => byId.get(part.operationId) ?? []) };
     },
 
     async findActive(operationId) {

@@ -236,7 +236,11 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     handle = undefined;
     const { lines } = parseJournalText(await readFile(activeFile, 'utf8'));
     const unfinished = unfinishedOperations(lines.map((line) => line.record));
-    const carried = lines.filter((line) => unfinished.has(line.record.operationId)).map((line) => `${line.text}\n`);
+    // A sweep's record goes along while any of its parts is unfinished, so it stays beside them (an archive keeps
+    // it too; History and a sweep's resume read every file).
+    const carry = (record: JournalRecord) =>
+      record.type === 'sweep-started' ? record.parts.some((part) => unfinished.has(part.operationId)) : unfinished.has(record.operationId);
+    const carried = lines.filter((line) => carry(line.record)).map((line) => `${line.text}\n`);
     const temp = path.join(directory, `.${activeJournalName}.${randomBytes(6).toString('hex')}.tmp`);
     await writeNewFileSynced(temp, carried.join(''));
     try {

@@ -1,7 +1,7 @@
 import { notSentCodes, type BatchPlan, type InstanceOutcome } from '../../shared/domain/ecs';
 import type { ExposureReport } from '../../shared/domain/exposure';
 import { countOutcomes } from '../../shared/domain/operation';
-import type { JournalRecord, PlannedRecord } from './journal-records';
+import type { JournalRecord, PlannedRecord, SweepStartedRecord } from './journal-records';
 import { applyWaveRecord, plannedWaves, type ReplayedWave } from './wave-replay';
 
 /*
@@ -51,6 +51,8 @@ export interface IgnoredRecord {
 export interface JournalReplay {
   /** In the order they were planned. */
   operations: ReplayedOperation[];
+  /** The sweeps confirmed, in order: each names its parts, which are among `operations` once they started. */
+  sweeps: SweepStartedRecord[];
   ignored: IgnoredRecord[];
 }
 
@@ -80,7 +82,10 @@ function startOperation(planned: PlannedRecord): ReplayedOperation {
 }
 
 /** Why a record does not fit its operation, or null when it does. */
-function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { type: 'planned' | 'finished' | 'exposure-checked' | `wave-${string}` }>): string | null {
+function misfit(
+  operation: ReplayedOperation,
+  record: Exclude<JournalRecord, { type: 'planned' | 'sweep-started' | 'finished' | 'exposure-checked' | `wave-${string}` }>,
+): string | null {
   if (record.type === 'rechecked') {
     const planned = new Set(operation.planned.instanceIds);
     return record.outcomes.every((outcome) => planned.has(outcome.instanceId)) ? null : 'a re-checked instance is not in the plan';
@@ -96,10 +101,18 @@ function misfit(operation: ReplayedOperation, record: Exclude<JournalRecord, { t
 
 export function replayJournal(records: readonly JournalRecord[]): JournalReplay {
   const operations = new Map<string, ReplayedOperation>();
+  const sweeps = new Map<string, SweepStartedRecord>();
   const ignored: IgnoredRecord[] = [];
   const ignore = (index: number, operationId: string, reason: string) => ignored.push({ index, operationId, reason });
 
   records.forEach((record, index) => {
+    if (record.type === 'sweep-started') {
+      // A copy made by rotation is the same record; a different one under the same ID is not this sweep's.
+      const seen = sweeps.get(record.operationId);
+      if (seen === undefined) sweeps.set(record.operationId, record);
+      else if (JSON.stringify(seen) !== JSON.stringify(record)) ignore(index, record.operationId, 'a second, different sweep record');
+      return;
+    }
     const operation = operations.get(record.operationId);
     if (record.type === 'planned') {
       if (operation === undefined) operations.set(record.operationId, startOperation(record));
@@ -151,7 +164,7 @@ export function replayJournal(records: readonly JournalRecord[]): JournalReplay 
     }
   });
 
-  return { operations: [...operations.values()], ignored };
+  return { operations: [...operations.values()], sweeps: [...sweeps.values()], ignored };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface RunningOperation {
   result: OperationResult;
   controller: AbortController;
   done: Promise<OperationResult>;
+  /** A sweep's part: the sweep it is journaled under. */
+  sweepOperationId?: string | undefined;
 }
 
 export interface OperationRunContext {
@@ -45,7 +47,7 @@ function neverSent(instanceIds: readonly string[], error: unknown): InstanceOutc
   return instanceIds.map((instanceId) => ({ instanceId, status: 'not-sent', reason: { code: 'ECS_NOT_SENT', message } }));
 }
 
-function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): PlannedRecord {
+function plannedRecord(result: OperationResult, batches: readonly BatchPlan[], sweepOperationId?: string): PlannedRecord {
   const { plan } = result;
   return {
     type: 'planned',
@@ -66,6 +68,7 @@ function plannedRecord(result: OperationResult, batches: readonly BatchPlan[]): 
     batches: [...batches],
     ...(plan.replacing === undefined ? {} : { replacing: plan.replacing }),
     ...(plan.undoOf === undefined ? {} : { undoOf: plan.undoOf }),
+    ...(sweepOperationId === undefined ? {} : { sweepOperationId }),
     ...(plan.rolling === undefined
       ? {}
       : {
@@ -113,7 +116,7 @@ export async function runOperation(
         signal: operation.controller.signal,
         batches,
         onPlanned: async (planned) => {
-          if (fresh) await journal.append(plannedRecord(result, planned));
+          if (fresh) await journal.append(plannedRecord(result, planned, operation.sweepOperationId));
         },
         onBatchSent: async (batch, attempt) => {
           await journal.append({ type: 'batch-sent', operationId, at: at(), batchIndex: batch.index, attempt });
@@ -146,7 +149,7 @@ export async function runOperation(
     logger.error('operation could not run', { operationId, errorName: error instanceof Error ? error.name : typeof error });
     outcomes = neverSent(instanceIds, error);
     // Still on record, so history shows what was asked and that nothing was sent.
-    if (fresh) await journal.append(plannedRecord(result, batches)).catch(() => undefined);
+    if (fresh) await journal.append(plannedRecord(result, batches, operation.sweepOperationId)).catch(() => undefined);
   }
   for (const outcome of outcomes) known.set(outcome.instanceId, outcome);
   result.outcomes = plan.instanceIds.flatMap((instanceId) => known.get(instanceId) ?? []);

@@ -1,7 +1,7 @@
 import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../shared/domain/operation';
 import type { Settings } from '../../shared/domain/settings';
-import { maxSweptRegions } from '../../shared/domain/sweep';
+import { maxSweepParts } from '../../shared/domain/sweep';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';
@@ -18,6 +18,12 @@ import { buildPlan, type StoredPlan } from './plan-builder';
 import { settleUnknown } from './recheck';
 import { readForUndo, undoableDetach } from './undo-source';
 import { defaultRebootTiming, type RebootTiming } from './rolling-reboot-run';
+
+/** How a sweep's part is started: under the ID the sweep's record gave it, and journaled as the sweep's. */
+export interface SweepPartStart {
+  operationId: string;
+  sweepOperationId: string;
+}
 
 /** A plan waiting to start, with the mark of when it read what it is judged by (see `InstancesInFlight.mark`). */
 interface PendingPlan extends StoredPlan {
@@ -42,9 +48,10 @@ export interface OperationService {
   discard(planId: string): void;
   /**
    * Starts a reviewed plan (once) and returns at once; progress goes to `onProgress`. Refused while a running
-   * operation is changing any of its instances: one change per instance at a time.
+   * operation is changing any of its instances: one change per instance at a time. A sweep starts each part with
+   * the operation ID its `sweep-started` record already names, journaled under the sweep.
    */
-  start(planId: string, confirmation: string | null): { operationId: string };
+  start(planId: string, confirmation: string | null, sweepPart?: SweepPartStart): { operationId: string };
   /**
    * Continues an operation the journal shows as interrupted: its unanswered batches are sent again with their
    * original ClientTokens, so Volcengine applies each at most once. Returns once it is running.
@@ -92,8 +99,11 @@ export interface OperationServiceOptions {
   rebootTiming?: RebootTiming | undefined;
 }
 
-/** Plans awaiting a start: enough for a sweep of every region and a few reviews besides; older ones are dropped. */
-const pendingPlansKept = maxSweptRegions + 8;
+/**
+ * Plans awaiting a start: enough for a sweep of every account and region and a few reviews besides; older ones are
+ * dropped. Each holds only what its review shows, so the bound is on count, not on the fleet's size.
+ */
+const pendingPlansKept = maxSweepParts + 8;
 /**
  * Ended operations kept live, so the screen that watched one reads its full result (the review's estimate and
  * what it left behind, which the journal does not keep); any older one is read from the journal.
@@ -123,8 +133,8 @@ export function createOperationService(options: OperationServiceOptions): Operat
   };
 
   /** Runs the operation; when it ends, however it ends, its instances are free again and main lets go of it. */
-  function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>): void {
-    const operation = { result, controller: new AbortController() } as RunningOperation;
+  function track(result: OperationResult, start: (operation: RunningOperation) => Promise<OperationResult>, sweepOperationId?: string): void {
+    const operation = { result, controller: new AbortController(), sweepOperationId } as RunningOperation;
     running.set(result.operationId, operation);
     operation.done = start(operation).finally(() => {
       inFlight.release(result.operationId);
@@ -224,14 +234,14 @@ export function createOperationService(options: OperationServiceOptions): Operat
       plans.delete(planId);
     },
 
-    start(planId, confirmation) {
+    start(planId, confirmation, sweepPart) {
       const stored = plans.get(planId);
       if (stored === undefined) throw new AppError('PLAN_NOT_FOUND', 'No such plan, or it was already started.');
       if (stored.plan.instanceIds.length === 0) throw new AppError('PLAN_EMPTY', 'The plan has no instance.');
       if (stored.plan.confirmationText !== null && confirmation !== stored.plan.confirmationText) {
         throw new AppError('PLAN_CONFIRMATION_MISMATCH', 'The typed confirmation does not match.');
       }
-      const operationId = options.newId();
+      const operationId = sweepPart?.operationId ?? options.newId();
       // Refused before the plan is used up: once the other operation ends, the same reviewed plan can start, unless
       // that operation changed keys it was judged by (then it is stale for good, and dropped).
       inFlight.check(stored.plan.regionId, stored.plan.instanceIds);
@@ -262,7 +272,7 @@ export function createOperationService(options: OperationServiceOptions): Operat
         },
         outcomes: [],
       };
-      track(result, (operation) => runOperation(context, operation, null, stored.batches, true));
+      track(result, (operation) => runOperation(context, operation, null, stored.batches, true), sweepPart?.sweepOperationId);
       return { operationId };
     },
 

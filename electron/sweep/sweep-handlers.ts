@@ -9,5 +9,6 @@ export function createSweepHandlers(sweeps: SweepService, jobs: JobRegistry, eve
     'sweep.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'sweep.plan': (request) => sweeps.plan(request),
     'sweep.start': ({ sweepPlanId, confirmation }) => sweeps.start(sweepPlanId, confirmation),
+    'sweep.resume': ({ sweepOperationId }) => sweeps.resume(sweepOperationId),
   };
 }

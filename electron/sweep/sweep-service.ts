@@ -1,9 +1,9 @@
-import type { KeyPair } from '../../shared/domain/ecs';
+import type { KeyPairRef } from '../../shared/domain/detachability';
 import { typedConfirmationThreshold, type OperationPlan } from '../../shared/domain/operation';
 import {
-  maxSweptRegions,
-  regionsSearchedAtOnce,
+  accountsSearchedAtOnce,
   type Sweep,
+  type SweepAccountProgress,
   type SweepPlan,
   type SweepPlanRequest,
   type SweepProgress,
@@ -12,27 +12,39 @@ import {
 } from '../../shared/domain/sweep';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
+import type { ProfileService } from '../credentials/profile-service';
+import type { HistoryService } from '../history/history-service';
 import type { RegionKnowledge } from '../inventory/region-knowledge';
 import type { RegionService } from '../inventory/region-service';
-import type { OperationService } from '../operations/operation-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import { keepLatest } from '../operations/keep-latest';
+import type { OperationJournal } from '../operations/operation-run';
+import type { OperationService } from '../operations/operation-service';
 import { runWithConcurrency } from '../volcengine/batching';
-import { searchRegion } from './region-search';
+import { searchAccount } from './account-search';
+import { resumeSweep } from './sweep-resume';
+import type { StoredSweep } from './stored-sweep';
 
 export interface SweepService {
-  /** Searches every region of the profile for the key pair and the instances bound to it; cancellable by job id. */
+  /** Searches every region of each profile for the key pair, accounts side by side; cancellable by job id. */
   find(request: SweepRequest, onProgress: (progress: SweepProgress) => void): Promise<Sweep>;
-  /** One plan per region, made as any plan is (against what main read), reviewed and confirmed together. */
+  /** One plan per account and region, made as any plan is (against what main read), reviewed and confirmed together. */
   plan(request: SweepPlanRequest): Promise<SweepPlan>;
-  /** Starts every region's part of a reviewed sweep plan (once); each runs as its own operation. */
-  start(sweepPlanId: string, confirmation: string | null): SweepStarted;
+  /** Journals the sweep as one operation, then starts every part of a reviewed sweep plan (once). */
+  start(sweepPlanId: string, confirmation: string | null): Promise<SweepStarted>;
+  /** Resumes the interrupted parts of a sweep the journal has; answers with every part that started. */
+  resume(sweepOperationId: string): Promise<SweepStarted>;
 }
 
 export interface SweepServiceOptions {
   regions: RegionService;
   knowledge: RegionKnowledge;
   operations: OperationService;
+  profiles: Pick<ProfileService, 'get'>;
+  /** Where a sweep is recorded as one operation before any part starts. */
+  journal: OperationJournal;
+  /** The journal's account of a sweep and its parts, for resuming it. */
+  history: Pick<HistoryService, 'findSweep'>;
   /** Where a search runs as a job the renderer can cancel (shared with the inventory's listings). */
   jobs: JobRegistry;
   clientFor: ClientForProfile;
@@ -40,11 +52,12 @@ export interface SweepServiceOptions {
   now: () => Date;
 }
 
-/** What main remembers of a sweep: the key pair ID it found in each region, which plans use (never the renderer's). */
-interface StoredSweep {
-  profileId: string;
+/** A reviewed sweep plan waiting for its confirmation. */
+interface StoredSweepPlan {
+  sweepId: string;
   keyPairName: string;
-  keyPairs: ReadonlyMap<string, KeyPair>;
+  plans: OperationPlan[];
+  confirmationText: string | null;
 }
 
 /** Only the latest few sweeps can be planned; older ones must be searched again, which is quick and current. */
@@ -56,81 +69,129 @@ function cancelledSweep(): AppError {
 
 export function createSweepService(options: SweepServiceOptions): SweepService {
   const sweeps = new Map<string, StoredSweep>();
-  const sweepPlans = new Map<string, { plans: OperationPlan[]; confirmationText: string | null }>();
+  const sweepPlans = new Map<string, StoredSweepPlan>();
+  const remember = (sweep: StoredSweep) => {
+    const sweepId = options.newId();
+    keepLatest(sweeps, sweepId, sweep, rememberedSweeps);
+    return sweepId;
+  };
 
   return {
-    find: ({ profileId, keyPairName, jobId }, onProgress) =>
+    find: ({ profileIds, keyPairName, jobId }, onProgress) =>
       options.jobs.run(jobId, async (signal) => {
-        // The cached list is fine here: a region added since is one refresh away in the workspace.
-        const regionIds = (await options.regions.list(profileId, false)).regions.slice(0, maxSweptRegions).map((region) => region.regionId);
-        const progress: SweepProgress = { jobId, regionsTotal: regionIds.length, regionsDone: 0, instancesFound: 0 };
-        onProgress({ ...progress });
-        const found = new Array<Sweep['regions'][number]>(regionIds.length);
-        await runWithConcurrency(regionIds.length, regionsSearchedAtOnce, async (index) => {
-          const startStamp = options.knowledge.nextStamp();
-          const region = await searchRegion({ clientFor: options.clientFor, profileId, regionId: regionIds[index]!, keyPairName, signal });
-          if (region.state === 'found') {
-            // A complete listing of the key pair in that region: what its part of the plan is checked against.
-            options.knowledge.record(profileId, region.regionId, region.instances);
-            options.knowledge.completeKeyListing(profileId, region.regionId, region.keyPair.keyPairId, new Set(region.instances.map((instance) => instance.instanceId)), startStamp);
-          }
-          found[index] = region;
-          progress.regionsDone += 1;
-          progress.instancesFound += region.state === 'found' ? region.instances.length : 0;
-          onProgress({ ...progress });
+        // Every profile asked for must exist: a removed one is the renderer's stale list, refused before any read.
+        const profiles = await Promise.all(profileIds.map((profileId) => options.profiles.get(profileId)));
+        const progress: SweepAccountProgress[] = profileIds.map((profileId) => ({ profileId, state: 'waiting', regionsTotal: 0, regionsDone: 0, instancesFound: 0 }));
+        const tell = () => onProgress({ jobId, accounts: progress.map((account) => ({ ...account })) });
+        tell();
+        const accounts = new Array<Sweep['accounts'][number]>(profiles.length);
+        // Accounts side by side: each has its own flow limits, so one slow account does not hold the others up.
+        await runWithConcurrency(profiles.length, accountsSearchedAtOnce, async (index) => {
+          accounts[index] = await searchAccount({
+            profile: profiles[index]!,
+            keyPairName,
+            regions: options.regions,
+            knowledge: options.knowledge,
+            clientFor: options.clientFor,
+            signal,
+            onProgress: (account) => {
+              progress[index] = { ...account };
+              tell();
+            },
+          });
         });
         if (signal.aborted) throw cancelledSweep();
-        // The same local failure everywhere (a locked keychain, say) is one problem, not one per region.
-        const first = found[0];
-        if (first?.state === 'failed' && first.error.code !== 'CLOUD_REQUEST_FAILED' && found.every((region) => region.state === 'failed')) {
-          throw new AppError(first.error.code, first.error.message);
-        }
-        const sweep: Sweep = { sweepId: options.newId(), profileId, keyPairName, searchedAt: options.now().toISOString(), regions: found };
-        const keyPairs = new Map(found.flatMap((region) => (region.state === 'found' ? [[region.regionId, region.keyPair] as const] : [])));
-        keepLatest(sweeps, sweep.sweepId, { profileId, keyPairName, keyPairs }, rememberedSweeps);
-        return sweep;
+        const found: StoredSweep = {
+          keyPairName,
+          accountOrder: profileIds,
+          keyPairs: new Map(
+            accounts.map((account) => [
+              account.profileId,
+              new Map<string, KeyPairRef>(account.state === 'searched' ? account.regions.flatMap((region) => (region.state === 'found' ? [[region.regionId, region.keyPair]] : [])) : []),
+            ]),
+          ),
+        };
+        return { sweepId: remember(found), keyPairName, searchedAt: options.now().toISOString(), accounts };
       }),
 
     async plan(request) {
       const sweep = sweeps.get(request.sweepId);
       if (sweep === undefined) throw new AppError('SWEEP_NOT_FOUND', 'No such sweep: search again.');
-      const plans: OperationPlan[] = [];
-      for (const { regionId, instanceIds } of request.regions) {
-        const keyPair = sweep.keyPairs.get(regionId);
-        if (keyPair === undefined || plans.some((plan) => plan.regionId === regionId)) {
-          throw new AppError('SWEEP_NOT_FOUND', `The sweep found no key pair to detach in ${regionId}, or the region is listed twice.`);
+      const seen = new Set<string>();
+      for (const { profileId, regionId } of request.parts) {
+        const part = `${profileId}\n${regionId}`;
+        if (sweep.keyPairs.get(profileId)?.get(regionId) === undefined || seen.has(part)) {
+          throw new AppError('SWEEP_NOT_FOUND', `The sweep found no key pair to detach in ${regionId} of that account, or the part is listed twice.`);
         }
-        const ref = { keyPairId: keyPair.keyPairId, keyPairName: keyPair.keyPairName };
-        plans.push(await options.operations.plan({ profileId: sweep.profileId, regionId, action: 'detach-key-pair', keyPair: ref, forceStop: false, instanceIds }));
+        seen.add(part);
+      }
+      // Account by account, region by region, in the order the sweep searched them: the review reads the same way.
+      const accountIndex = (profileId: string) => sweep.accountOrder.indexOf(profileId);
+      const regionIndex = (profileId: string, regionId: string) => [...sweep.keyPairs.get(profileId)!.keys()].indexOf(regionId);
+      const parts = [...request.parts].sort(
+        (a, b) => accountIndex(a.profileId) - accountIndex(b.profileId) || regionIndex(a.profileId, a.regionId) - regionIndex(b.profileId, b.regionId),
+      );
+      const plans: OperationPlan[] = [];
+      try {
+        for (const { profileId, regionId, instanceIds } of parts) {
+          const keyPair = sweep.keyPairs.get(profileId)!.get(regionId)!;
+          const ref = { keyPairId: keyPair.keyPairId, keyPairName: keyPair.keyPairName };
+          plans.push(await options.operations.plan({ profileId, regionId, action: 'detach-key-pair', keyPair: ref, forceStop: false, instanceIds }));
+        }
+      } catch (error) {
+        // A sweep is reviewed whole: the parts planned before the one that failed will not start either.
+        for (const plan of plans) options.operations.discard(plan.planId);
+        throw error;
       }
       const total = plans.reduce((sum, plan) => sum + plan.instanceIds.length, 0);
       if (total === 0) throw new AppError('PLAN_EMPTY', 'The sweep plan has no instance.');
       const confirmationText = total >= typedConfirmationThreshold ? sweep.keyPairName : null;
       const sweepPlanId = options.newId();
-      // A sweep plan dropped for newer ones will never start: its regions' plans go with it.
-      for (const dropped of keepLatest(sweepPlans, sweepPlanId, { plans, confirmationText }, rememberedSweeps)) {
+      // A sweep plan dropped for newer ones will never start: its parts' plans go with it.
+      for (const dropped of keepLatest(sweepPlans, sweepPlanId, { sweepId: request.sweepId, keyPairName: sweep.keyPairName, plans, confirmationText }, rememberedSweeps)) {
         for (const plan of dropped.plans) options.operations.discard(plan.planId);
       }
       return { sweepPlanId, keyPairName: sweep.keyPairName, plans, confirmationText };
     },
 
-    start(sweepPlanId, confirmation) {
+    async start(sweepPlanId, confirmation) {
       const stored = sweepPlans.get(sweepPlanId);
       if (stored === undefined) throw new AppError('PLAN_NOT_FOUND', 'No such sweep plan, or it was already started.');
       if (stored.confirmationText !== null && confirmation !== stored.confirmationText) {
         throw new AppError('PLAN_CONFIRMATION_MISMATCH', 'The typed confirmation does not match.');
       }
       const runnable = stored.plans.filter((plan) => plan.instanceIds.length > 0);
-      // All or nothing: a region's part started on its own since the review means the review no longer holds.
+      // All or nothing: a part started on its own since the review means the review no longer holds.
       if (!runnable.every((plan) => options.operations.isPending(plan.planId))) {
         throw new AppError('PLAN_NOT_FOUND', 'Part of the sweep plan was already started.');
       }
-      // One change per instance at a time, checked for every region before any starts.
+      // One change per instance at a time, checked for every account and region before any starts.
       for (const plan of runnable) options.operations.checkStartable(plan.planId);
       sweepPlans.delete(sweepPlanId);
-      return {
-        operations: runnable.map((plan) => ({ regionId: plan.regionId, operationId: options.operations.start(plan.planId, plan.confirmationText).operationId })),
-      };
+      const sweepOperationId = options.newId();
+      const parts = runnable.map((plan) => ({
+        operationId: options.newId(),
+        profileId: plan.profileId,
+        profileName: plan.profileName,
+        accountId: plan.accountId,
+        regionId: plan.regionId,
+      }));
+      try {
+        // On record, whole, before any part starts: a crash from here on leaves the sweep in History, every part
+        // either started (and resumable) or shown as never started, with nothing sent.
+        await options.journal.append({ type: 'sweep-started', operationId: sweepOperationId, at: options.now().toISOString(), keyPairName: stored.keyPairName, parts });
+      } catch {
+        for (const plan of runnable) options.operations.discard(plan.planId);
+        throw new AppError('JOURNAL_UNAVAILABLE', 'The sweep could not be recorded; nothing was sent.');
+      }
+      const started = runnable.map((plan, index) => {
+        const { operationId, profileId, regionId } = parts[index]!;
+        options.operations.start(plan.planId, plan.confirmationText, { operationId, sweepOperationId });
+        return { profileId, regionId, operationId };
+      });
+      return { sweepOperationId, sweepId: stored.sweepId, keyPairName: stored.keyPairName, operations: started };
     },
+
+    resume: (sweepOperationId) => resumeSweep({ sweepOperationId, history: options.history, operations: options.operations, remember }),
   };
 }

@@ -61,6 +61,11 @@ export interface EcsClientDependencies {
    * all its clients (see cloud/profile-clients.ts); reads are unpaced without it.
    */
   readPacer?: RequestPacer | undefined;
+  /**
+   * Paces DetachKeyPair, AttachKeyPair and RebootInstances sends. The app shares one per profile (the account's
+   * flow limits); without it the client paces its own changes at `changeRequestsPerSecond`.
+   */
+  changePacer?: RequestPacer | undefined;
   options?: (Partial<Omit<EcsClientOptions, 'retry'>> & { retry?: Partial<RetryPolicyOptions> | undefined }) | undefined;
 }
 
@@ -112,7 +117,8 @@ export function createEcsClient(dependencies: EcsClientDependencies): EcsClient 
     instancePageSize: options.instancePageSize,
     // Real time, not the injectable clock and sleep of the retry policy: the pace is of sends on the wire, and a
     // test that records or shortens retry waits must not see the pacer's waits among them.
-    changePacer: createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: () => performance.now(), sleep: defaultSleep }),
+    changePacer:
+      dependencies.changePacer ?? createRequestPacer({ ratePerSecond: options.changeRequestsPerSecond, now: () => performance.now(), sleep: defaultSleep }),
     readPacer: dependencies.readPacer,
     newClientToken: dependencies.newClientToken ?? randomUUID,
   });

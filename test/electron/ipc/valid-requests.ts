@@ -41,9 +41,10 @@ export const validRequests: { [C in InvokeChannel]: RequestOf<C> } = {
   'operations.planUndo': { operationId: 'operation-0001' },
   'history.list': undefined,
   'history.get': { operationId: 'operation-0001' },
-  'sweep.find': { profileId: 'profile-0001', keyPairName: 'departed-admin', jobId: 'job-00000002' },
+  'sweep.find': { profileIds: ['profile-0001', 'profile-0002'], keyPairName: 'departed-admin', jobId: 'job-00000002' },
   'sweep.cancel': { jobId: 'job-00000002' },
-  'sweep.plan': { sweepId: 'sweep-0001', regions: [{ regionId: 'cn-beijing', instanceIds: ['i-0001'] }] },
+  'sweep.plan': { sweepId: 'sweep-0001', parts: [{ profileId: 'profile-0001', regionId: 'cn-beijing', instanceIds: ['i-0001'] }] },
   'sweep.start': { sweepPlanId: 'sweep-plan-0001', confirmation: null },
+  'sweep.resume': { sweepOperationId: 'sweep-operation-0001' },
   'exports.save': { fileName: 'result.csv', content: 'instanceId\r\n', mimeType: 'text/csv' },
 };

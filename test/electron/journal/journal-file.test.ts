@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeJournalName, archiveFolderName, JournalRecordError, openJournal, type Journal } from '../../../electron/journal/journal-file';
 import type { JournalRecord } from '../../../electron/journal/journal-records';
 import { createMemoryLogger } from '../../../electron/logging/logger';
-import { answered, finished, planned, sent, succeeded } from './journal-fixtures';
+import { answered, finished, planned, plannedPart, sent, succeeded, sweepStarted } from './journal-fixtures';
 
 let root: string;
 let directory: string;
@@ -177,6 +177,30 @@ describe('rotation', () => {
     expect(await journal.readArchive('operations-2026-03-01T09-30-00-000Z.jsonl')).toEqual({ records: [...done, ...open1], skipped: [] });
     expect(await journal.read()).toEqual({ records: [...open1, next], skipped: [] });
     expect(await readdir(directory)).toEqual([activeJournalName, archiveFolderName].sort());
+  });
+
+  it('carries a sweep’s record over while any of its parts is unfinished, and archives it once all have ended', async () => {
+    const first = await open({ maxActiveBytes: 3000 });
+    const ended = sweepStarted('sweep-ended', [{ operationId: 'op-e1' }]);
+    const open1 = sweepStarted('sweep-open', [{ operationId: 'op-s1' }, { operationId: 'op-s2', profileId: 'profile-0002' }]);
+    const records = [
+      ended,
+      ...finishedOperation('op-e1').map((record) => (record.type === 'planned' ? { ...record, sweepOperationId: 'sweep-ended' } : record)),
+      open1,
+      plannedPart('sweep-open', 'op-s1', ['i-1', 'i-2']),
+      finished('op-s1'),
+      plannedPart('sweep-open', 'op-s2', ['i-3']),
+      sent('op-s2', 0),
+    ];
+    await appendAll(first, records);
+    await first.close();
+
+    const journal = await open({ maxActiveBytes: 3000 });
+    await journal.append(planned('op-new', ['i-9']));
+    expect(await journal.archives()).toHaveLength(1);
+    const active = (await journal.read()).records;
+    expect(active.filter((record) => record.type === 'sweep-started').map((record) => record.operationId)).toEqual(['sweep-open']);
+    expect(active.map((record) => `${record.type} ${record.operationId}`)).toEqual(['sweep-started sweep-open', 'planned op-s2', 'batch-sent op-s2', 'planned op-new']);
   });
 
   it('never overwrites an archive: names stay unique and in history order even when the clock stands still or goes back', async () => {

@@ -5,6 +5,7 @@ import type {
   FinishedRecord,
   PlannedRecord,
   RecheckedRecord,
+  SweepStartedRecord,
 } from '../../../electron/journal/journal-records';
 
 /** Records as the operation service would write them, small enough to read in a failing test's output. */
@@ -68,4 +69,26 @@ export function rechecked(operationId: string, outcomes: RecheckedRecord['outcom
 
 export function finished(operationId: string, state: FinishedRecord['state'] = 'finished'): FinishedRecord {
   return { type: 'finished', operationId, at: tick(), state };
+}
+
+/** A sweep confirmed over the given parts (each an operation of `profile-0001`'s region cn-beijing unless told). */
+export function sweepStarted(sweepOperationId: string, parts: Array<{ operationId: string; profileId?: string; regionId?: string }>): SweepStartedRecord {
+  return {
+    type: 'sweep-started',
+    operationId: sweepOperationId,
+    at: tick(),
+    keyPairName: 'ops',
+    parts: parts.map((part) => ({
+      operationId: part.operationId,
+      profileId: part.profileId ?? 'profile-0001',
+      profileName: part.profileId === undefined ? 'prod' : `name-${part.profileId}`,
+      accountId: null,
+      regionId: part.regionId ?? 'cn-beijing',
+    })),
+  };
+}
+
+/** A sweep's part: a planned record under the sweep. */
+export function plannedPart(sweepOperationId: string, operationId: string, instanceIds: string[]): PlannedRecord {
+  return { ...planned(operationId, instanceIds), sweepOperationId };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../shared/domain/ecs';
 import type { OperationResult, PlanRequest } from '../../../shared/domain/operation';
-import { maxSweptRegions } from '../../../shared/domain/sweep';
+import { maxSweepParts } from '../../../shared/domain/sweep';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory, loadRegion } from '../support/list-inventory';
 
@@ -64,7 +64,7 @@ describe("main's memory over a long session", () => {
     expect(memory.running).toBe(0);
     expect(memory.claimedInstances).toBe(0);
     expect(memory.ended).toBeLessThanOrEqual(8);
-    expect(memory.pendingPlans).toBeLessThanOrEqual(maxSweptRegions + 8);
+    expect(memory.pendingPlans).toBeLessThanOrEqual(maxSweepParts + 8);
 
     // The first operation was let go long ago: its result, History and a re-check still answer, from the journal.
     const first = results[0]!;

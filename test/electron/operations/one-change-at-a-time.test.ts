@@ -131,9 +131,13 @@ describe('one change per instance at a time', () => {
 
   it('refuses a sweep as a whole when a running operation holds any of its instances', async () => {
     const { keyPair, ids } = detachableByKey()[2]!;
-    const sweep = valueOf(await app.api.sweep.find({ profileId: app.profileId, keyPairName: keyPair.keyPairName, jobId: 'sweep-busy' }));
-    const regions = sweep.regions.flatMap((region) => (region.state === 'found' ? [{ regionId: region.regionId, instanceIds: region.instances.map((instance) => instance.instanceId) }] : []));
-    const sweepPlan = valueOf(await app.api.sweep.plan({ sweepId: sweep.sweepId, regions }));
+    const sweep = valueOf(await app.api.sweep.find({ profileIds: [app.profileId], keyPairName: keyPair.keyPairName, jobId: 'sweep-busy' }));
+    const account = sweep.accounts[0]!;
+    if (account.state !== 'searched') throw new Error(`the account was not searched: ${account.error.code}`);
+    const parts = account.regions.flatMap((region) =>
+      region.state === 'found' ? [{ profileId: app.profileId, regionId: region.regionId, instanceIds: region.instances.map((instance) => instance.instanceId) }] : [],
+    );
+    const sweepPlan = valueOf(await app.api.sweep.plan({ sweepId: sweep.sweepId, parts }));
     const detach = await planDetach(keyPair, ids.slice(0, 1));
     slowChanges();
     const running = valueOf(await start(detach));
@@ -141,7 +145,7 @@ describe('one change per instance at a time', () => {
     const refused = await app.api.sweep.start({ sweepPlanId: sweepPlan.sweepPlanId, confirmation: sweepPlan.confirmationText });
     expectBusy(refused, { operationId: running.operationId, action: 'detach-key-pair', overlapping: 1 });
     expect(app.core.operations.memory().running).toBe(1);
-    expectBusy(await app.api.sweep.plan({ sweepId: sweep.sweepId, regions }), { operationId: running.operationId });
+    expectBusy(await app.api.sweep.plan({ sweepId: sweep.sweepId, parts }), { operationId: running.operationId });
     await app.core.operations.settled(running.operationId);
   }, 30_000);
 

@@ -33,7 +33,8 @@ afterAll(async () => {
 });
 
 const foundIn = (sweep: Sweep, regionId: string) => {
-  const region = sweep.regions.find((candidate) => candidate.regionId === regionId);
+  const account = sweep.accounts[0];
+  const region = account?.state === 'searched' ? account.regions.find((candidate) => candidate.regionId === regionId) : undefined;
   if (region?.state !== 'found') throw new Error(`expected ${keyPairName} in ${regionId}, got ${region?.state}`);
   return region;
 };
@@ -60,11 +61,11 @@ describe('endpoints per region', () => {
 
   it('sends a sweep over a bootstrap region and an ordinary one to each region’s host, and says so in the plan and the History', async () => {
     app.simulator.clearRequests();
-    const sweep = valueOf(await app.api.sweep.find({ profileId, keyPairName, jobId: 'sweep-endpoints-1' }));
+    const sweep = valueOf(await app.api.sweep.find({ profileIds: [profileId], keyPairName, jobId: 'sweep-endpoints-1' }));
     const plan = valueOf(
       await app.api.sweep.plan({
         sweepId: sweep.sweepId,
-        regions: regions.map((regionId) => ({ regionId, instanceIds: foundIn(sweep, regionId).instances.map((instance) => instance.instanceId) })),
+        parts: regions.map((regionId) => ({ profileId, regionId, instanceIds: foundIn(sweep, regionId).instances.map((instance) => instance.instanceId) })),
       }),
     );
     expect(Object.fromEntries(plan.plans.map((part) => [part.regionId, part.endpoint]))).toEqual({

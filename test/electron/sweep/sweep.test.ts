@@ -17,9 +17,15 @@ afterAll(async () => {
   await app.close();
 });
 
-const find = async (jobId: string) => valueOf(await app.api.sweep.find({ profileId: app.profileId, keyPairName, jobId }));
+const find = async (jobId: string) => valueOf(await app.api.sweep.find({ profileIds: [app.profileId], keyPairName, jobId }));
+/** The one account's regions (this file sweeps one profile; sweep-accounts.test.ts sweeps several). */
+const regionsOf = (sweep: Sweep) => {
+  const account = sweep.accounts[0];
+  if (account?.state !== 'searched') throw new Error(`expected the account searched, got ${account?.state}`);
+  return account.regions;
+};
 const foundIn = (sweep: Sweep, regionId: string) => {
-  const region = sweep.regions.find((candidate) => candidate.regionId === regionId);
+  const region = regionsOf(sweep).find((candidate) => candidate.regionId === regionId);
   if (region?.state !== 'found') throw new Error(`expected ${keyPairName} in ${regionId}, got ${region?.state}`);
   return region;
 };
@@ -27,15 +33,18 @@ const foundIn = (sweep: Sweep, regionId: string) => {
 describe('sweep', () => {
   it('searches every region, finds each region’s own key pair and exactly the instances bound to it', async () => {
     const sweep = await find('sweep-find-0001');
-    expect(sweep.regions.map((region) => region.regionId).sort()).toEqual([...regions].sort());
+    expect(regionsOf(sweep).map((region) => region.regionId).sort()).toEqual([...regions].sort());
     for (const regionId of regions.slice(0, 3)) {
       const region = foundIn(sweep, regionId);
       expect(region.keyPair.keyPairId).toBe(app.simulator.fleet.findKeyPairByName(regionId, keyPairName)!.keyPairId);
       expect(region.instances.map((instance) => instance.instanceId).sort()).toEqual([...bound.get(regionId)!].sort());
     }
-    expect(sweep.regions.find((region) => region.regionId === 'cn-guangzhou')).toEqual({ state: 'absent', regionId: 'cn-guangzhou' });
+    expect(regionsOf(sweep).find((region) => region.regionId === 'cn-guangzhou')).toEqual({ state: 'absent', regionId: 'cn-guangzhou' });
     const progress = app.events.filter((event) => event.channel === 'sweep.progress').map((event) => event.payload as SweepProgress);
-    expect(progress.at(-1)).toEqual({ jobId: 'sweep-find-0001', regionsTotal: 4, regionsDone: 4, instancesFound: 450 });
+    expect(progress.at(-1)).toEqual({
+      jobId: 'sweep-find-0001',
+      accounts: [{ profileId: app.profileId, state: 'done', regionsTotal: 4, regionsDone: 4, instancesFound: 450 }],
+    });
     // Two filtered listings per region, not whole inventories: a sweep stays quick on a large fleet.
     const listings = app.simulator.requests.filter((entry) => entry.action === 'DescribeInstances');
     expect(listings.length).toBeLessThanOrEqual(3 * 2);
@@ -44,10 +53,10 @@ describe('sweep', () => {
   it('reports a region it could not read, and still answers for the others', async () => {
     app.simulator.addFault({ kind: 'internal-error', action: 'DescribeKeyPairs', region: 'cn-shanghai' });
     const sweep = await find('sweep-find-0002');
-    const failed = sweep.regions.filter((region) => region.state === 'failed');
+    const failed = regionsOf(sweep).filter((region) => region.state === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ regionId: 'cn-shanghai', error: { code: 'CLOUD_REQUEST_FAILED', cloud: { code: 'ECS_RETRIES_EXHAUSTED' } } });
-    expect(sweep.regions.filter((region) => region.state !== 'failed')).toHaveLength(3);
+    expect(regionsOf(sweep).filter((region) => region.state !== 'failed')).toHaveLength(3);
     app.simulator.setFaults([]);
   });
 
@@ -56,7 +65,7 @@ describe('sweep', () => {
     const plan = valueOf(
       await app.api.sweep.plan({
         sweepId: sweep.sweepId,
-        regions: regions.slice(0, 3).map((regionId) => ({ regionId, instanceIds: foundIn(sweep, regionId).instances.map((instance) => instance.instanceId) })),
+        parts: regions.slice(0, 3).map((regionId) => ({ profileId: app.profileId, regionId, instanceIds: foundIn(sweep, regionId).instances.map((instance) => instance.instanceId) })),
       }),
     );
     expect(plan.plans.map((part) => part.regionId)).toEqual(regions.slice(0, 3));
@@ -89,16 +98,16 @@ describe('sweep', () => {
   });
 
   it('plans only with what main found: an unknown sweep or a region without the key pair is refused', async () => {
-    const unknown = await app.api.sweep.plan({ sweepId: 'no-such-sweep', regions: [{ regionId: 'cn-beijing', instanceIds: ['i-anything'] }] });
+    const unknown = await app.api.sweep.plan({ sweepId: 'no-such-sweep', parts: [{ profileId: app.profileId, regionId: 'cn-beijing', instanceIds: ['i-anything'] }] });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'SWEEP_NOT_FOUND' } });
     const sweep = await find('sweep-find-0004');
-    const absent = await app.api.sweep.plan({ sweepId: sweep.sweepId, regions: [{ regionId: 'cn-guangzhou', instanceIds: ['i-anything'] }] });
+    const absent = await app.api.sweep.plan({ sweepId: sweep.sweepId, parts: [{ profileId: app.profileId, regionId: 'cn-guangzhou', instanceIds: ['i-anything'] }] });
     expect(absent).toMatchObject({ ok: false, error: { code: 'SWEEP_NOT_FOUND' } });
   });
 
   it('can be cancelled', async () => {
     app.simulator.setLatency(400);
-    const pending = app.api.sweep.find({ profileId: app.profileId, keyPairName, jobId: 'sweep-find-0005' });
+    const pending = app.api.sweep.find({ profileIds: [app.profileId], keyPairName, jobId: 'sweep-find-0005' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(valueOf(await app.api.sweep.cancel({ jobId: 'sweep-find-0005' }))).toEqual({ cancelled: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CLOUD_REQUEST_FAILED', cloud: { code: 'ECS_CANCELLED' } } });
