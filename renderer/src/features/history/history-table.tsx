@@ -1,6 +1,7 @@
 import { Button, Pagination, Tag } from '@arco-design/web-react';
 import { memo, useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
+import type { HistoryRow } from './history-rows';
 import { format, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import './history.css';
@@ -49,44 +50,65 @@ function HistoryAction(props: { entry: HistoryEntry }) {
   );
 }
 
-/** Past operations, newest first: when, where, what, and how each came out. */
-export const HistoryTable = memo(function HistoryTable(props: { entries: readonly HistoryEntry[]; openedId: string | null; onOpen: (operationId: string) => void }) {
+const countsOf = (row: HistoryRow) => (row.kind === 'sweep' ? row.counts : row.entry.counts);
+const idOf = (row: HistoryRow) => (row.kind === 'sweep' ? row.sweep.sweepOperationId : row.entry.operationId);
+
+/** Past operations, newest first: when, where, what, and how each came out; a sweep is one row over its parts. */
+export const HistoryTable = memo(function HistoryTable(props: { rows: readonly HistoryRow[]; openedId: string | null; onOpen: (row: HistoryRow) => void }) {
   const t = useT();
   const locale = useLocale();
   const [page, setPage] = useState(1);
-  const columns: Array<PlainColumn<HistoryEntry>> = [
-    { key: 'started', title: t('history.col.started'), width: 190, render: (entry) => <span className="history-started">{formatDateTime(entry.startedAt, locale)}</span> },
-    { key: 'action', title: t('history.col.action'), width: 150, render: (entry) => <HistoryAction entry={entry} /> },
+  const columns: Array<PlainColumn<HistoryRow>> = [
+    {
+      key: 'started',
+      title: t('history.col.started'),
+      width: 190,
+      render: (row) => <span className="history-started">{formatDateTime(row.kind === 'sweep' ? row.sweep.startedAt : row.entry.startedAt, locale)}</span>,
+    },
+    {
+      key: 'action',
+      title: t('history.col.action'),
+      width: 150,
+      render: (row) => (row.kind === 'sweep' ? <span className="history-action">{t('history.action.sweep')}</span> : <HistoryAction entry={row.entry} />),
+    },
     {
       key: 'keyPair',
       title: t('history.col.keyPair'),
       // The one column without a width takes what the fixed ones leave, so a key pair's name fits on one line.
-      render: (entry) => (entry.keyPair === null ? '—' : entry.keyPair.keyPairName),
+      render: (row) => (row.kind === 'sweep' ? row.sweep.keyPairName : row.entry.keyPair === null ? '—' : row.entry.keyPair.keyPairName),
     },
-    { key: 'region', title: t('workspace.region'), width: 120, render: (entry) => entry.regionId },
+    {
+      key: 'region',
+      title: t('workspace.region'),
+      width: 120,
+      render: (row) => (row.kind === 'sweep' ? format(t('history.sweep.regions'), { count: row.regions }) : row.entry.regionId),
+    },
     {
       key: 'profile',
       title: t('workspace.profile'),
       width: 170,
-      render: (entry) => (
-        <span>
-          {entry.profileName} <code>{entry.accessKeyHint}</code>
-        </span>
-      ),
+      render: (row) =>
+        row.kind === 'sweep' ? (
+          format(t('history.sweep.accounts'), { count: row.accounts })
+        ) : (
+          <span>
+            {row.entry.profileName} <code>{row.entry.accessKeyHint}</code>
+          </span>
+        ),
     },
     {
       key: 'outcomes',
       title: t('history.col.outcomes'),
       width: 230,
-      render: (entry) => (
+      render: (row) => (
         <>
           {format(t('history.outcomes'), {
-            succeeded: entry.counts.succeeded,
-            failed: entry.counts.failed,
-            unknown: entry.counts.unknown,
-            notSent: entry.counts.notSent,
+            succeeded: countsOf(row).succeeded,
+            failed: countsOf(row).failed,
+            unknown: countsOf(row).unknown,
+            notSent: countsOf(row).notSent,
           })}
-          <HistoryExposure entry={entry} />
+          {row.kind === 'sweep' ? null : <HistoryExposure entry={row.entry} />}
         </>
       ),
     },
@@ -94,39 +116,42 @@ export const HistoryTable = memo(function HistoryTable(props: { entries: readonl
       key: 'state',
       title: t('history.col.state'),
       width: 100,
-      render: (entry) => (
-        <Tag color={stateColors[entry.state]} size="small">
-          {t(`operation.progress.state.${entry.state}`)}
-        </Tag>
-      ),
+      render: (row) => {
+        const state = row.kind === 'sweep' ? row.sweep.state : row.entry.state;
+        return (
+          <Tag color={stateColors[state]} size="small">
+            {t(`operation.progress.state.${state}`)}
+          </Tag>
+        );
+      },
     },
     {
       key: 'open',
       title: t('history.col.open'),
       width: 90,
-      render: (entry) => (
-        <Button size="mini" type={props.openedId === entry.operationId ? 'primary' : 'secondary'} onClick={() => props.onOpen(entry.operationId)}>
+      render: (row) => (
+        <Button size="mini" type={props.openedId === idOf(row) ? 'primary' : 'secondary'} onClick={() => props.onOpen(row)}>
           {t('history.open')}
         </Button>
       ),
     },
   ];
   // Newest first, 20 a page: the same pages Arco's table showed.
-  const pages = Math.max(1, Math.ceil(props.entries.length / pageSize));
+  const pages = Math.max(1, Math.ceil(props.rows.length / pageSize));
   const current = Math.min(page, pages);
-  const shown = props.entries.slice((current - 1) * pageSize, current * pageSize);
+  const shown = props.rows.slice((current - 1) * pageSize, current * pageSize);
   return (
     <>
       <PlainTable
         label={t('history.tableLabel')}
-        rowKey={(entry) => entry.operationId}
+        rowKey={idOf}
         columns={columns}
         rows={shown}
         size="small"
         empty={<div className="instances-empty">{t('history.empty')}</div>}
-        rowClassName={(entry) => (entry.operationId === props.openedId ? 'history-row-opened' : '')}
+        rowClassName={(row) => (idOf(row) === props.openedId ? 'history-row-opened' : '')}
       />
-      {pages > 1 ? <Pagination className="history-pagination" size="small" total={props.entries.length} pageSize={pageSize} current={current} onChange={setPage} /> : null}
+      {pages > 1 ? <Pagination className="history-pagination" size="small" total={props.rows.length} pageSize={pageSize} current={current} onChange={setPage} /> : null}
     </>
   );
 });

@@ -70,7 +70,7 @@ export const sweepMessages = defineMessages({
   'sweep.state.absent': { en: 'No key pair of this name', zh: '没有该名称的密钥对' },
   'sweep.detachable': { en: 'Yes', zh: '是' },
   'sweep.showInstances': { en: 'Instances in {region} of {account}', zh: '{account} 的 {region} 中的实例' },
-  'sweep.instancesCaption': { en: 'Instances in {region} that carry the key', zh: '{region} 中绑定了该密钥的实例' },
+  'sweep.instancesCaption': { en: 'Instances in {region} of {account} that carry the key', zh: '{account} 的 {region} 中绑定了该密钥的实例' },
   'sweep.moreInstances': { en: 'Showing {shown} of {total}; the review lists every one.', zh: '显示 {shown} / {total} 台；预览计划时会列出全部。' },
   'sweep.plan.title': { en: 'Review: detach a key pair in every account and region', zh: '预览：在所有账号和地域解绑密钥对' },
   'sweep.plan.counts': {

@@ -12,8 +12,9 @@ import { SweepSearchProgress } from './sweep-search-progress';
 import './sweep.css';
 
 /**
- * The emergency screen: "this key leaked, take it off everything". Search every region for a key pair name, see
- * where it is bound, review one plan over all of them, watch it run, read every region's results.
+ * The emergency screen: "this key leaked, take it off everything". Search every account's regions for a key pair
+ * name, see where it is bound, review one plan over all of them, watch it run, read every part's results. A sweep
+ * resumed from History shows here too, from its progress on.
  */
 export function SweepPage() {
   const t = useT();
@@ -43,11 +44,11 @@ export function SweepPage() {
         onCancel={() => void cancel()}
       />
     );
-  } else if (search.state === 'searching') body = <SweepSearchProgress keyPairName={search.keyPairName} progress={search.progress} />;
+  } else if (search.state === 'searching') body = <SweepSearchProgress keyPairName={search.keyPairName} accounts={search.accounts} progress={search.progress} />;
   else if (search.state === 'failed') body = <AppErrorAlert error={search.error} />;
   else if (search.state === 'done') body = <SweepFindings sweep={search.sweep} />;
 
-  const planError = errorFrom('plan');
+  const planError = errorFrom('plan') ?? errorFrom('resume');
   return (
     <section className="sweep" aria-labelledby="sweep-title">
       <div>

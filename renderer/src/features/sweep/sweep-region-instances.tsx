@@ -11,16 +11,16 @@ import './sweep.css';
 const shownInstances = 200;
 
 /** The instances of one region that carry the key, with why any of them cannot be detached. */
-export const SweepRegionInstances = memo(function SweepRegionInstances(props: { region: Extract<SweepRegion, { state: 'found' }> }) {
+export const SweepRegionInstances = memo(function SweepRegionInstances(props: { region: Extract<SweepRegion, { state: 'found' }>; account: string }) {
   const t = useT();
   const { region } = props;
   const ref = { keyPairId: region.keyPair.keyPairId, keyPairName: region.keyPair.keyPairName };
   const shown = region.instances.slice(0, shownInstances);
   return (
     // A scrolling box must be reachable by keyboard to be scrolled by keyboard.
-    <div className="sweep-instances" tabIndex={0} role="region" aria-label={format(t('sweep.instancesCaption'), { region: region.regionId })} data-testid={`sweep-instances-${region.regionId}`}>
+    <div className="sweep-instances" tabIndex={0} role="region" aria-label={format(t('sweep.instancesCaption'), { region: region.regionId, account: props.account })} data-testid={`sweep-instances-${props.account}-${region.regionId}`}>
       <table className="sweep-instance-table">
-        <caption className="visually-hidden">{format(t('sweep.instancesCaption'), { region: region.regionId })}</caption>
+        <caption className="visually-hidden">{format(t('sweep.instancesCaption'), { region: region.regionId, account: props.account })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('instances.col.name')}</th>

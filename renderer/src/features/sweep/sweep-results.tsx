@@ -1,34 +1,43 @@
-import { Button, Radio, Typography } from '@arco-design/web-react';
+import { Button, Space, Typography } from '@arco-design/web-react';
 import { memo, useMemo, useState } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import { useSaveExport } from '../../common/use-save-export';
 import { format } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useExposureStore, type ExposureView } from '../exposure/exposure-store';
+import { useExposureStore } from '../exposure/exposure-store';
+import { csvMimeType, sweepExportFileName, toSweepCsv } from '../operation/export';
 import { useSweepStore } from './sweep-store';
 import { OperationResults } from '../operation/operation-results';
-import { retryRegions, type SweepRun } from './sweep-facts';
+import { accountLabel, partKey, retryParts, type SweepRun } from './sweep-facts';
+import { SweepResultsTable } from './sweep-results-table';
 import '../operation/operation-results.css';
 import './sweep.css';
 
 /**
- * A finished sweep: a line per region with its counts, then one region's full results at a time (the same view
- * as a single-region detach, with its retry, re-check, export and RequestIds).
+ * A finished sweep: a line per account and region with its counts, one export of everything, then one part's full
+ * results at a time (the same view as a single-region detach, with its retry, re-check, export and RequestIds).
  */
 export const SweepResults = memo(function SweepResults(props: { runs: readonly SweepRun[] }) {
   const t = useT();
   const locale = useLocale();
   const planning = useSweepStore((state) => state.planning);
   const lastError = useSweepStore((state) => state.lastError);
+  const started = useSweepStore((state) => state.started);
   const retryFailed = useSweepStore((state) => state.retryFailed);
   const recheck = useSweepStore((state) => state.recheck);
-  const [shownRegion, setShownRegion] = useState(props.runs[0]?.regionId);
-  const retryable = useMemo(() => retryRegions(props.runs).reduce((sum, region) => sum + region.instanceIds.length, 0), [props.runs]);
-  const shown = props.runs.find((run) => run.regionId === shownRegion) ?? props.runs[0];
-  const exposure = useExposureStore((state) => state.views);
-  const exposedIn = (view: ExposureView | undefined) => {
-    if (view?.report == null) return view?.checking === true ? '…' : '—';
-    const { report } = view;
-    return report.problems.length > 0 ? format(t('exposure.atLeastCount'), { count: report.total }) : String(report.total);
+  const saveExport = useSaveExport();
+  const first = props.runs[0];
+  const [shownKey, setShownKey] = useState(first === undefined ? undefined : partKey(first.profileId, first.regionId));
+  const retryable = useMemo(() => retryParts(props.runs).reduce((sum, part) => sum + part.instanceIds.length, 0), [props.runs]);
+  const shown = props.runs.find((run) => partKey(run.profileId, run.regionId) === shownKey) ?? first;
+  const views = useExposureStore((state) => state.views);
+
+  const exportAll = () => {
+    if (started === null) return;
+    const parts = props.runs.flatMap((run) =>
+      run.result === null ? [] : [{ profileName: run.profileName, accountId: run.accountId, regionId: run.regionId, result: run.result, exposure: views[run.operationId]?.report ?? null }],
+    );
+    saveExport(sweepExportFileName(started.keyPairName, started.startedAt), toSweepCsv(parts), csvMimeType);
   };
 
   return (
@@ -37,57 +46,30 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
         <Typography.Title heading={6} id="sweep-results-title">
           {t('sweep.results.title')}
         </Typography.Title>
-        {props.runs.length > 1 ? (
-          <Button disabled={retryable === 0} loading={planning} onClick={() => void retryFailed()} data-testid="sweep-retry-all">
-            {format(t('sweep.results.retryAll'), { count: retryable })}
+        <Space wrap>
+          <Button onClick={exportAll} disabled={started === null} data-testid="sweep-export">
+            {t('sweep.results.export')}
           </Button>
-        ) : null}
+          {props.runs.length > 1 ? (
+            <Button disabled={retryable === 0} loading={planning} onClick={() => void retryFailed()} data-testid="sweep-retry-all">
+              {format(t('sweep.results.retryAll'), { count: retryable })}
+            </Button>
+          ) : null}
+        </Space>
       </div>
-      <table className="sweep-plan-regions" data-testid="sweep-results-regions">
-        <caption className="visually-hidden">{t('sweep.results.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('workspace.region')}</th>
-            <th scope="col">{t('operation.outcome.succeeded')}</th>
-            <th scope="col">{t('operation.outcome.failed')}</th>
-            <th scope="col">{t('operation.outcome.not-sent')}</th>
-            <th scope="col">{t('operation.outcome.unknown')}</th>
-            <th scope="col">{t('exposure.col.region')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.runs.map((run) => (
-            <tr key={run.regionId} data-region={run.regionId}>
-              <td>
-                {regionDisplayName(run.regionId, locale)}
-              </td>
-              <td>{run.progress.succeeded}</td>
-              <td>{run.progress.failed}</td>
-              <td>{run.progress.notSent}</td>
-              <td>{run.progress.unknown}</td>
-              <td data-testid="sweep-region-exposure">{exposedIn(exposure[run.operationId])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {props.runs.length > 1 ? (
-        <Radio.Group type="button" aria-label={t('sweep.results.regionPicker')} value={shown?.regionId} onChange={setShownRegion}>
-          {props.runs.map((run) => (
-            <Radio key={run.regionId} value={run.regionId}>
-              {format(t('sweep.results.regionTab'), { region: run.regionId, count: run.progress.failed + run.progress.notSent + run.progress.unknown })}
-            </Radio>
-          ))}
-        </Radio.Group>
-      ) : null}
+      <SweepResultsTable runs={props.runs} shownKey={shown === undefined ? undefined : partKey(shown.profileId, shown.regionId)} onShow={setShownKey} />
       {shown?.result == null ? null : (
         <OperationResults
           key={shown.result.operationId}
           result={shown.result}
           retrying={planning}
           error={lastError?.during === 'plan' || lastError?.during === 'result' ? lastError.error : null}
-          onRetryFailed={() => void retryFailed(shown.regionId)}
-          onRecheck={() => void recheck(shown.regionId)}
-          exposure={{ operationId: shown.result.operationId, context: props.runs.length > 1 ? format(t('exposure.sweepNote'), { region: regionDisplayName(shown.regionId, locale) }) : undefined }}
+          onRetryFailed={() => void retryFailed(partKey(shown.profileId, shown.regionId))}
+          onRecheck={() => void recheck(partKey(shown.profileId, shown.regionId))}
+          exposure={{
+            operationId: shown.result.operationId,
+            context: props.runs.length > 1 ? format(t('exposure.sweepNote'), { region: `${accountLabel(shown)} · ${regionDisplayName(shown.regionId, locale)}` }) : undefined,
+          }}
         />
       )}
     </section>

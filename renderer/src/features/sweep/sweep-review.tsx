@@ -6,7 +6,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogCloseIcon } from '../../common/dialog-close-icon';
 import { useReturnFocus } from '../../common/use-return-focus';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
 import { PlanExclusions } from '../operation/plan-exclusions';
 import { isConfirmed } from '../operation/plan-facts';
 import { PlanLeftBehind } from '../operation/plan-left-behind';
@@ -15,8 +15,8 @@ import { PlanWarnings } from '../operation/plan-warnings';
 import { PlannedRequests } from '../operation/planned-requests';
 import { TypedConfirmation } from '../operation/typed-confirmation';
 import { combineEstimates, exclusionsNotLeftBehind, mergeBreakdowns, runningCount } from '../operation/review-facts';
-import { sweepEndpoints, sweepPlanTotals } from './sweep-facts';
-import { RegionLabel } from '../../common/region-label';
+import { accountLabel, partKey, sweepEndpoints, sweepPlanTotals } from './sweep-facts';
+import { SweepPlanTable } from './sweep-plan-table';
 import '../operation/plan-review.css';
 import './sweep.css';
 
@@ -35,7 +35,6 @@ export interface SweepReviewProps {
  */
 export function SweepReview(props: SweepReviewProps) {
   const t = useT();
-  const locale = useLocale();
   const { plan } = props;
   const [typed, setTyped] = useState('');
   useReturnFocus();
@@ -44,8 +43,11 @@ export function SweepReview(props: SweepReviewProps) {
   const sections = useMemo(
     () =>
       plan.plans.filter((part) => part.requests.length > 0).map((part) => {
-        const endpoint = endpoints.byRegion.get(part.regionId);
-        return { heading: `${part.regionId} (${part.keyPair?.keyPairId ?? ''})${endpoint === undefined ? '' : ` · ${endpoint}`}`, requests: part.requests };
+        const endpoint = endpoints.byPart.get(partKey(part.profileId, part.regionId));
+        return {
+          heading: `${accountLabel(part)} · ${part.regionId} (${part.keyPair?.keyPairId ?? ''})${endpoint === undefined ? '' : ` · ${endpoint}`}`,
+          requests: part.requests,
+        };
       }),
     [plan.plans, endpoints],
   );
@@ -55,6 +57,8 @@ export function SweepReview(props: SweepReviewProps) {
   const leftBehind = useMemo(() => plan.plans.flatMap((part) => part.leftBehind), [plan.plans]);
   const excluded = useMemo(() => exclusionsNotLeftBehind(totals.excluded, leftBehind), [totals.excluded, leftBehind]);
   const accountRows = useAccountRows({ profileName: first?.profileName ?? '', accessKeyHint: first?.accessKeyHint ?? '', accountId: first?.accountId ?? null, endpoint: endpoints.shared });
+  // With several accounts the table names each (profile, account ID, access key); only a shared endpoint stays up here.
+  const accountOverview = totals.accounts > 1 ? accountRows.slice(2) : accountRows;
   const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans.map((part) => part.estimate)), 'regions');
   const confirm = () => {
     if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
@@ -62,12 +66,12 @@ export function SweepReview(props: SweepReviewProps) {
 
   const overview = [
     { label: t('operation.review.keyPair'), value: <strong data-testid="sweep-plan-key-pair">{plan.keyPairName}</strong> },
-    ...accountRows,
+    ...accountOverview,
     {
       label: t('operation.review.instances'),
       value: (
         <span data-testid="sweep-plan-counts">
-          {format(t('sweep.plan.counts'), { instances: totals.instances, requests: totals.requests, regions: totals.regions })}
+          {format(t('sweep.plan.counts'), { instances: totals.instances, requests: totals.requests, regions: totals.regions, accounts: totals.accounts })}
         </span>
       ),
     },
@@ -95,33 +99,7 @@ export function SweepReview(props: SweepReviewProps) {
     >
       <Space direction="vertical" size="medium" className="operation-review-body">
         <Descriptions column={1} data={overview} labelStyle={{ width: 140 }} border size="small" />
-        <table className="sweep-plan-regions" data-testid="sweep-plan-regions">
-          <caption className="visually-hidden">{t('sweep.plan.regionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace.region')}</th>
-              <th scope="col">{t('sweep.col.keyPairId')}</th>
-              <th scope="col">{t('operation.review.instances')}</th>
-              <th scope="col">{t('operation.progress.requests')}</th>
-              <th scope="col">{t('sweep.plan.leftOut')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.plans.map((part) => (
-              <tr key={part.regionId} data-region={part.regionId}>
-                <td>
-                  <RegionLabel regionId={part.regionId} locale={locale} />
-                </td>
-                <td>
-                  <code>{part.keyPair?.keyPairId}</code>
-                </td>
-                <td>{part.instanceIds.length}</td>
-                <td>{part.requests.length}</td>
-                <td>{part.excluded.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SweepPlanTable plan={plan} endpoints={endpoints.byPart} />
         <PlanLeftBehind leftBehind={leftBehind} />
         <PlanExclusions excluded={excluded} />
         <PlanWarnings plan={{ action: 'detach-key-pair', forceStop: false }} counts={{ running: runningCount(breakdown), total: totals.instances }} />

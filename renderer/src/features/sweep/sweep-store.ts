@@ -10,7 +10,7 @@ import { useExposureStore } from '../exposure/exposure-store';
 
 export type SweepSearch =
   | { state: 'idle' }
-  | { state: 'searching'; jobId: string; keyPairName: string; progress: SweepProgress | null }
+  | { state: 'searching'; jobId: string; keyPairName: string; accounts: number; progress: SweepProgress | null }
   | { state: 'done'; sweep: Sweep }
   | { state: 'failed'; error: AppErrorData };
 
@@ -171,7 +171,7 @@ function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: Operatio
         // A new search starts a new sweep: the last one's results are in its operations (and exports), not here.
         resumedSweepId = null;
         set({
-          search: { state: 'searching', jobId, keyPairName, progress: null },
+          search: { state: 'searching', jobId, keyPairName, accounts: profileIds.length, progress: null },
           skippedAccounts: new Set(),
           skippedParts: new Set(),
           currentPlan: null,

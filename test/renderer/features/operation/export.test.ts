@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, exportFileName, toCsv, toJson } from '../../../../renderer/src/features/operation/export';
+import { csvField, exportFileName, sweepExportFileName, toCsv, toJson, toSweepCsv } from '../../../../renderer/src/features/operation/export';
 import type { ExposureReport } from '../../../../shared/domain/exposure';
 import { failed, makeResult, succeeded, unknown } from './support/operation-fixtures';
 
@@ -156,5 +156,30 @@ describe('export file names', () => {
     const result = makeResult([succeeded('i-1')]);
     expect(exportFileName(result, 'csv')).toBe('detach-key-pair-cn-beijing-20240501-093000.csv');
     expect(exportFileName(result, 'json')).toBe('detach-key-pair-cn-beijing-20240501-093000.json');
+  });
+});
+
+describe('a sweep’s export', () => {
+  const multiline = makeResult([succeeded('i-1', 'req-1'), failed('i-2', 'InvalidInstanceStatus', { message: 'line one\nline two', requestId: 'req-2' })]);
+  const other = makeResult([succeeded('i-9', 'req-9')]);
+
+  it('is one file whose every row names the profile, the account ID and the region', () => {
+    const csv = toSweepCsv([
+      { profileName: 'prod', accountId: '2100000001', regionId: 'cn-beijing', result: multiline, exposure: null },
+      { profileName: 'staging, eu', accountId: null, regionId: 'cn-shanghai', result: other, exposure: null },
+    ]);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]!.slice(0, 5)).toEqual(['profileName', 'accountId', 'regionId', 'instanceId', 'status']);
+    // A message with a line break stays one row.
+    expect(rows.slice(1).map((row) => row.slice(0, 5))).toEqual([
+      ['prod', '2100000001', 'cn-beijing', 'i-1', 'succeeded'],
+      ['prod', '2100000001', 'cn-beijing', 'i-2', 'failed'],
+      ['staging, eu', '', 'cn-shanghai', 'i-9', 'succeeded'],
+    ]);
+    expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
+  });
+
+  it('is named after the key pair and the sweep’s start', () => {
+    expect(sweepExportFileName('departed admin', '2024-05-01T09:30:00.000Z')).toBe('sweep-departed_admin-20240501-093000.csv');
   });
 });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
-import type { SweepRegion } from '../../../../shared/domain/sweep';
-import { combinedProgress, plannableRegions, regionCounts, retryRegions, sweepEndpoints, type SweepRun } from '../../../../renderer/src/features/sweep/sweep-facts';
+import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
+import {
+  combinedProgress,
+  groupByAccount,
+  plannableRegions,
+  plannedParts,
+  regionCounts,
+  retryParts,
+  sweepEndpoints,
+  sweepTotals,
+  type SweepRun,
+} from '../../../../renderer/src/features/sweep/sweep-facts';
 
 const keyPair = { keyPairId: 'kp-1', keyPairName: 'leaked', description: '', fingerprint: '', projectName: 'default', tags: [], createdAt: '', updatedAt: '' };
 
@@ -33,6 +43,8 @@ function instance(instanceId: string, patch: Partial<Instance> = {}): Instance {
   };
 }
 
+const who = (profileId: string) => ({ profileId, profileName: `name-${profileId}`, accountId: null });
+
 function progress(operationId: string, patch: Partial<OperationProgress>): OperationProgress {
   return { operationId, state: 'finished', total: 0, succeeded: 0, failed: 0, unknown: 0, notSent: 0, requestsTotal: 0, requestsSent: 0, requestsAnswered: 0, ...patch };
 }
@@ -53,15 +65,15 @@ describe('sweep facts', () => {
 
   it('sums the regions’ progress and runs while any region runs', () => {
     const runs: SweepRun[] = [
-      { regionId: 'a', operationId: 'op-a', result: null, progress: progress('op-a', { state: 'finished', total: 10, succeeded: 10, requestsTotal: 1, requestsAnswered: 1 }) },
-      { regionId: 'b', operationId: 'op-b', result: null, progress: progress('op-b', { state: 'running', total: 5, failed: 1, requestsTotal: 1 }) },
+      { ...who('p1'), regionId: 'a', operationId: 'op-a', result: null, progress: progress('op-a', { state: 'finished', total: 10, succeeded: 10, requestsTotal: 1, requestsAnswered: 1 }) },
+      { ...who('p2'), regionId: 'b', operationId: 'op-b', result: null, progress: progress('op-b', { state: 'running', total: 5, failed: 1, requestsTotal: 1 }) },
     ];
     expect(combinedProgress(runs)).toMatchObject({ state: 'running', total: 15, succeeded: 10, failed: 1, requestsTotal: 2, requestsAnswered: 1 });
     runs[1]!.progress = progress('op-b', { state: 'cancelled' });
     expect(combinedProgress(runs).state).toBe('cancelled');
   });
 
-  it('retries only the retryable and unknown outcomes, region by region', () => {
+  it('retries only the retryable and unknown outcomes, account by account and region by region', () => {
     const result = {
       outcomes: [
         { instanceId: 'i-1', status: 'succeeded' },
@@ -71,33 +83,71 @@ describe('sweep facts', () => {
       ],
     } as unknown as OperationResult;
     const runs: SweepRun[] = [
-      { regionId: 'a', operationId: 'op-a', progress: progress('op-a', {}), result },
-      { regionId: 'b', operationId: 'op-b', progress: progress('op-b', {}), result: { ...result, outcomes: [result.outcomes[0]!] } },
+      { ...who('p1'), regionId: 'a', operationId: 'op-a', progress: progress('op-a', {}), result },
+      { ...who('p1'), regionId: 'b', operationId: 'op-b', progress: progress('op-b', {}), result: { ...result, outcomes: [result.outcomes[0]!] } },
+      { ...who('p2'), regionId: 'a', operationId: 'op-c', progress: progress('op-c', {}), result },
     ];
-    expect(retryRegions(runs)).toEqual([{ regionId: 'a', instanceIds: ['i-2', 'i-4'] }]);
+    expect(retryParts(runs)).toEqual([
+      { profileId: 'p1', regionId: 'a', instanceIds: ['i-2', 'i-4'] },
+      { profileId: 'p2', regionId: 'a', instanceIds: ['i-2', 'i-4'] },
+    ]);
+  });
+});
+
+describe('a sweep over several accounts', () => {
+  const bound = (regionId: string, ...ids: string[]): SweepRegion => ({ state: 'found', regionId, keyPair, instances: ids.map((id) => instance(id)) });
+  const sweep: Sweep = {
+    sweepId: 's-1',
+    keyPairName: 'leaked',
+    searchedAt: '',
+    accounts: [
+      { state: 'searched', profileId: 'p1', profileName: 'prod', accountId: '2100000001', regions: [bound('cn-beijing', 'i-1', 'i-2'), bound('cn-shanghai', 'i-3'), { state: 'absent', regionId: 'cn-guangzhou' }] },
+      { state: 'failed', profileId: 'p2', profileName: 'broken', accountId: null, error: { code: 'INTERNAL', message: 'x' } },
+      { state: 'searched', profileId: 'p3', profileName: 'staging', accountId: null, regions: [bound('cn-beijing', 'i-9')] },
+    ],
+  };
+
+  it('sums the findings over the accounts it could read and counts those it could not', () => {
+    expect(sweepTotals(sweep)).toEqual({ bound: 4, detachable: 4, regionsBound: 3, regionsSearched: 4, regionsFailed: 0, accountsFailed: 1 });
+  });
+
+  it('plans each account’s bound regions, less a left-out account or one account’s region', () => {
+    const all = plannedParts(sweep, new Set(), new Set());
+    expect(all.map((part) => `${part.profileId}/${part.regionId}`)).toEqual(['p1/cn-beijing', 'p1/cn-shanghai', 'p3/cn-beijing']);
+    // The same region left out of one account stays in the other.
+    expect(plannedParts(sweep, new Set(), new Set(['p1/cn-beijing'])).map((part) => `${part.profileId}/${part.regionId}`)).toEqual(['p1/cn-shanghai', 'p3/cn-beijing']);
+    expect(plannedParts(sweep, new Set(['p1']), new Set())).toEqual([{ profileId: 'p3', regionId: 'cn-beijing', instanceIds: ['i-9'] }]);
+  });
+
+  it('groups parts by account in the order the accounts first come', () => {
+    const groups = groupByAccount([{ profileId: 'b', n: 1 }, { profileId: 'a', n: 2 }, { profileId: 'b', n: 3 }]);
+    expect(groups).toEqual([
+      { profileId: 'b', items: [{ profileId: 'b', n: 1 }, { profileId: 'b', n: 3 }] },
+      { profileId: 'a', items: [{ profileId: 'a', n: 2 }] },
+    ]);
   });
 });
 
 describe('sweepEndpoints', () => {
   it('names one endpoint once when every region shares it (a profile endpoint, or only ordinary regions)', () => {
     const plans = [
-      { regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
-      { regionId: 'cn-shanghai', endpoint: 'https://open.volcengineapi.com' },
+      { profileId: 'p1', regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
+      { profileId: 'p1', regionId: 'cn-shanghai', endpoint: 'https://open.volcengineapi.com' },
     ];
-    expect(sweepEndpoints(plans)).toEqual({ shared: 'https://open.volcengineapi.com', byRegion: new Map() });
-    expect(sweepEndpoints([{ regionId: 'cn-beijing', endpoint: null }])).toEqual({ shared: null, byRegion: new Map() });
+    expect(sweepEndpoints(plans)).toEqual({ shared: 'https://open.volcengineapi.com', byPart: new Map() });
+    expect(sweepEndpoints([{ profileId: 'p1', regionId: 'cn-beijing', endpoint: null }])).toEqual({ shared: null, byPart: new Map() });
   });
 
   it('names each region’s own when a bootstrap region goes to a host of its own', () => {
     const plans = [
-      { regionId: 'ap-southeast-2', endpoint: 'https://ecs.ap-southeast-2.volcengineapi.com' },
-      { regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
+      { profileId: 'p1', regionId: 'ap-southeast-2', endpoint: 'https://ecs.ap-southeast-2.volcengineapi.com' },
+      { profileId: 'p1', regionId: 'cn-beijing', endpoint: 'https://open.volcengineapi.com' },
     ];
     expect(sweepEndpoints(plans)).toEqual({
       shared: null,
-      byRegion: new Map([
-        ['ap-southeast-2', 'https://ecs.ap-southeast-2.volcengineapi.com'],
-        ['cn-beijing', 'https://open.volcengineapi.com'],
+      byPart: new Map([
+        ['p1/ap-southeast-2', 'https://ecs.ap-southeast-2.volcengineapi.com'],
+        ['p1/cn-beijing', 'https://open.volcengineapi.com'],
       ]),
     });
   });
