@@ -3,6 +3,7 @@ import { memo, useEffect } from 'react';
 import { format } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { useHistoryStore } from '../features/history/history-store';
+import { interruptedCount } from '../features/history/history-rows';
 import { useUiStore } from './ui-store';
 
 /**
@@ -12,7 +13,8 @@ import { useUiStore } from './ui-store';
 export const InterruptedNotice = memo(function InterruptedNotice() {
   const t = useT();
   const refresh = useHistoryStore((state) => state.refresh);
-  const interrupted = useHistoryStore((state) => state.list?.entries.filter((entry) => entry.state === 'interrupted').length ?? 0);
+  // A sweep counts once, however many of its parts were cut short.
+  const interrupted = useHistoryStore((state) => interruptedCount(state.list));
   const setView = useUiStore((state) => state.setView);
   useEffect(() => {
     void refresh();

@@ -46,5 +46,19 @@ export const historyMessages = defineMessages({
     en: '{count, plural, one {# operation was} other {# operations were}} interrupted when the app last stopped. Open the history to resume {count, plural, one {it} other {them}} or to see what happened.',
     zh: '上次退出时有 {count} 个操作被中断。请打开历史继续操作或查看结果。',
   },
+  'history.action.sweep': { en: 'Sweep: detach everywhere', zh: '批量解绑（所有账号）' },
+  'history.sweep.regions': { en: '{count, plural, one {# region} other {# regions}}', zh: '{count} 个地域' },
+  'history.sweep.accounts': { en: '{count, plural, one {# account} other {# accounts}}', zh: '{count} 个账号' },
+  'history.sweep.title': {
+    en: 'Sweep of {name}: {accounts, plural, one {# account} other {# accounts}}, {regions, plural, one {# region} other {# regions}} in all',
+    zh: '批量解绑 {name}：{accounts} 个账号，共 {regions} 个地域',
+  },
+  'history.sweep.interruptedTitle': { en: 'This sweep was interrupted', zh: '该批量解绑被中断' },
+  'history.sweep.interruptedBody': {
+    en: 'The app stopped before the sweep ended. Resuming continues every unfinished part, in every account, with the original ClientTokens, so Volcengine applies each request at most once; parts that never started start now. Progress and results then show on the Sweep screen.',
+    zh: '应用在批量解绑结束前退出。继续操作会在所有账号中接着完成每个未完成的部分，并沿用原来的 ClientToken，火山引擎对每个请求最多执行一次；尚未开始的部分将在此时开始。进度和结果随后显示在批量解绑页面。',
+  },
+  'history.sweep.notStarted': { en: 'Not started — nothing was sent', zh: '未开始——未发送任何请求' },
+  'history.sweep.openPart': { en: 'Open {region} of {account}', zh: '打开 {account} 的 {region}' },
   'history.openHistory': { en: 'Open history', zh: '打开历史' },
 });

@@ -1,5 +1,5 @@
 import { Alert, Button, Space, Spin, Typography } from '@arco-design/web-react';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -8,6 +8,8 @@ import { OperationProgressView } from '../operation/operation-progress-view';
 import { OperationResults } from '../operation/operation-results';
 import { HistoryLinks } from './history-links';
 import { HistoryTable } from './history-table';
+import { HistorySweep } from './history-sweep';
+import { historyRows } from './history-rows';
 import { useUiStore } from '../../app/ui-store';
 import './history.css';
 import '../operation/operation-results.css';
@@ -25,19 +27,25 @@ export function HistoryPage() {
   const lastError = useHistoryStore((state) => state.lastError);
   const refresh = useHistoryStore((state) => state.refresh);
   const open = useHistoryStore((state) => state.open);
+  const close = useHistoryStore((state) => state.close);
   const resume = useHistoryStore((state) => state.resume);
   const clearError = useHistoryStore((state) => state.clearError);
   const cancel = useHistoryStore((state) => state.cancel);
   const abandon = useHistoryStore((state) => state.abandon);
   const recheck = useHistoryStore((state) => state.recheck);
   const setView = useUiStore((state) => state.setView);
+  const rows = useMemo(() => (list === null ? [] : historyRows(list)), [list]);
+  // A sweep opened from its row: its parts stay listed while one of them is opened below.
+  const [openedSweepId, setOpenedSweepId] = useState<string | null>(null);
+  const openedSweep = rows.find((row) => row.kind === 'sweep' && row.sweep.sweepOperationId === openedSweepId);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   const result = opened?.result ?? null;
-  const interrupted = result !== null && opened?.progress === null && result.progress.state === 'interrupted';
+  // A sweep's part resumes with its sweep (above), never alone.
+  const interrupted = result !== null && opened?.progress === null && result.progress.state === 'interrupted' && openedSweep === undefined;
   return (
     <section className="history" aria-labelledby="history-title">
       <div className="operation-section-header">
@@ -55,7 +63,20 @@ export function HistoryPage() {
         <Alert type="warning" data-testid="history-skipped" content={format(t('history.skippedLines'), { count: list.skippedLines })} />
       ) : null}
       {lastError === null ? null : <AppErrorAlert error={lastError} onClose={clearError} />}
-      <HistoryTable entries={list?.entries ?? []} openedId={opened?.operationId ?? null} onOpen={(operationId) => void open(operationId)} />
+      <HistoryTable
+        rows={rows}
+        openedId={openedSweepId ?? opened?.operationId ?? null}
+        onOpen={(row) => {
+          if (row.kind === 'sweep') {
+            setOpenedSweepId(row.sweep.sweepOperationId);
+            close();
+          } else {
+            setOpenedSweepId(null);
+            void open(row.entry.operationId);
+          }
+        }}
+      />
+      {openedSweep?.kind === 'sweep' ? <HistorySweep row={openedSweep} openedPartId={opened?.operationId ?? null} onOpenPart={(operationId) => void open(operationId)} /> : null}
       {opened?.loading === true && result === null ? <Spin /> : null}
       {interrupted ? (
         <Alert
