@@ -4,7 +4,7 @@ import { defineMessages } from '../../i18n/define-messages';
 export const sweepMessages = defineMessages({
   'sweep.title': { en: 'Detach a key pair in every account and region', zh: '在所有账号和地域解绑密钥对' },
   'sweep.intro': {
-    en: 'When a key has leaked or its owner has left: search every region of every account (each profile is one account) for the key pair by its exact name, see every instance that carries it, and detach it everywhere in one reviewed plan. Key pairs are regional, so each account’s region has its own key pair ID.',
+    en: 'When a key has leaked or its owner has left: search every region of every account (each profile is one account) for the key pair by its exact name, see every instance that carries it, and detach it everywhere in one reviewed plan. Key pairs are regional, so each region of each account has its own key pair ID.',
     zh: '密钥泄露或其持有人离职时：按准确名称在每个账号（每个访问配置对应一个账号）的所有地域中搜索密钥对，查看绑定它的每台实例，预览计划后一次全部解绑。密钥对按地域存在，因此每个账号的每个地域都有各自的密钥对 ID。',
   },
   'sweep.formLabel': { en: 'Sweep search', zh: '全地域搜索' },
