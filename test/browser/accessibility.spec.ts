@@ -145,13 +145,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByText('Sweep all regions', { exact: true }).click();
       await expectNoAxeViolations(page, 'sweep (empty)');
       await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill('departed-admin');
-      await page.getByRole('button', { name: 'Search all regions' }).click();
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
       const findings = page.getByTestId('sweep-findings');
       await expect(findings).toBeVisible();
       await findings.getByRole('row', { name: /cn-beijing/ }).getByRole('button').first().click();
       await expectNoAxeViolations(page, 'sweep findings');
       await page.getByRole('button', { name: /^Review the plan: / }).click();
-      const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every region' });
+      const dialog = page.getByRole('dialog', { name: 'Review: detach a key pair in every account and region' });
       await dialog.getByRole('button', { name: 'Show requests' }).click();
       // Typed, so that the red confirm button is judged enabled, as it is read before a click.
       await dialog.getByLabel('Type the key pair name to confirm').fill('departed-admin');
@@ -161,6 +161,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoAxeViolations(page, 'sweep results');
       await page.getByText('History', { exact: true }).click();
       await page.getByRole('button', { name: 'Open' }).first().click();
+      await expect(page.getByTestId('history-sweep')).toBeVisible();
+      await expectNoAxeViolations(page, 'history sweep');
+      await page.getByTestId('history-sweep').locator('tr[data-region="cn-beijing"]').getByRole('button').click();
       await expect(page.getByTestId('operation-results')).toBeVisible();
       await expectNoAxeViolations(page, 'history');
     });

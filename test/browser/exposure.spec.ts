@@ -230,8 +230,8 @@ test.describe('the still-exposed panel of a sweep', () => {
     const { page } = app;
     await page.getByText(t('nav.sweep'), { exact: true }).click();
     await page.getByRole('textbox', { name: t('sweep.keyPairName') }).fill(keyPairName);
-    await page.getByRole('button', { name: t('sweep.search') }).click();
-    await page.getByRole('button', { name: /^Review the plan: \d+ instances in 2 regions$/ }).click();
+    await page.getByRole('button', { name: t('sweep.search'), exact: true }).click();
+    await page.getByRole('button', { name: /^Review the plan: \d+ instances in 2 regions of 1 account$/ }).click();
     const dialog = page.getByRole('dialog', { name: t('sweep.plan.title') });
     await dialog.getByLabel(t('operation.confirm.label.detach-key-pair')).fill(keyPairName);
     await dialog.getByRole('button', { name: /^Detach from \d+ instances$/ }).click();

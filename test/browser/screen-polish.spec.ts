@@ -21,9 +21,9 @@ const text = {
     resultTitle: 'Result: detach key pair',
     sweepNav: 'Sweep all regions',
     sweepName: 'Key pair name (exact)',
-    sweepSearch: 'Search all regions',
+    sweepSearch: 'Search',
     sweepReview: /^Review the plan: /,
-    sweepTitle: 'Detach a key pair in every region',
+    sweepTitle: 'Detach a key pair in every account and region',
     history: 'History',
     open: 'Open',
     clearSelection: 'Clear selection',
@@ -51,9 +51,9 @@ const text = {
     resultTitle: '解绑结果',
     sweepNav: '全地域清理',
     sweepName: '密钥对名称（精确）',
-    sweepSearch: '搜索所有地域',
+    sweepSearch: '搜索',
     sweepReview: /预览解绑计划/,
-    sweepTitle: '在所有地域解绑密钥对',
+    sweepTitle: '在所有账号和地域解绑密钥对',
     history: '历史',
     open: '打开',
     clearSelection: '清空选择',
@@ -203,7 +203,7 @@ for (const [locale, colorScheme] of [
       await page.locator('.app-header').getByText(t.sweepNav, { exact: true }).click();
       await expect(page.getByRole('heading', { name: t.sweepTitle })).toBeVisible();
       await page.getByRole('textbox', { name: t.sweepName }).fill('departed-admin');
-      await page.getByRole('button', { name: t.sweepSearch }).click();
+      await page.getByRole('button', { name: t.sweepSearch, exact: true }).click();
       const pill = page.getByTestId('sweep-findings').locator('.arco-tag-red').first();
       await expect(pill).toBeVisible();
       expect(await textContrast(pill)).toBeGreaterThanOrEqual(4.5);
@@ -223,6 +223,8 @@ for (const [locale, colorScheme] of [
       const rows = page.locator('.history tbody tr').filter({ has: page.getByRole('button', { name: t.open }) });
       await expect(rows).toHaveCount(1);
       await rows.first().getByRole('button', { name: t.open }).click();
+      // The sweep's row opens onto its part; the part opens its record.
+      await page.getByTestId('history-sweep').locator('tr[data-region="cn-beijing"]').getByRole('button').click();
       await expect(page.getByTestId('operation-results')).toBeVisible();
       const opened = page.locator('.history-row-opened td').nth(2);
       expect(await textContrast(opened)).toBeGreaterThanOrEqual(4.5);

@@ -87,19 +87,22 @@ test.describe('sweep and history, 简体中文 dark', () => {
     const { page } = app;
     await page.getByText('全地域清理', { exact: true }).click();
     await page.getByRole('textbox', { name: '密钥对名称（精确）' }).fill('departed-admin');
-    await page.getByRole('button', { name: '搜索所有地域' }).click();
-    await expect(page.getByTestId('sweep-summary')).toContainText('2 个地域中共有 60 台实例');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await expect(page.getByTestId('sweep-summary')).toContainText('1 个账号的 2 个地域中共有 60 台实例');
     await app.screenshot('sweep-findings-zh-CN-dark');
     await page.getByRole('button', { name: /预览解绑计划/ }).click();
-    const dialog = page.getByRole('dialog', { name: '预览：在所有地域解绑密钥对' });
+    const dialog = page.getByRole('dialog', { name: '预览：在所有账号和地域解绑密钥对' });
     await dialog.getByRole('textbox').fill('departed-admin');
     await app.screenshot('sweep-review-zh-CN-dark');
     await dialog.getByRole('button', { name: /解绑/ }).last().click();
     await expect(page.getByTestId('sweep-results')).toBeVisible({ timeout: 30_000 });
     await app.screenshot('sweep-results-zh-CN-dark');
     await page.getByText('历史', { exact: true }).click();
-    await expect(page.getByRole('row', { name: /cn-shanghai/ })).toContainText('已完成');
-    await page.getByRole('row', { name: /cn-beijing/ }).getByRole('button', { name: '打开' }).click();
+    // The sweep is one row; it opens onto its parts, account by account, each opening its own record.
+    const sweepRow = page.getByRole('row', { name: /departed-admin/ });
+    await expect(sweepRow).toContainText('已完成');
+    await sweepRow.getByRole('button', { name: '打开' }).click();
+    await page.getByTestId('history-sweep').locator('tr[data-region="cn-beijing"]').getByRole('button').click();
     await expect(page.getByTestId('operation-results')).toBeVisible();
     await app.screenshot('history-zh-CN-dark');
     expect(await app.cspViolations()).toEqual([]);
