@@ -36,9 +36,9 @@ const appDataDir = demo?.appData ?? realUserDataDir;
 /** Demo mode only: the simulator is loaded here, by a dynamic import, so a normal start never evaluates it. */
 async function startDemo(appDataFolder: string) {
   await clearDemoAppData(appDataFolder, realUserDataDir);
-  const { addDemoProfile, startDemoCloud } = await import('./demo/demo-cloud');
-  const simulator = await startDemoCloud();
-  return { addProfile: (core: Parameters<typeof addDemoProfile>[0]) => addDemoProfile(core, simulator) };
+  const { addDemoProfiles, startDemoCloud } = await import('./demo/demo-cloud');
+  const cloud = await startDemoCloud();
+  return { addProfile: (core: Parameters<typeof addDemoProfiles>[0]) => addDemoProfiles(core, cloud) };
 }
 
 async function start(): Promise<void> {

@@ -63,6 +63,25 @@ interface StoredSweepPlan {
 /** Only the latest few sweeps can be planned; older ones must be searched again, which is quick and current. */
 const rememberedSweeps = 8;
 
+/**
+ * Instance IDs are unique across Volcengine, so two parts holding the same instance mean two profiles of one account
+ * (say a read-only and an admin profile). Planned twice, the instance would get two detaches at once: refused, so the
+ * one-change-per-instance rule holds inside a sweep as it does between operations.
+ */
+function refuseOverlappingParts(parts: SweepPlanRequest['parts']): void {
+  const owner = new Map<string, string>();
+  for (const part of parts) {
+    for (const instanceId of part.instanceIds) {
+      const key = `${part.regionId}\n${instanceId}`;
+      const first = owner.get(key);
+      if (first !== undefined && first !== part.profileId) {
+        throw new AppError('SWEEP_PARTS_OVERLAP', `Instance ${instanceId} in ${part.regionId} is in the parts of two profiles.`);
+      }
+      owner.set(key, part.profileId);
+    }
+  }
+}
+
 function cancelledSweep(): AppError {
   return new AppError('CLOUD_REQUEST_FAILED', 'The sweep was cancelled.', { cloud: { code: 'ECS_CANCELLED', message: 'Cancelled by the user.' } });
 }
@@ -131,6 +150,7 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
       const parts = [...request.parts].sort(
         (a, b) => accountIndex(a.profileId) - accountIndex(b.profileId) || regionIndex(a.profileId, a.regionId) - regionIndex(b.profileId, b.regionId),
       );
+      refuseOverlappingParts(parts);
       const plans: OperationPlan[] = [];
       try {
         for (const { profileId, regionId, instanceIds } of parts) {

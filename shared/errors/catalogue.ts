@@ -234,6 +234,18 @@ const appErrorCatalogue: Record<AppErrorCode, Pick<CatalogueEntry, 'text'>> = {
       'en-US': { title: 'The search results are no longer valid', action: 'Search all regions for the key pair again, then make the plan.' },
     },
   },
+  SWEEP_PARTS_OVERLAP: {
+    text: {
+      'zh-CN': {
+        title: '两个配置指向同一个账号',
+        action: '同一批实例出现在两个配置的计划里，说明这两个配置使用的是同一个账号的密钥。请每个账号只选一个配置，重新搜索后再制定计划。',
+      },
+      'en-US': {
+        title: 'Two profiles reach the same account',
+        action: 'The same instances are in the plan of two profiles, so both use keys of one account. Choose one profile per account, search again, then make the plan.',
+      },
+    },
+  },
   DEMO_SIMULATOR_ONLY: {
     text: {
       'zh-CN': { title: '演示只连接内置的模拟云', action: '网页演示不会访问真实的接入地址：请保留演示配置的模拟器地址。要管理真实的云，请安装桌面应用。' },

@@ -38,6 +38,7 @@ const appErrorCodes = [
   'UNDO_NOT_POSSIBLE',
   'JOURNAL_UNAVAILABLE',
   'SWEEP_NOT_FOUND',
+  'SWEEP_PARTS_OVERLAP',
   'DEMO_SIMULATOR_ONLY',
 ] as const;
 

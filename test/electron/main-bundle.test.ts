@@ -98,7 +98,9 @@ describe('the built main.cjs', () => {
   it("writes the demo's files only in its own folder, clears what the last demo left, and follows no link", async () => {
     const demoAppData = path.join(demoUserData, 'demo', 'app-data');
     expect((await readdir(demoAppData)).sort()).toEqual(['journal', 'profiles.json']);
-    expect(JSON.parse(await readFile(path.join(demoAppData, 'profiles.json'), 'utf8'))).toMatchObject({ profiles: [{ name: 'Demo' }] });
+    expect(JSON.parse(await readFile(path.join(demoAppData, 'profiles.json'), 'utf8'))).toMatchObject({
+      profiles: [{ name: 'Demo' }, { name: 'Demo staging' }, { name: 'Demo subsidiary' }],
+    });
     expect(await readFile(path.join(demoUserData, 'profiles.json'), 'utf8')).toBe('{"real":"profiles"}');
     expect(await readdir(outside)).toEqual(['keep.txt']);
   });

@@ -10,21 +10,26 @@ import type { EcsClient, EcsClientDependencies } from '../../volcengine/ecs-clie
  * no real keys exist in it, and none may be typed in and sent to a real endpoint. Two independent locks, each
  * enough on its own: profiles cannot be given another endpoint, and no ECS client can be built for one.
  */
-function refusal(simulatorOrigin: string): AppError {
-  return new AppError('DEMO_SIMULATOR_ONLY', `The web demo talks only to its simulator at ${simulatorOrigin}.`, {
-    issues: [{ path: 'endpoint', message: `must be ${simulatorOrigin}, the demo's simulator` }],
+function refusal(simulatorOrigins: readonly string[]): AppError {
+  const origins = simulatorOrigins.join(', ');
+  return new AppError('DEMO_SIMULATOR_ONLY', `The web demo talks only to its simulators at ${origins}.`, {
+    issues: [{ path: 'endpoint', message: `must be one of ${origins}, the demo's simulators` }],
   });
 }
 
-/** Wraps the ECS client factory: a client for any endpoint but the simulator's (the default one included) is refused. */
+/** The origins of the demo's simulators (one per account); a URL that has none is kept as given, and matches nothing. */
+const originsOf = (simulatorUrls: readonly string[]) => simulatorUrls.map((url) => originOf(url) ?? url);
+
+/** Wraps the ECS client factory: a client for any endpoint but the simulators' (the default one included) is refused. */
 export function simulatorOnlyClients(
-  simulatorUrl: string,
+  simulatorUrls: readonly string[],
   createClient: (dependencies: EcsClientDependencies) => EcsClient,
 ): (dependencies: EcsClientDependencies) => EcsClient {
-  const simulatorOrigin = originOf(simulatorUrl);
+  const simulatorOrigins = originsOf(simulatorUrls);
   return (dependencies) => {
     const endpoint = dependencies.endpoint;
-    if (endpoint === undefined || simulatorOrigin === undefined || originOf(endpoint) !== simulatorOrigin) throw refusal(simulatorOrigin ?? simulatorUrl);
+    const origin = endpoint === undefined ? undefined : originOf(endpoint);
+    if (origin === undefined || !simulatorOrigins.includes(origin)) throw refusal(simulatorOrigins);
     // Straight to the simulator on loopback: a proxy from the settings would be one more place the request goes.
     return createClient({ ...dependencies, proxy: { mode: 'direct' }, dispatcher: undefined, transport: undefined });
   };
@@ -35,10 +40,13 @@ export function simulatorOnlyClients(
  * Volcengine's) is refused, and so is importing credentials. Everything else, and the contract's validation of every
  * request, is the dispatcher's.
  */
-export function simulatorOnlyDispatcher(inner: IpcDispatcher, simulatorUrl: string): IpcDispatcher {
-  const simulatorOrigin = originOf(simulatorUrl) ?? simulatorUrl;
-  const isSimulator = (endpoint: string | null | undefined) => typeof endpoint === 'string' && originOf(endpoint) === simulatorOrigin;
-  const refused = () => fail(refusal(simulatorOrigin).toData());
+export function simulatorOnlyDispatcher(inner: IpcDispatcher, simulatorUrls: readonly string[]): IpcDispatcher {
+  const simulatorOrigins = originsOf(simulatorUrls);
+  const isSimulator = (endpoint: string | null | undefined) => {
+    const origin = typeof endpoint === 'string' ? originOf(endpoint) : undefined;
+    return origin !== undefined && simulatorOrigins.includes(origin);
+  };
+  const refused = () => fail(refusal(simulatorOrigins).toData());
   return {
     async invoke(channel, payload) {
       if (channel === 'profiles.importSelected') return refused();

@@ -7,7 +7,7 @@ import { productName } from '../../app-identity';
 import { createMemorySecretStore } from '../../keychain/secret-store';
 import type { Logger } from '../../logging/logger';
 import { createEcsClient } from '../../volcengine/ecs-client';
-import { addDemoProfile, startDemoCloud } from '../demo-cloud';
+import { addDemoProfiles, startDemoCloud } from '../demo-cloud';
 import { createEventHub } from './event-stream';
 import { bundleWebApiScript } from './page-script';
 import { createRendererFiles } from './renderer-files';
@@ -20,8 +20,9 @@ const projectRoot = path.resolve(import.meta.dirname, '../../..');
 export interface WebDemo {
   /** `http://127.0.0.1:<port>/#<token>`: the one address that opens the demo. */
   url: string;
+  /** The simulator of the demo's first account ("Demo"). */
   simulatorUrl: string;
-  /** Stops serving, ends the core (its last writes landed), stops the simulator and removes the demo's folder. */
+  /** Stops serving, ends the core (its last writes landed), stops the simulators and removes the demo's folder. */
   close(): Promise<void>;
 }
 
@@ -38,7 +39,8 @@ export async function startWebDemo(options: WebDemoOptions & { logger: Logger; r
   await Promise.all([mkdir(userDataDir, { mode: 0o700 }), mkdir(homeDir, { mode: 0o700 }), mkdir(exportsDir, { mode: 0o700 })]);
   const files = await createRendererFiles(options.rendererDir ?? path.join(projectRoot, 'dist', 'renderer'), await bundleWebApiScript());
   const { version } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const simulator = await startDemoCloud(options.fleet);
+  const cloud = await startDemoCloud(options.fleet);
+  const simulatorUrls = cloud.accounts.map((account) => account.simulator.url);
   const events = createEventHub();
   const core = createAppCore({
     info: { name: productName, version, platform: platformOf(process.platform), osLanguages: [Intl.DateTimeFormat().resolvedOptions().locale], demoMode: true },
@@ -50,23 +52,23 @@ export async function startWebDemo(options: WebDemoOptions & { logger: Logger; r
     chooseSavePath: async (suggestedName) => path.join(exportsDir, suggestedName),
     eventSink: (wireChannel, payload) => events.publish(wireChannel, payload),
     logger: options.logger,
-    createEcsClient: simulatorOnlyClients(simulator.url, createEcsClient),
+    createEcsClient: simulatorOnlyClients(simulatorUrls, createEcsClient),
   });
-  await addDemoProfile(core, simulator);
+  await addDemoProfiles(core, cloud);
   const server = await startWebDemoServer({
     port: options.port,
-    dispatcher: simulatorOnlyDispatcher(core.dispatcher, simulator.url),
+    dispatcher: simulatorOnlyDispatcher(core.dispatcher, simulatorUrls),
     events,
     files,
     logger: options.logger,
   });
   return {
     url: `${server.origin}/#${server.token}`,
-    simulatorUrl: simulator.url,
+    simulatorUrl: simulatorUrls[0]!,
     close: async () => {
       await server.close();
       await core.close();
-      await simulator.close();
+      await cloud.close();
       await rm(folder, { recursive: true, force: true });
     },
   };

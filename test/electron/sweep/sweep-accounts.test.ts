@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSharedKeyPair } from '../../../simulator/shared-key-pair';
 import type { EcsSimulator } from '../../../simulator/ecs-simulator';
 import type { Sweep, SweepProgress } from '../../../shared/domain/sweep';
-import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
+import { startAppUnderTest, testKeys, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { addOtherAccount, type OtherAccount } from '../support/other-account';
 
 /**
@@ -161,6 +161,17 @@ describe('a sweep across accounts', () => {
     expect(entries.map((entry) => entry.operationId).sort()).toEqual(started.operations.map((part) => part.operationId).sort());
     expect(await app.api.sweep.resume({ sweepOperationId: started.sweepOperationId })).toMatchObject({ ok: false, error: { code: 'OPERATION_NOT_RESUMABLE' } });
     expect(await app.api.sweep.resume({ sweepOperationId: 'no-such-sweep' })).toMatchObject({ ok: false, error: { code: 'SWEEP_NOT_FOUND' } });
+  });
+
+  it('refuses to plan the same instances twice when two profiles reach one account', async () => {
+    const sameAccount = valueOf(await app.api.profiles.create({ name: 'test-readonly', ...testKeys, region: 'cn-beijing', endpoint: app.simulator.url })).id;
+    const sweep = await find('accounts-find-6', [app.profileId, sameAccount]);
+    expect(sweep.accounts.map((account) => account.state)).toEqual(['searched', 'searched']);
+    const planned = await app.api.sweep.plan({ sweepId: sweep.sweepId, parts: partsOf(sweep) });
+    expect(planned).toMatchObject({ ok: false, error: { code: 'SWEEP_PARTS_OVERLAP' } });
+    // One profile of the account is a plan.
+    valueOf(await app.api.sweep.plan({ sweepId: sweep.sweepId, parts: partsOf(sweep).filter((part) => part.profileId === sameAccount) }));
+    valueOf(await app.api.profiles.remove({ id: sameAccount }));
   });
 
   it('starts nothing when any account’s part overlaps a running operation', async () => {
