@@ -46,9 +46,22 @@ export interface AppHarness {
   consoleErrors: string[];
   /** Adds a profile for the simulator through main, as if the user had, and returns its id. */
   addSimulatorProfile(name?: string): Promise<string>;
+  /**
+   * Adds another Volcengine account: a simulator of its own (own keys, own fleet, closed with the test) and a
+   * profile for it. With `wrongSecret` the profile holds that secret instead, so every signed request of it fails.
+   */
+  addAccountProfile(options: AccountProfileOptions): Promise<{ profileId: string; simulator: EcsSimulator }>;
   open(): Promise<void>;
   cspViolations(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
+}
+
+export interface AccountProfileOptions {
+  name: string;
+  keys: { accessKeyId: string; secretAccessKey: string };
+  fleet: { seed: number; instances: number; regions?: string[] };
+  accountId?: string;
+  wrongSecret?: string;
 }
 
 /**
@@ -107,6 +120,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
       return core.dispatcher.invoke(channel, request);
     });
     await page.addInitScript({ content: bridgeScript });
+    const otherAccounts: EcsSimulator[] = [];
 
     const foreignRequests: string[] = [];
     await serveBuiltRenderer(page, (url) => foreignRequests.push(url));
@@ -130,6 +144,20 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
         if (!created.ok) throw new Error(`could not add the profile: ${created.error.code}`);
         return (created.value as { id: string }).id;
       },
+      addAccountProfile: async (options) => {
+        const other = await startEcsSimulator({ credentials: [options.keys], generate: options.fleet });
+        otherAccounts.push(other);
+        const created = await core.dispatcher.invoke('profiles.create', {
+          name: options.name,
+          accessKeyId: options.keys.accessKeyId,
+          secretAccessKey: options.wrongSecret ?? options.keys.secretAccessKey,
+          region: 'cn-beijing',
+          endpoint: other.url,
+          ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
+        });
+        if (!created.ok) throw new Error(`could not add the profile: ${created.error.code}`);
+        return { profileId: (created.value as { id: string }).id, simulator: other };
+      },
       open: async () => {
         await page.goto(`${testOrigin}/index.html`);
       },
@@ -142,6 +170,7 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
     });
     await core.close();
     await simulator.close();
+    for (const other of otherAccounts) await other.close();
     await rm(base, { recursive: true, force: true });
   },
 });
