@@ -13,6 +13,8 @@ export const sweepMessages = defineMessages({
   'sweep.search': { en: 'Search', zh: '搜索' },
   'sweep.profiles': { en: 'Profiles (accounts) to search', zh: '要搜索的访问配置（账号）' },
   'sweep.allProfiles': { en: 'All profiles ({count})', zh: '全部访问配置（{count} 个）' },
+  'sweep.onlyCurrent': { en: 'Only {name} (the current profile)', zh: '仅搜索 {name}（当前访问配置）' },
+  'sweep.allProfilesAgain': { en: 'All profiles again', zh: '改回全部访问配置' },
   'sweep.profilesHint': { en: 'Leave empty to search every profile.', zh: '留空即搜索全部访问配置。' },
   'sweep.cancelSearch': { en: 'Cancel search', zh: '取消搜索' },
   'sweep.searching': {

@@ -3,6 +3,7 @@ import { memo, useState, type FormEvent } from 'react';
 import { format } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useProfilesStore } from '../profiles/profiles-store';
+import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSweepStore } from './sweep-store';
 import { isTerminalState } from '../operation/progress-facts';
 import './sweep.css';
@@ -14,6 +15,8 @@ import './sweep.css';
 export const SweepSearchForm = memo(function SweepSearchForm() {
   const t = useT();
   const profiles = useProfilesStore((state) => state.profiles);
+  const currentId = useWorkspaceStore((state) => state.profileId);
+  const currentProfile = profiles.find((profile) => profile.id === currentId);
   const searching = useSweepStore((state) => state.search.state === 'searching');
   // A running sweep is watched to its end before the next search replaces it on screen.
   const running = useSweepStore((state) => state.runs.some((run) => !isTerminalState(run.progress.state)));
@@ -34,31 +37,46 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
   return (
     <form className="sweep-form" onSubmit={submit} aria-label={t('sweep.formLabel')}>
       <Space wrap align="start">
-        <label className="sweep-field">
-          <span id="sweep-profiles-label">{t('sweep.profiles')}</span>
-          <Select
-            mode="multiple"
-            aria-labelledby="sweep-profiles-label"
-            aria-describedby="sweep-profiles-hint"
-            data-testid="sweep-profiles"
-            style={{ width: 340 }}
-            value={picked}
-            onChange={(ids: string[]) => setChosen(ids)}
-            placeholder={format(t('sweep.allProfiles'), { count: profiles.length })}
-            allowClear
-            disabled={searching}
-            maxTagCount={3}
-          >
-            {profiles.map((profile) => (
-              <Select.Option key={profile.id} value={profile.id}>
-                {profile.name}
-              </Select.Option>
-            ))}
-          </Select>
-          <Typography.Text type="secondary" id="sweep-profiles-hint" className="sweep-hint">
-            {t('sweep.profilesHint')}
-          </Typography.Text>
-        </label>
+        <div className="sweep-profiles-field">
+          <label className="sweep-field">
+            <span id="sweep-profiles-label">{t('sweep.profiles')}</span>
+            <Select
+              mode="multiple"
+              aria-labelledby="sweep-profiles-label"
+              aria-describedby="sweep-profiles-hint"
+              data-testid="sweep-profiles"
+              style={{ width: 340 }}
+              value={picked}
+              onChange={(ids: string[]) => setChosen(ids)}
+              placeholder={format(t('sweep.allProfiles'), { count: profiles.length })}
+              allowClear
+              disabled={searching}
+              maxTagCount={3}
+            >
+              {profiles.map((profile) => (
+                <Select.Option key={profile.id} value={profile.id}>
+                  {profile.name}
+                </Select.Option>
+              ))}
+            </Select>
+            <Typography.Text type="secondary" id="sweep-profiles-hint" className="sweep-hint">
+              {t('sweep.profilesHint')}
+            </Typography.Text>
+          </label>
+          {/* The common case, a key of the account in hand, stays one click away. */}
+          {currentProfile === undefined || profiles.length < 2 ? null : (
+            <Button
+              type="text"
+              size="mini"
+              className="sweep-only-current"
+              disabled={searching}
+              data-testid="sweep-only-current"
+              onClick={() => setChosen(picked.length === 1 && picked[0] === currentProfile.id ? [] : [currentProfile.id])}
+            >
+              {format(t(picked.length === 1 && picked[0] === currentProfile.id ? 'sweep.allProfilesAgain' : 'sweep.onlyCurrent'), { name: currentProfile.name })}
+            </Button>
+          )}
+        </div>
         <label className="sweep-field">
           <span>{t('sweep.keyPairName')}</span>
           <Input
