@@ -69,7 +69,7 @@ function toggled(set: ReadonlySet<string>, key: string, included: boolean): Read
  * The store, built on whatever API it is given, so tests can drive it with a fake main. `onResult` hears every
  * region's final result (an ended operation, a re-check), for what follows from it (the exposure check).
  */
-function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
+export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: OperationResult) => void = () => undefined) {
   return create<SweepState>()((set, get) => {
     // Progress can overtake the answer to `sweep.start`: the latest event of each operation waits here until then.
     const early = new Map<string, OperationProgress>();
