@@ -50,7 +50,7 @@ export const SweepPlanTable = memo(function SweepPlanTable(props: { plan: SweepP
                 <td>{part.instanceIds.length}</td>
                 <td>{part.requests.length}</td>
                 <td>{part.excluded.length}</td>
-                {withEndpoints ? <td>{props.endpoints.get(partKey(part.profileId, part.regionId)) ?? '—'}</td> : null}
+                {withEndpoints ? <td className="sweep-plan-endpoint">{props.endpoints.get(partKey(part.profileId, part.regionId)) ?? '—'}</td> : null}
               </tr>
             ))}
             <tr className="sweep-total-row" data-testid="sweep-plan-account-total">

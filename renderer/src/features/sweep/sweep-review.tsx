@@ -86,7 +86,7 @@ export function SweepReview(props: SweepReviewProps) {
       maskClosable={false}
       closeIcon={<DialogCloseIcon />}
       unmountOnExit
-      style={{ width: 760 }}
+      style={{ width: endpoints.byPart.size > 0 ? 880 : 760 }}
       className="operation-review"
       footer={
         <>
