@@ -90,5 +90,16 @@ test('sweeps three regions of one account: finds the key in each, reviews one pl
     const outcomes = rows.filter((row) => row[2] === regionId && row[4] !== '').map((row) => row[3]);
     expect(outcomes.sort()).toEqual([...detachable.get(regionId)!].sort());
   }
+
+  // The reboot offer of the shown part (prod, cn-beijing): the succeeded instances that were running at the search.
+  const rebootable = withAgent('cn-beijing').filter((instanceId) => app.simulator.fleet.findInstance('cn-beijing', instanceId)!.status === 'RUNNING');
+  const offer = results.getByTestId('reboot-offer');
+  await offer.scrollIntoViewIfNeeded();
+  await app.screenshot('sweep-reboot-offer-en-US-light');
+  await offer.getByRole('button', { name: `Reboot ${rebootable.length} running instances` }).click();
+  // Reviewed on the Instances screen, as any plan.
+  const review = page.getByRole('dialog', { name: 'Review: reboot instances' });
+  await expect(review).toBeVisible();
+  await expect(review).toContainText('cn-beijing');
   expect(await app.cspViolations()).toEqual([]);
 });

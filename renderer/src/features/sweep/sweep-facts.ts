@@ -165,3 +165,14 @@ export function sweepEndpoints(plans: ReadonlyArray<Pick<OperationPlan, 'profile
 export function accountLabel(account: { profileName: string; accountId: string | null }): string {
   return account.accountId === null ? account.profileName : `${account.profileName} (${account.accountId})`;
 }
+
+/**
+ * The instances of one account's region that were running when the sweep searched: those a reboot after the detach
+ * is for. Null when the search is not at hand (a sweep resumed from History), so no offer is made on a guess.
+ */
+export function runningAtSearch(sweep: Sweep | null, profileId: string, regionId: string): ReadonlySet<string> | null {
+  const account = sweep?.accounts.find((candidate) => candidate.profileId === profileId);
+  const region = account?.state === 'searched' ? account.regions.find((candidate) => candidate.regionId === regionId) : undefined;
+  if (region?.state !== 'found') return null;
+  return new Set(region.instances.filter((instance) => instance.status === 'RUNNING').map((instance) => instance.instanceId));
+}

@@ -8,7 +8,9 @@ import { useExposureStore } from '../exposure/exposure-store';
 import { csvMimeType, sweepExportFileName, toSweepCsv } from '../operation/export';
 import { useSweepStore } from './sweep-store';
 import { OperationResults } from '../operation/operation-results';
-import { accountLabel, partKey, retryParts, type SweepRun } from './sweep-facts';
+import { accountLabel, partKey, retryParts, runningAtSearch, type SweepRun } from './sweep-facts';
+import { RebootOffer } from '../workspace/reboot-offer';
+import { useUiStore } from '../../app/ui-store';
 import { SweepResultsTable } from './sweep-results-table';
 import '../operation/operation-results.css';
 import './sweep.css';
@@ -31,6 +33,12 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
   const retryable = useMemo(() => retryParts(props.runs).reduce((sum, part) => sum + part.instanceIds.length, 0), [props.runs]);
   const shown = props.runs.find((run) => partKey(run.profileId, run.regionId) === shownKey) ?? first;
   const views = useExposureStore((state) => state.views);
+  const search = useSweepStore((state) => state.search);
+  const setView = useUiStore((state) => state.setView);
+  const running = useMemo(
+    () => (shown === undefined ? null : runningAtSearch(search.state === 'done' ? search.sweep : null, shown.profileId, shown.regionId)),
+    [search, shown],
+  );
 
   const exportAll = () => {
     if (started === null) return;
@@ -72,6 +80,8 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
           }}
         />
       )}
+      {/* The reboot of this account's region is reviewed and runs on the Instances screen, as any plan. */}
+      {shown?.result == null || running === null ? null : <RebootOffer result={shown.result} isRunning={(instanceId) => running.has(instanceId)} onPlanned={() => setView('workspace')} />}
     </section>
   );
 });

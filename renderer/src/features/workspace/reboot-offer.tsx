@@ -10,8 +10,15 @@ import { useInstanceTableStore } from '../instances/instance-table-store';
  * After a detach or an attach: the change only takes effect after a reboot, so offer to reboot the instances that succeeded
  * and are running (stopped ones pick it up at their next start), with the hard power-off behind a warning. It plans a
  * rolling reboot, reviewed (its waves, wait and threshold) before anything is sent.
+ *
+ * Which instances run comes from the Instances table unless `isRunning` says (the Sweep screen knows its accounts'
+ * instances from its search); `onPlanned` follows a plan ready for review (the Sweep screen shows it on Instances).
  */
-export const RebootOffer = memo(function RebootOffer(props: { result: OperationResult }) {
+export const RebootOffer = memo(function RebootOffer(props: {
+  result: OperationResult;
+  isRunning?: ((instanceId: string) => boolean) | undefined;
+  onPlanned?: (() => void) | undefined;
+}) {
   const t = useT();
   const [forceStop, setForceStop] = useState(false);
   const plan = useOperationStore((state) => state.plan);
@@ -20,10 +27,12 @@ export const RebootOffer = memo(function RebootOffer(props: { result: OperationR
   const { result } = props;
   if (result.plan.action === 'reboot' || result.progress.state === 'running') return null;
   const { index } = useInstanceTableStore.getState();
-  const isRunning = (instanceId: string) => {
-    const position = index.positionOf(instanceId);
-    return position !== undefined && index.instances[position]?.status === 'RUNNING';
-  };
+  const isRunning =
+    props.isRunning ??
+    ((instanceId: string) => {
+      const position = index.positionOf(instanceId);
+      return position !== undefined && index.instances[position]?.status === 'RUNNING';
+    });
   const toReboot = result.outcomes.filter((outcome) => outcome.status === 'succeeded' && isRunning(outcome.instanceId)).map((outcome) => outcome.instanceId);
   if (toReboot.length === 0) return null;
   return (
@@ -50,6 +59,8 @@ export const RebootOffer = memo(function RebootOffer(props: { result: OperationR
                   keyPair: null,
                   forceStop,
                   instanceIds: toReboot,
+                }).then((planned) => {
+                  if (planned) props.onPlanned?.();
                 })
               }
             >
