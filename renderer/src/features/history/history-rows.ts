@@ -32,7 +32,7 @@ function sumCounts(entries: readonly HistoryEntry[]): Counts {
   );
 }
 
-export function sweepRow(sweep: SweepHistory, entries: readonly HistoryEntry[]): SweepRow {
+function sweepRow(sweep: SweepHistory, entries: readonly HistoryEntry[]): SweepRow {
   const own = entries.filter((entry) => entry.sweepOperationId === sweep.sweepOperationId);
   return {
     kind: 'sweep',
