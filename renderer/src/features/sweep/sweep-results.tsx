@@ -66,6 +66,8 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
         </Space>
       </div>
       <SweepResultsTable runs={props.runs} shownKey={shown === undefined ? undefined : partKey(shown.profileId, shown.regionId)} onShow={setShownKey} />
+      {/* The reboot of this account's region is reviewed and runs on the Instances screen, as any plan. */}
+      {shown?.result == null || running === null ? null : <RebootOffer result={shown.result} isRunning={(instanceId) => running.has(instanceId)} onPlanned={() => setView('workspace')} />}
       {shown?.result == null ? null : (
         <OperationResults
           key={shown.result.operationId}
@@ -80,8 +82,6 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
           }}
         />
       )}
-      {/* The reboot of this account's region is reviewed and runs on the Instances screen, as any plan. */}
-      {shown?.result == null || running === null ? null : <RebootOffer result={shown.result} isRunning={(instanceId) => running.has(instanceId)} onPlanned={() => setView('workspace')} />}
     </section>
   );
 });
