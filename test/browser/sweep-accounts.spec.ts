@@ -142,3 +142,24 @@ for (const { locale, scheme } of [
     });
   });
 }
+
+test.describe('the current profile alone', () => {
+  test.use({ fleet: { seed: 51, instances: 160, regions } });
+
+  test('one click narrows the search to the current profile, another widens it to every profile again', async ({ app }) => {
+    await threeAccounts(app);
+    await app.open();
+    const { page } = app;
+    await page.getByText('Sweep all regions', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
+    await page.getByRole('button', { name: 'Only prod (the current profile)' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByTestId('sweep-findings')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('sweep-account-prod')).toBeVisible();
+    await expect(page.locator('[data-testid^="sweep-account-"][data-state]')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'All profiles again' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.locator('[data-testid^="sweep-account-"][data-state]')).toHaveCount(3, { timeout: 30_000 });
+  });
+});
