@@ -6,7 +6,6 @@ import { useProfilesStore } from '../profiles/profiles-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSweepStore } from './sweep-store';
 import { isTerminalState } from '../operation/progress-facts';
-import { maxSweptProfiles } from '../../../../shared/domain/sweep';
 import './sweep.css';
 
 /**
@@ -29,12 +28,10 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
   // A profile deleted since it was chosen is no longer searched.
   const picked = chosen.filter((id) => profiles.some((profile) => profile.id === id));
   const profileIds = picked.length === 0 ? profiles.map((profile) => profile.id) : picked;
-  // Main refuses a longer list: say so here, before a search that cannot start.
-  const tooMany = profileIds.length > maxSweptProfiles;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (profileIds.length > 0 && !tooMany && name !== '' && !searching && !running) void find(profileIds, name);
+    if (profileIds.length > 0 && name !== '' && !searching && !running) void find(profileIds, name);
   };
 
   return (
@@ -65,11 +62,6 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
             <Typography.Text type="secondary" id="sweep-profiles-hint" className="sweep-hint">
               {t('sweep.profilesHint')}
             </Typography.Text>
-            {tooMany ? (
-              <Typography.Text type="error" className="sweep-hint" role="alert" data-testid="sweep-too-many">
-                {format(t('sweep.tooManyProfiles'), { max: maxSweptProfiles })}
-              </Typography.Text>
-            ) : null}
           </label>
           {/* The common case, a key of the account in hand, stays one click away. */}
           {currentProfile === undefined || profiles.length < 2 ? null : (
@@ -101,7 +93,7 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
           />
         </label>
         <div className="sweep-form-actions">
-          <Button type="primary" htmlType="submit" loading={searching} disabled={profileIds.length === 0 || tooMany || name === '' || running}>
+          <Button type="primary" htmlType="submit" loading={searching} disabled={profileIds.length === 0 || name === '' || running}>
             {t('sweep.search')}
           </Button>
           {searching ? <Button onClick={() => void cancelSearch()}>{t('sweep.cancelSearch')}</Button> : null}
