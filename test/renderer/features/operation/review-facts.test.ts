@@ -55,7 +55,7 @@ describe('review facts', () => {
     expect(runningCount({ byStatus: [], byZone: [] })).toBe(0);
   });
 
-  it('estimates a sweep as its busiest account: accounts side by side, one account's regions at its one pace', () => {
+  it('estimates a sweep as its busiest account: accounts side by side, one account’s regions at its one pace', () => {
     const a = { requests: 10, requestsPerSecond: 20, concurrency: 4, seconds: 1 };
     const b = { requests: 60, requestsPerSecond: 20, concurrency: 4, seconds: 3 };
     // Two regions of one account: 70 requests at 20 a second.
