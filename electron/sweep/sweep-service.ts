@@ -204,6 +204,15 @@ export function createSweepService(options: SweepServiceOptions): SweepService {
         for (const plan of runnable) options.operations.discard(plan.planId);
         throw new AppError('JOURNAL_UNAVAILABLE', 'The sweep could not be recorded; nothing was sent.');
       }
+      // Another operation may have started while the record was written: checked again, and then every part starts
+      // in this same turn, so nothing can come between. Refused now, the sweep is on record with no part started
+      // (History shows it cancelled, nothing sent), which is what happened; its plans go, as no review holds now.
+      try {
+        for (const plan of runnable) options.operations.checkStartable(plan.planId);
+      } catch (error) {
+        for (const plan of runnable) options.operations.discard(plan.planId);
+        throw error;
+      }
       const started = runnable.map((plan, index) => {
         const { operationId, profileId, regionId } = parts[index]!;
         options.operations.start(plan.planId, plan.confirmationText, { operationId, sweepOperationId });

@@ -37,8 +37,8 @@ export const operationMessages = defineMessages({
     zh: '约 {duration}（每秒 {rate} 个请求，同时 {concurrency} 个；应答慢或需要重试时会更久）',
   },
   'operation.review.sweepEstimateValue': {
-    en: 'About {duration}: the regions run side by side, each at {rate} requests per second, {concurrency} at once (slow answers and retries add to it)',
-    zh: '约 {duration}（各地域同时进行，每个地域每秒 {rate} 个请求，同时 {concurrency} 个；应答慢或需要重试时会更久）',
+    en: "About {duration}: the accounts run side by side, and each account's regions share its pace of {rate} requests per second, {concurrency} at once (slow answers and retries add to it)",
+    zh: '约 {duration}（各账号同时进行；同一账号的各地域共用该账号每秒 {rate} 个请求的速度，同时 {concurrency} 个；应答慢或需要重试时会更久）',
   },
   'operation.review.leftBehind': { en: 'Still bound after this change ({count})', zh: '本次更改后仍绑定该密钥对的实例（{count} 台）' },
   'operation.review.leftBehindNote': {

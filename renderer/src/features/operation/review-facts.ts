@@ -50,14 +50,19 @@ export function runningCount(breakdown: PlanBreakdown): number {
 }
 
 /**
- * A sweep's regions run side by side, each its own operation with its own pace: the whole takes about as long as
- * its longest region. Null when any part has no estimate.
+ * A sweep's accounts run side by side, while the regions of one account share that account's change pace (main paces
+ * each profile's changes as one: its flow limits are the account's). So the whole takes about as long as its busiest
+ * account's requests at that pace. Null when any part has no estimate.
  */
-export function combineEstimates(estimates: ReadonlyArray<PlanEstimate | null>): PlanEstimate | null {
+export function combineEstimates(parts: ReadonlyArray<{ profileId: string; estimate: PlanEstimate | null }>): PlanEstimate | null {
+  const estimates = parts.map((part) => part.estimate);
   if (estimates.length === 0 || estimates.some((estimate) => estimate === null)) return null;
-  const known = estimates as PlanEstimate[];
-  const longest = known.reduce((a, b) => (b.seconds > a.seconds ? b : a));
-  return { ...longest, requests: known.reduce((sum, estimate) => sum + estimate.requests, 0) };
+  const first = estimates[0]!;
+  const byAccount = new Map<string, number>();
+  for (const { profileId, estimate } of parts) byAccount.set(profileId, (byAccount.get(profileId) ?? 0) + estimate!.requests);
+  const busiest = Math.max(...byAccount.values());
+  const requests = [...byAccount.values()].reduce((sum, count) => sum + count, 0);
+  return { ...first, requests, seconds: busiest === 0 ? 0 : Math.max(1, Math.ceil(busiest / first.requestsPerSecond)) };
 }
 
 export type DurationText = { key: 'operation.duration.underSecond'; values: Record<string, never> } | { key: 'operation.duration.seconds'; values: { seconds: number } } | { key: 'operation.duration.minutes'; values: { minutes: number; seconds: number } } | { key: 'operation.duration.hours'; values: { hours: number; minutes: number } };

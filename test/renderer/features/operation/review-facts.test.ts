@@ -55,11 +55,14 @@ describe('review facts', () => {
     expect(runningCount({ byStatus: [], byZone: [] })).toBe(0);
   });
 
-  it('estimates regions run side by side as the longest of them, and none when one part has none', () => {
+  it('estimates a sweep as its busiest account: accounts side by side, one account’s regions at its one pace', () => {
     const a = { requests: 10, requestsPerSecond: 20, concurrency: 4, seconds: 1 };
     const b = { requests: 60, requestsPerSecond: 20, concurrency: 4, seconds: 3 };
-    expect(combineEstimates([a, b])).toEqual({ requests: 70, requestsPerSecond: 20, concurrency: 4, seconds: 3 });
-    expect(combineEstimates([a, null])).toBeNull();
+    // Two regions of one account: 70 requests at 20 a second.
+    expect(combineEstimates([{ profileId: 'p1', estimate: a }, { profileId: 'p1', estimate: b }])).toEqual({ requests: 70, requestsPerSecond: 20, concurrency: 4, seconds: 4 });
+    // Two accounts: the busier one's 60.
+    expect(combineEstimates([{ profileId: 'p1', estimate: a }, { profileId: 'p2', estimate: b }])).toEqual({ requests: 70, requestsPerSecond: 20, concurrency: 4, seconds: 3 });
+    expect(combineEstimates([{ profileId: 'p1', estimate: a }, { profileId: 'p2', estimate: null }])).toBeNull();
     expect(combineEstimates([])).toBeNull();
   });
 
