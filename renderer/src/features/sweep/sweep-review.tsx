@@ -59,7 +59,7 @@ export function SweepReview(props: SweepReviewProps) {
   const accountRows = useAccountRows({ profileName: first?.profileName ?? '', accessKeyHint: first?.accessKeyHint ?? '', accountId: first?.accountId ?? null, endpoint: endpoints.shared });
   // With several accounts the table names each (profile, account ID, access key); only a shared endpoint stays up here.
   const accountOverview = totals.accounts > 1 ? accountRows.slice(2) : accountRows;
-  const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans.map((part) => part.estimate)), 'regions');
+  const breakdownRows = useBreakdownRows(breakdown, combineEstimates(plan.plans), 'regions');
   const confirm = () => {
     if (confirmed && totals.instances > 0 && !props.starting) props.onConfirm(plan.confirmationText === null ? null : typed);
   };
