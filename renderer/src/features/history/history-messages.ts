@@ -55,8 +55,8 @@ export const historyMessages = defineMessages({
   },
   'history.sweep.interruptedTitle': { en: 'This sweep was interrupted', zh: '该批量解绑被中断' },
   'history.sweep.interruptedBody': {
-    en: 'The app stopped before the sweep ended. Resuming continues every unfinished part, in every account, with the original ClientTokens, so Volcengine applies each request at most once; parts that never started start now. Progress and results then show on the Sweep screen.',
-    zh: '应用在批量解绑结束前退出。继续操作会在所有账号中接着完成每个未完成的部分，并沿用原来的 ClientToken，火山引擎对每个请求最多执行一次；尚未开始的部分将在此时开始。进度和结果随后显示在批量解绑页面。',
+    en: 'The app stopped before the sweep ended. Resuming continues every unfinished part, in every account, with the original ClientTokens, so Volcengine applies each request at most once. A part that never started sent nothing and has no plan left to resume: search again to take the key off there. Progress and results then show on the Sweep screen.',
+    zh: '应用在批量解绑结束前退出。继续操作会在所有账号中接着完成每个未完成的部分，并沿用原来的 ClientToken，火山引擎对每个请求最多执行一次。从未开始的部分没有发送任何请求，也没有可继续的计划：请重新搜索，再从那里解绑该密钥。进度和结果随后显示在批量解绑页面。',
   },
   'history.sweep.notStarted': { en: 'Not started — nothing was sent', zh: '未开始——未发送任何请求' },
   'history.sweep.openPart': { en: 'Open {region} of {account}', zh: '打开 {account} 的 {region}' },
