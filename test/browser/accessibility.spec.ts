@@ -61,13 +61,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the region streaming in, shown from the copy on disk, and with a zone that failed', async ({ app }) => {
       await app.addSimulatorProfile();
-      app.simulator.setLatency(400);
+      // The last zone's listing is held back (until `releaseWaits`), so the region is still streaming in while axe
+      // looks: racing a latency let the listing end halfway through the audit, its buttons changing under it.
+      const lastZone = app.simulator.fleet.region('cn-beijing')!.zoneIds.at(-1)!;
+      app.simulator.addFault({ kind: 'slow-reply', action: 'DescribeInstances', params: { ZoneId: lastZone }, times: 1, delayMs: 120_000 });
       await app.open();
       const { page } = app;
       const progress = page.getByTestId('inventory-progress');
       await expect(page.getByTestId('instance-row').first()).toBeVisible();
       await expect(progress).toHaveAttribute('data-state', 'listing');
       await expectNoAxeViolations(page, 'streaming');
+      app.simulator.releaseWaits();
       await expect(progress).toHaveAttribute('data-state', 'complete');
 
       app.simulator.setLatency(1_500);

@@ -4,7 +4,6 @@ import { format } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { useHistoryStore } from '../features/history/history-store';
 import { interruptedCount } from '../features/history/history-rows';
-import { useSweepStore } from '../features/sweep/sweep-store';
 import { useUiStore } from './ui-store';
 
 /**
@@ -17,11 +16,10 @@ export const InterruptedNotice = memo(function InterruptedNotice() {
   // A sweep counts once, however many of its parts were cut short.
   const interrupted = useHistoryStore((state) => interruptedCount(state.list));
   const setView = useUiStore((state) => state.setView);
-  // A resumed sweep runs on the Sweep screen, not in History: its end is what makes it no longer interrupted.
-  const sweepEnded = useSweepStore((state) => state.runs.length > 0 && state.runs.every((run) => run.result !== null));
+  // A resumed sweep runs on the Sweep screen, not in History: the sweep store refreshes History when it ends.
   useEffect(() => {
     void refresh();
-  }, [refresh, sweepEnded]);
+  }, [refresh]);
   if (interrupted === 0) return null;
   return (
     <Alert

@@ -7,6 +7,7 @@ import { windowApi } from '../../api/window-api';
 import { isTerminalState } from '../operation/progress-facts';
 import { partKey, plannedParts, retryParts, type SweepRun } from './sweep-facts';
 import { useExposureStore } from '../exposure/exposure-store';
+import { useHistoryStore } from '../history/history-store';
 
 export type SweepSearch =
   | { state: 'idle' }
@@ -273,4 +274,11 @@ export function createSweepStore(api: () => KeyPairDeskApi, onResult: (result: O
   });
 }
 
-export const useSweepStore = createSweepStore(windowApi, (result) => useExposureStore.getState().afterOperation(result));
+/**
+ * Each part's end is followed by its exposure check; the sweep's end (every part's result in) by a fresh History, so
+ * the interrupted notice forgets a resumed sweep once it has run to its end.
+ */
+export const useSweepStore = createSweepStore(windowApi, (result) => {
+  useExposureStore.getState().afterOperation(result);
+  if (useSweepStore.getState().runs.every((run) => run.result !== null)) void useHistoryStore.getState().refresh();
+});
