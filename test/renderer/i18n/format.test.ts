@@ -32,7 +32,7 @@ describe('format', () => {
     for (const locale of ['en-US', 'zh-CN'] as const) {
       for (const [key, message] of Object.entries(messages[locale]) as Array<[MessageKey, string]>) {
         expect(message, key).not.toContain('(s)');
-        const filled = format(message, { count: 1, instances: 1, regions: 2, requests: 1, searched: 3, received: 5, total: 9, unknown: 0, done: 1, name: 'x', region: 'r', time: 't' }, locale);
+        const filled = format(message, { count: 1, instances: 1, regions: 2, accounts: 2, requests: 1, searched: 3, received: 5, total: 9, unknown: 0, done: 1, name: 'x', region: 'r', time: 't' }, locale);
         expect(filled, key).not.toMatch(/plural,/);
       }
     }
