@@ -3,7 +3,8 @@ import { exposureReportSchema } from '../../shared/domain/exposure';
 import { batchPlanSchema, instanceOutcomeSchema, maxListedItems } from '../../shared/domain/ecs';
 import { operationPlanSchema, operationRefSchema, operationStateSchema } from '../../shared/domain/operation';
 import { rebootWaveSchema, rollingRulesSchema, waveVerdictSchema } from '../../shared/domain/rolling-reboot';
-import { maxSweepParts, sweepHistorySchema } from '../../shared/domain/sweep';
+import { sweepHistorySchema } from '../../shared/domain/sweep';
+import { maxSweepParts } from '../../shared/domain/sweep-limits';
 import { maxInstancesPerRequest } from '../volcengine/batching';
 
 /*

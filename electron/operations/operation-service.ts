@@ -1,7 +1,7 @@
 import type { Instance, InstanceOutcome } from '../../shared/domain/ecs';
 import type { OperationPlan, OperationProgress, OperationResult, PlanRequest } from '../../shared/domain/operation';
 import type { Settings } from '../../shared/domain/settings';
-import { maxSweepParts } from '../../shared/domain/sweep';
+import { maxSweepParts } from '../../shared/domain/sweep-limits';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';

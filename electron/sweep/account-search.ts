@@ -1,4 +1,5 @@
-import { maxSweptRegions, regionsSearchedAtOnce, type SweepAccount, type SweepAccountProgress, type SweepRegion } from '../../shared/domain/sweep';
+import type { SweepAccount, SweepAccountProgress, SweepRegion } from '../../shared/domain/sweep';
+import { maxSweptRegions, regionsSearchedAtOnce } from '../../shared/domain/sweep-limits';
 import type { AppErrorData } from '../../shared/errors/app-error';
 import { cloudErrorData, type ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileRecord } from '../credentials/profile-file';

@@ -1,15 +1,7 @@
 import type { KeyPairRef } from '../../shared/domain/detachability';
 import { typedConfirmationThreshold, type OperationPlan } from '../../shared/domain/operation';
-import {
-  accountsSearchedAtOnce,
-  type Sweep,
-  type SweepAccountProgress,
-  type SweepPlan,
-  type SweepPlanRequest,
-  type SweepProgress,
-  type SweepRequest,
-  type SweepStarted,
-} from '../../shared/domain/sweep';
+import type { Sweep, SweepAccountProgress, SweepPlan, SweepPlanRequest, SweepProgress, SweepRequest, SweepStarted } from '../../shared/domain/sweep';
+import { accountsSearchedAtOnce } from '../../shared/domain/sweep-limits';
 import { AppError } from '../../shared/errors/app-error';
 import type { ClientForProfile } from '../cloud/profile-clients';
 import type { ProfileService } from '../credentials/profile-service';

@@ -4,6 +4,7 @@ import { instanceIdSchema, instanceSchema, keyPairSchema, maxListedItems, region
 import { jobIdSchema } from './inventory';
 import { operationPlanSchema, operationStateSchema } from './operation';
 import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
+import { maxSweepParts, maxSweptProfiles, maxSweptRegions } from './sweep-limits';
 
 /**
  * The emergency path: "this key leaked, take it off everything". A sweep looks for one key pair name in every
@@ -11,17 +12,6 @@ import { accountIdSchema, profileIdSchema, profileNameSchema } from './profile';
  * them together. A key pair is regional, so each account's region has its own key pair ID under the shared name.
  * One account and region of a sweep is a "part": an ordinary operation, journaled under the sweep's own ID.
  */
-
-/** At most this many regions of one account are searched at the same time, so a sweep stays polite to its flow limits. */
-export const regionsSearchedAtOnce = 4;
-/** Accounts are searched side by side, this many at once; each keeps to its own read pace (its own flow limits). */
-export const accountsSearchedAtOnce = 4;
-/** Enough for every region Volcengine has, with room to grow. */
-export const maxSweptRegions = 200;
-/** Enough for every account an admin keeps a profile for. */
-export const maxSweptProfiles = 50;
-/** One part per account and region. */
-export const maxSweepParts = maxSweptProfiles * maxSweptRegions;
 const sweepOperationIdSchema = z.string().min(1).max(64);
 
 /** Key pair names are exact: a sweep never detaches a key that merely looks like the one named. */

@@ -146,7 +146,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.addSimulatorProfile();
       await app.open();
       const { page } = app;
-      await page.getByText('Sweep all regions', { exact: true }).click();
+      await page.getByText('Sweep all accounts', { exact: true }).click();
       await expectNoAxeViolations(page, 'sweep (empty)');
       await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill('departed-admin');
       await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -85,7 +85,7 @@ test.describe('sweep and history, 简体中文 dark', () => {
     await app.addSimulatorProfile('生产');
     await app.open();
     const { page } = app;
-    await page.getByText('全地域清理', { exact: true }).click();
+    await page.getByText('全账号清理', { exact: true }).click();
     await page.getByRole('textbox', { name: '密钥对名称（精确）' }).fill('departed-admin');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await expect(page.getByTestId('sweep-summary')).toContainText('1 个账号的 2 个地域中共有 60 台实例');

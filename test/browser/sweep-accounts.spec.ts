@@ -13,7 +13,7 @@ const brokenKeys = { accessKeyId: 'AKLTbrowserBrokenKey003', secretAccessKey: 'b
 /** The few texts the test finds by name, in each language; everything else goes by role or test ID. */
 const texts = {
   'en-US': {
-    nav: 'Sweep all regions',
+    nav: 'Sweep all accounts',
     keyPairName: 'Key pair name (exact)',
     search: 'Search',
     summary: (instances: number) => `The key is on ${instances} instances in 4 regions of 2 accounts (4 regions searched).`,
@@ -21,7 +21,7 @@ const texts = {
     confirm: 'Type the key pair name to confirm',
   },
   'zh-CN': {
-    nav: '全地域清理',
+    nav: '全账号清理',
     keyPairName: '密钥对名称（精确）',
     search: '搜索',
     summary: (instances: number) => `2 个账号的 4 个地域中共有 ${instances} 台实例绑定了该密钥（共搜索 4 个地域）。`,
@@ -150,7 +150,7 @@ test.describe('the current profile alone', () => {
     await threeAccounts(app);
     await app.open();
     const { page } = app;
-    await page.getByText('Sweep all regions', { exact: true }).click();
+    await page.getByText('Sweep all accounts', { exact: true }).click();
     await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
     await page.getByRole('button', { name: 'Only prod (the current profile)' }).click();
     await page.getByRole('button', { name: 'Search', exact: true }).click();

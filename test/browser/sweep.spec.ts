@@ -13,7 +13,7 @@ test('sweeps three regions of one account: finds the key in each, reviews one pl
   await app.addSimulatorProfile();
   await app.open();
   const { page } = app;
-  await page.getByText('Sweep all regions', { exact: true }).click();
+  await page.getByText('Sweep all accounts', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
   // One profile: "all profiles" is it.
   await expect(page.getByTestId('sweep-profiles')).toContainText('All profiles (1)');

@@ -93,7 +93,7 @@ test('adds a profile, lists the instances, detaches a key pair from three, expor
     await expect(page.getByTestId('operation-results')).toBeVisible();
 
     // The Sweep screen: the key pair is still on other instances of the region, and the sweep finds it there.
-    await page.locator('.app-header').getByText('Sweep all regions', { exact: true }).click();
+    await page.locator('.app-header').getByText('Sweep all accounts', { exact: true }).click();
     await page.getByRole('textbox', { name: 'Key pair name (exact)' }).fill(keyPairName);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const findings = page.getByTestId('sweep-findings');

@@ -15,7 +15,7 @@ export const appMessages = defineMessages({
     en: 'Demo mode: the cloud is simulated on this computer. Nothing here touches Volcengine.',
     zh: '演示模式：云端由本机模拟，此处的任何操作都不会访问火山引擎。',
   },
-  'nav.sweep': { en: 'Sweep all regions', zh: '全地域清理' },
+  'nav.sweep': { en: 'Sweep all accounts', zh: '全账号清理' },
   'nav.history': { en: 'History', zh: '历史' },
   'nav.profiles': { en: 'Profiles', zh: '访问配置' },
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance } from '../../../shared/domain/ecs';
 import type { OperationResult, PlanRequest } from '../../../shared/domain/operation';
-import { maxSweepParts } from '../../../shared/domain/sweep';
+import { maxSweepParts } from '../../../shared/domain/sweep-limits';
 import { startAppUnderTest, valueOf, type AppUnderTest } from '../support/app-under-test';
 import { listInventory, loadRegion } from '../support/list-inventory';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxSweptProfiles, sweepRequestSchema } from '../../../shared/domain/sweep';
+import { sweepRequestSchema } from '../../../shared/domain/sweep';
+import { maxSweptProfiles } from '../../../shared/domain/sweep-limits';
 
 const profileIds = (count: number) => Array.from({ length: count }, (_, index) => `profile-${String(index).padStart(4, '0')}`);
 const request = (ids: string[]) => ({ profileIds: ids, keyPairName: 'leaked-key', jobId: 'job-00000001' });

@@ -1,4 +1,5 @@
 import { detachBlocker } from '../../../../shared/domain/detachability';
+import { maxSweptProfiles } from '../../../../shared/domain/sweep-limits';
 import type { OperationPlan, OperationProgress, OperationResult } from '../../../../shared/domain/operation';
 import type { Sweep, SweepAccount, SweepPlan, SweepPlanRequest, SweepRegion } from '../../../../shared/domain/sweep';
 import { retryableInstanceIds } from '../operation/retry-selection';
@@ -175,4 +176,18 @@ export function runningAtSearch(sweep: Sweep | null, profileId: string, regionId
   const region = account?.state === 'searched' ? account.regions.find((candidate) => candidate.regionId === regionId) : undefined;
   if (region?.state !== 'found') return null;
   return new Set(region.instances.filter((instance) => instance.status === 'RUNNING').map((instance) => instance.instanceId));
+}
+
+export interface SweptProfiles {
+  /** The profiles a search would cover: those picked (still existing), or every one when none is picked. */
+  profileIds: string[];
+  /** More than one sweep takes: main would refuse the request, so the form says it first. */
+  tooMany: boolean;
+}
+
+/** What the search form sends: a profile deleted since it was picked is no longer searched; none picked means all. */
+export function sweptProfiles(picked: readonly string[], profiles: ReadonlyArray<{ id: string }>): SweptProfiles {
+  const existing = picked.filter((id) => profiles.some((profile) => profile.id === id));
+  const profileIds = existing.length === 0 ? profiles.map((profile) => profile.id) : existing;
+  return { profileIds, tooMany: profileIds.length > maxSweptProfiles };
 }

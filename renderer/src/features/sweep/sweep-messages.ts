@@ -15,6 +15,10 @@ export const sweepMessages = defineMessages({
   'sweep.allProfiles': { en: 'All profiles ({count})', zh: '全部访问配置（{count} 个）' },
   'sweep.onlyCurrent': { en: 'Only {name} (the current profile)', zh: '仅搜索 {name}（当前访问配置）' },
   'sweep.allProfilesAgain': { en: 'All profiles again', zh: '改回全部访问配置' },
+  'sweep.tooManyProfiles': {
+    en: 'A sweep searches at most {max} profiles at once: choose up to {max}, then search the rest in a second sweep.',
+    zh: '一次清理最多搜索 {max} 个访问配置：请选择不超过 {max} 个，其余的再做一次搜索。',
+  },
   'sweep.profilesHint': { en: 'Leave empty to search every profile.', zh: '留空即搜索全部访问配置。' },
   'sweep.cancelSearch': { en: 'Cancel search', zh: '取消搜索' },
   'sweep.searching': {

@@ -6,6 +6,8 @@ import { useProfilesStore } from '../profiles/profiles-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSweepStore } from './sweep-store';
 import { isTerminalState } from '../operation/progress-facts';
+import { sweptProfiles } from './sweep-facts';
+import { maxSweptProfiles } from '../../../../shared/domain/sweep-limits';
 import './sweep.css';
 
 /**
@@ -25,13 +27,13 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [keyPairName, setKeyPairName] = useState('');
   const name = keyPairName.trim();
-  // A profile deleted since it was chosen is no longer searched.
+  // A profile deleted since it was chosen is no longer searched (nor shown as chosen).
   const picked = chosen.filter((id) => profiles.some((profile) => profile.id === id));
-  const profileIds = picked.length === 0 ? profiles.map((profile) => profile.id) : picked;
+  const { profileIds, tooMany } = sweptProfiles(chosen, profiles);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (profileIds.length > 0 && name !== '' && !searching && !running) void find(profileIds, name);
+    if (profileIds.length > 0 && !tooMany && name !== '' && !searching && !running) void find(profileIds, name);
   };
 
   return (
@@ -62,6 +64,11 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
             <Typography.Text type="secondary" id="sweep-profiles-hint" className="sweep-hint">
               {t('sweep.profilesHint')}
             </Typography.Text>
+            {tooMany ? (
+              <Typography.Text type="error" className="sweep-hint" role="alert" data-testid="sweep-too-many">
+                {format(t('sweep.tooManyProfiles'), { max: maxSweptProfiles })}
+              </Typography.Text>
+            ) : null}
           </label>
           {/* The common case, a key of the account in hand, stays one click away. */}
           {currentProfile === undefined || profiles.length < 2 ? null : (
@@ -93,7 +100,7 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
           />
         </label>
         <div className="sweep-form-actions">
-          <Button type="primary" htmlType="submit" loading={searching} disabled={profileIds.length === 0 || name === '' || running}>
+          <Button type="primary" htmlType="submit" loading={searching} disabled={profileIds.length === 0 || tooMany || name === '' || running}>
             {t('sweep.search')}
           </Button>
           {searching ? <Button onClick={() => void cancelSearch()}>{t('sweep.cancelSearch')}</Button> : null}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
 import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
+import { maxSweptProfiles } from '../../../../shared/domain/sweep-limits';
 import {
   combinedProgress,
   groupByAccount,
@@ -11,6 +12,7 @@ import {
   retryParts,
   sweepEndpoints,
   sweepTotals,
+  sweptProfiles,
   type SweepRun,
 } from '../../../../renderer/src/features/sweep/sweep-facts';
 
@@ -150,5 +152,22 @@ describe('sweepEndpoints', () => {
         ['p1/cn-beijing', 'https://open.volcengineapi.com'],
       ]),
     });
+  });
+});
+
+describe('sweptProfiles', () => {
+  const profiles = Array.from({ length: maxSweptProfiles + 1 }, (_, index) => ({ id: `p-${index}` }));
+
+  it('searches every profile when none is picked, and says when that is more than a sweep takes', () => {
+    expect(sweptProfiles([], profiles.slice(0, 3))).toEqual({ profileIds: ['p-0', 'p-1', 'p-2'], tooMany: false });
+    const all = sweptProfiles([], profiles);
+    expect(all.profileIds).toHaveLength(maxSweptProfiles + 1);
+    expect(all.tooMany).toBe(true);
+    expect(sweptProfiles([], profiles.slice(0, maxSweptProfiles)).tooMany).toBe(false);
+  });
+
+  it('searches only the picked profiles that still exist, or all when every picked one is gone', () => {
+    expect(sweptProfiles(['p-2', 'gone', 'p-0'], profiles)).toEqual({ profileIds: ['p-2', 'p-0'], tooMany: false });
+    expect(sweptProfiles(['gone'], profiles.slice(0, 2))).toEqual({ profileIds: ['p-0', 'p-1'], tooMany: false });
   });
 });
