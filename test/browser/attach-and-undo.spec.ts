@@ -3,7 +3,7 @@ import { describeEcsError } from '../../shared/errors/ecs-error-catalogue';
 import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import type { SimulatedKeyPair } from '../../simulator/simulator-types';
 import { format } from '../../renderer/src/i18n/format';
-import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
+import { everyMessage as messages, type AnyMessageKey as MessageKey } from '../support/every-message';
 import { expectNoAxeViolations } from './support/accessibility-audit';
 import { expect, test, type AppHarness } from './support/app-fixture';
 

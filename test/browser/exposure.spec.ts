@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../shared/domain/locale';
-import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
+import { everyMessage as messages, type AnyMessageKey as MessageKey } from '../support/every-message';
 import { format } from '../../renderer/src/i18n/format';
 import type { EcsSimulator } from '../../simulator/ecs-simulator';
 import { bindSharedKeyPair } from '../../simulator/shared-key-pair';

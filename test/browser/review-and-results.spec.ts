@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { format } from '../../renderer/src/i18n/format';
-import { messages, type MessageKey } from '../../renderer/src/i18n/messages';
+import { everyMessage as messages, type AnyMessageKey as MessageKey } from '../support/every-message';
 import { expect, test } from './support/app-fixture';
 import { busiestKeyPair } from './support/workspace-steps';
 

@@ -28,7 +28,7 @@ export const AppHeader = memo(function AppHeader() {
       <Space>
         <LanguageSwitch />
         <Button size="small" onClick={() => openDrawer({ kind: 'settings' })}>
-          {t('settings.open')}
+          {t('nav.settings')}
         </Button>
       </Space>
     </header>

@@ -26,10 +26,10 @@ export const InterruptedNotice = memo(function InterruptedNotice() {
       type="warning"
       banner
       data-testid="interrupted-notice"
-      content={format(t('history.interruptedNotice'), { count: interrupted })}
+      content={format(t('notice.interrupted'), { count: interrupted })}
       action={
         <Button size="small" type="primary" status="warning" onClick={() => setView('history')}>
-          {t('history.openHistory')}
+          {t('notice.openHistory')}
         </Button>
       }
     />

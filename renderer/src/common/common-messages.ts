@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n/define-messages';
 
 /** Words every screen uses: buttons, punctuation that differs by language. */
 export const commonMessages = defineMessages({
+  // A form field's value main would refuse (the profile and settings forms).
+  'form.invalid': { en: 'Check this field', zh: '请检查此项' },
   'common.cancel': { en: 'Cancel', zh: '取消' },
   'common.save': { en: 'Save', zh: '保存' },
   'common.close': { en: 'Close', zh: '关闭' },

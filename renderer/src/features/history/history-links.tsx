@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
 import type { OperationResult } from '../../../../shared/domain/operation';
 import { format, formatDateTime } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useHistoryT } from './history-messages';
 import './history.css';
 
 /**
@@ -16,7 +17,7 @@ export const HistoryLinks = memo(function HistoryLinks(props: {
   entries: readonly HistoryEntry[];
   onOpen: (operationId: string) => void;
 }) {
-  const t = useT();
+  const t = useHistoryT();
   const locale = useLocale();
   const { result, undoneBy, entries } = props;
   const undoOf = result.plan.undoOf;

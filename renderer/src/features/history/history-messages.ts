@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/define-messages';
+import { featureTranslator } from '../../i18n/feature-t';
 
 /** The operation journal's screen, and the notice of interrupted operations. */
 export const historyMessages = defineMessages({
@@ -42,10 +43,6 @@ export const historyMessages = defineMessages({
   },
   'history.resume': { en: 'Resume', zh: '继续操作' },
   'history.abandon': { en: 'End without resuming', zh: '结束，不再继续' },
-  'history.interruptedNotice': {
-    en: '{count, plural, one {# operation was} other {# operations were}} interrupted when the app last stopped. Open the history to resume {count, plural, one {it} other {them}} or to see what happened.',
-    zh: '上次退出时有 {count} 个操作被中断。请打开历史继续操作或查看结果。',
-  },
   'history.action.sweep': { en: 'Sweep: detach everywhere', zh: '批量解绑（所有账号）' },
   'history.sweep.regions': { en: '{count, plural, one {# region} other {# regions}}', zh: '{count} 个地域' },
   'history.sweep.accounts': { en: '{count, plural, one {# account} other {# accounts}}', zh: '{count} 个账号' },
@@ -60,5 +57,7 @@ export const historyMessages = defineMessages({
   },
   'history.sweep.notStarted': { en: 'Not started — nothing was sent', zh: '未开始——未发送任何请求' },
   'history.sweep.openPart': { en: 'Open {region} of {account}', zh: '打开 {account} 的 {region}' },
-  'history.openHistory': { en: 'Open history', zh: '打开历史' },
 });
+
+/** This screen's translator: its own messages and those loaded at start. */
+export const useHistoryT = featureTranslator(historyMessages);

@@ -2,7 +2,7 @@ import { Alert, Button, Space, Spin, Typography } from '@arco-design/web-react';
 import { useEffect, useMemo, useState } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useHistoryT } from './history-messages';
 import { useHistoryStore } from './history-store';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { OperationResults } from '../operation/operation-results';
@@ -19,7 +19,7 @@ import '../operation/operation-results.css';
  * per-instance record, to read and export; an interrupted one can be resumed from here.
  */
 export function HistoryPage() {
-  const t = useT();
+  const t = useHistoryT();
   const list = useHistoryStore((state) => state.list);
   const loading = useHistoryStore((state) => state.loading);
   const opened = useHistoryStore((state) => state.opened);

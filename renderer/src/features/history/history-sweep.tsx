@@ -2,7 +2,7 @@ import { Alert, Button, Tag, Typography } from '@arco-design/web-react';
 import { memo, useState } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useHistoryT } from './history-messages';
 import { useUiStore } from '../../app/ui-store';
 import { useSweepStore } from '../sweep/sweep-store';
 import { accountLabel } from '../sweep/sweep-facts';
@@ -15,7 +15,7 @@ import './history.css';
  * interrupted sweep resumes here as one, and its progress and results then show on the Sweep screen.
  */
 export const HistorySweep = memo(function HistorySweep(props: { row: SweepRow; openedPartId: string | null; onOpenPart: (operationId: string) => void }) {
-  const t = useT();
+  const t = useHistoryT();
   const { row } = props;
   const resumeSweep = useSweepStore((state) => state.resume);
   const resumeError = useSweepStore((state) => (state.lastError?.during === 'resume' ? state.lastError.error : null));

@@ -3,7 +3,8 @@ import { memo, useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain/history';
 import type { HistoryRow } from './history-rows';
 import { format, formatDateTime } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useHistoryT } from './history-messages';
 import './history.css';
 import '../instances/instance-table.css';
 import { PlainTable, type PlainColumn } from '../../common/plain-table';
@@ -21,7 +22,7 @@ const stateColors: Record<HistoryEntry['state'], string> = {
 
 /** A detach's latest "still exposed" check, under its outcomes: how many, or that none was made. */
 function HistoryExposure(props: { entry: HistoryEntry }) {
-  const t = useT();
+  const t = useHistoryT();
   const locale = useLocale();
   const { entry } = props;
   if (entry.action !== 'detach-key-pair') return null;
@@ -36,7 +37,7 @@ function HistoryExposure(props: { entry: HistoryEntry }) {
 
 /** What was done: an undo says so, and a detach an undo has answered is marked as undone. */
 function HistoryAction(props: { entry: HistoryEntry }) {
-  const t = useT();
+  const t = useHistoryT();
   const { entry } = props;
   return (
     <span className="history-action">
@@ -55,7 +56,7 @@ const idOf = (row: HistoryRow) => (row.kind === 'sweep' ? row.sweep.sweepOperati
 
 /** Past operations, newest first: when, where, what, and how each came out; a sweep is one row over its parts. */
 export const HistoryTable = memo(function HistoryTable(props: { rows: readonly HistoryRow[]; openedId: string | null; onOpen: (row: HistoryRow) => void }) {
-  const t = useT();
+  const t = useHistoryT();
   const locale = useLocale();
   const [page, setPage] = useState(1);
   const columns: Array<PlainColumn<HistoryRow>> = [

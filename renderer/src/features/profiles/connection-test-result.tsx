@@ -3,12 +3,13 @@ import { memo } from 'react';
 import { describeEcsError } from '../../../../shared/errors/ecs-error-catalogue';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useProfilesT } from './profiles-messages';
 import type { ConnectionTestState } from './profiles-store';
 
 /** The outcome of "test connection": success with what was seen, or the explained failure. */
 export const ConnectionTestResultView = memo(function ConnectionTestResultView(props: { test: ConnectionTestState }) {
-  const t = useT();
+  const t = useProfilesT();
   const locale = useLocale();
   const { test } = props;
   if (test.state === 'testing') return <Spin size={14} tip={t('profiles.testing')} />;

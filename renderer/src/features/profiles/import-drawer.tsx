@@ -6,7 +6,8 @@ import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useProfilesT } from './profiles-messages';
 import { useProfilesStore } from './profiles-store';
 
 const keyOf = (candidate: ImportCandidate) => `${candidate.source}:${candidate.sourceName}`;
@@ -25,7 +26,7 @@ interface Choice {
  * picks some, and main moves their keys into the keychain, then warns that the CLI file still holds them.
  */
 export function ImportDrawer(props: { onClose: () => void }) {
-  const t = useT();
+  const t = useProfilesT();
   const locale = useLocale();
   const scanImports = useProfilesStore((state) => state.scanImports);
   const importSelected = useProfilesStore((state) => state.importSelected);

@@ -6,7 +6,8 @@ import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
 import { SearchableSelect } from '../../common/searchable-select';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useProfilesT } from './profiles-messages';
 import { useProfilesStore } from './profiles-store';
 import { useAppStore } from '../../app/app-store';
 import { profileRequest, type ProfileField, type ProfileFormValues } from './profile-request';
@@ -26,7 +27,7 @@ function initialValues(profile: ProfileSummary | undefined): ProfileFormValues {
 
 /** Add or edit a profile. Secrets go to main once, on save, and are never read back: editing leaves them empty. */
 export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: () => void }) {
-  const t = useT();
+  const t = useProfilesT();
   const demoMode = useAppStore((state) => state.info?.demoMode === true);
   const locale = useLocale();
   const create = useProfilesStore((state) => state.create);

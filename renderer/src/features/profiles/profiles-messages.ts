@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/define-messages';
+import { featureTranslator } from '../../i18n/feature-t';
 
 /** The profiles screen, the profile form, the import from the Volcengine CLI and the test of a profile's keys. */
 export const profilesMessages = defineMessages({
@@ -60,7 +61,6 @@ export const profilesMessages = defineMessages({
   'form.removeSessionToken': { en: 'Remove the stored session token', zh: '移除已保存的会话令牌' },
   'form.secretNote': { en: 'Stored in the system keychain only. It is never shown again.', zh: '仅保存在系统密钥环中，之后不会再显示。' },
   'form.secretNoteDemo': { en: 'Kept in memory for this demo only. It is never shown again.', zh: '仅在本演示的内存中保存，之后不会再显示。' },
-  'form.invalid': { en: 'Check this field', zh: '请检查此项' },
   'form.required': { en: 'Required', zh: '必填' },
   'test.ok': { en: 'Connected', zh: '连接成功' },
   'test.okDetail': { en: 'The keys work: {count, plural, one {# region is} other {# regions are}} available.', zh: '密钥有效：可见 {count} 个地域。' },
@@ -98,3 +98,6 @@ export const profilesMessages = defineMessages({
   },
   'import.failedItem': { en: 'Not imported', zh: '未导入' },
 });
+
+/** This screen's translator: its own messages and those loaded at start. */
+export const useProfilesT = featureTranslator(profilesMessages);

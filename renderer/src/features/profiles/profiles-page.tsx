@@ -5,7 +5,8 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { PlainTable, type PlainColumn } from '../../common/plain-table';
 import { RegionLabel } from '../../common/region-label';
 import { formatDateTime } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useProfilesT } from './profiles-messages';
 import { useProfilesStore } from './profiles-store';
 import { useUiStore } from '../../app/ui-store';
 import { useAppStore } from '../../app/app-store';
@@ -13,7 +14,7 @@ import { ConnectionTestResultView } from './connection-test-result';
 import './profiles.css';
 
 const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSummary }) {
-  const t = useT();
+  const t = useProfilesT();
   const locale = useLocale();
   const test = useProfilesStore((state) => state.tests[props.profile.id]);
   if (test !== undefined) return <ConnectionTestResultView test={test} />;
@@ -27,7 +28,7 @@ const ProfileStatus = memo(function ProfileStatus(props: { profile: ProfileSumma
 });
 
 const ProfileActions = memo(function ProfileActions(props: { profile: ProfileSummary }) {
-  const t = useT();
+  const t = useProfilesT();
   const testConnection = useProfilesStore((state) => state.testConnection);
   const remove = useProfilesStore((state) => state.remove);
   const openDrawer = useUiStore((state) => state.openDrawer);
@@ -51,7 +52,7 @@ const ProfileActions = memo(function ProfileActions(props: { profile: ProfileSum
 
 /** Every profile, its connection state, and what can be done with it. */
 export function ProfilesPage() {
-  const t = useT();
+  const t = useProfilesT();
   const demoMode = useAppStore((state) => state.info?.demoMode === true);
   const locale = useLocale();
   const profiles = useProfilesStore((state) => state.profiles);

@@ -5,7 +5,7 @@ import type { Settings, SettingsPatch, ThemeSetting } from '../../../../shared/d
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
-import { useT } from '../../i18n/use-t';
+import { useSettingsT } from './settings-messages';
 import { format } from '../../i18n/format';
 import { useAppStore } from '../../app/app-store';
 import { useInventoryStore } from '../inventory/inventory-store';
@@ -18,7 +18,7 @@ type ProxyMode = Settings['proxy']['mode'];
  * timeout, how long secrets stay in memory, and how a rolling reboot goes; the language is in the header.
  */
 export function SettingsDrawer(props: { onClose: () => void }) {
-  const t = useT();
+  const t = useSettingsT();
   const settings = useAppStore((state) => state.settings);
   const updateSettings = useAppStore((state) => state.updateSettings);
   const [theme, setTheme] = useState<ThemeSetting>(settings?.theme ?? 'system');

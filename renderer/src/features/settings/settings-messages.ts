@@ -1,9 +1,9 @@
 import { defineMessages } from '../../i18n/define-messages';
+import { featureTranslator } from '../../i18n/feature-t';
 
 /** The settings drawer. */
 export const settingsMessages = defineMessages({
   'settings.title': { en: 'Settings', zh: '设置' },
-  'settings.open': { en: 'Settings', zh: '设置' },
   'settings.theme': { en: 'Theme', zh: '主题' },
   'settings.theme.system': { en: 'System', zh: '跟随系统' },
   'settings.theme.light': { en: 'Light', zh: '浅色' },
@@ -70,3 +70,6 @@ export const settingsMessages = defineMessages({
     zh: '重启失败或未按时恢复运行的实例都计入。50 台的一批按 10% 可容许 5 台：第 6 台即停止，后续批次不再发送。设为 0 则出现第一台即停止。',
   },
 });
+
+/** This screen's translator: its own messages and those loaded at start. */
+export const useSettingsT = featureTranslator(settingsMessages);

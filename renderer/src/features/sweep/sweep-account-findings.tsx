@@ -8,7 +8,8 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { PlainTable, type PlainColumn } from '../../common/plain-table';
 import { RegionLabel } from '../../common/region-label';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useSweepStore } from './sweep-store';
 import { accountLabel, accountTotals, partKey, regionCounts } from './sweep-facts';
 import { SweepRegionInstances } from './sweep-region-instances';
@@ -18,7 +19,7 @@ type Row = SweepRegion & { key: string };
 
 /** The state column: where the key is, that it is not there, or why the region could not be read. */
 function RegionState(props: { row: Row }) {
-  const t = useT();
+  const t = useSweepT();
   const locale = useLocale();
   const { row } = props;
   if (row.state === 'absent') return <Typography.Text type="secondary">{t('sweep.state.absent')}</Typography.Text>;
@@ -48,7 +49,7 @@ function RegionState(props: { row: Row }) {
  * per region. An account that could not be read shows why and what to do; the others stay usable.
  */
 export const SweepAccountFindings = memo(function SweepAccountFindings(props: { account: SweepAccount }) {
-  const t = useT();
+  const t = useSweepT();
   const locale = useLocale();
   const { account } = props;
   const label = accountLabel(account);

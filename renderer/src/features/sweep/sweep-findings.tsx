@@ -2,7 +2,7 @@ import { Button, Typography } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import type { Sweep } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useSweepStore } from './sweep-store';
 import { partKey, plannableRegions, plannedParts, regionCounts, sweepTotals } from './sweep-facts';
 import { SweepAccountFindings } from './sweep-account-findings';
@@ -11,7 +11,7 @@ import './sweep.css';
 
 /** What the search found, account by account, region by region, with the totals and the one button to review. */
 export const SweepFindings = memo(function SweepFindings(props: { sweep: Sweep }) {
-  const t = useT();
+  const t = useSweepT();
   const { sweep } = props;
   const skippedAccounts = useSweepStore((state) => state.skippedAccounts);
   const skippedParts = useSweepStore((state) => state.skippedParts);

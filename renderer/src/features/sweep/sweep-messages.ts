@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/define-messages';
+import { featureTranslator } from '../../i18n/feature-t';
 
 /** Detaching a key pair in every region. */
 export const sweepMessages = defineMessages({
@@ -11,6 +12,7 @@ export const sweepMessages = defineMessages({
   'sweep.keyPairName': { en: 'Key pair name (exact)', zh: '密钥对名称（精确）' },
   'sweep.keyPairNamePlaceholder': { en: 'e.g. departed-admin', zh: '例如 departed-admin' },
   'sweep.search': { en: 'Search', zh: '搜索' },
+  'sweep.col.details': { en: 'Details', zh: '详情' },
   'sweep.profiles': { en: 'Profiles (accounts) to search', zh: '要搜索的访问配置（账号）' },
   'sweep.allProfiles': { en: 'All profiles ({count})', zh: '全部访问配置（{count} 个）' },
   'sweep.onlyCurrent': { en: 'Only {name} (the current profile)', zh: '仅搜索 {name}（当前访问配置）' },
@@ -97,3 +99,6 @@ export const sweepMessages = defineMessages({
   'sweep.results.export': { en: 'Export the whole sweep (CSV)', zh: '导出本次批量解绑的全部结果（CSV）' },
   'sweep.resumeFailed': { en: 'The sweep could not be resumed', zh: '无法继续该批量解绑' },
 });
+
+/** This screen's translator: its own messages and those loaded at start. */
+export const useSweepT = featureTranslator(sweepMessages);

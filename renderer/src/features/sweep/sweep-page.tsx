@@ -1,6 +1,6 @@
 import { Typography } from '@arco-design/web-react';
 import { AppErrorAlert } from '../../common/app-error-alert';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useSweepStore } from './sweep-store';
 import { OperationProgressView } from '../operation/operation-progress-view';
 import { combinedProgress } from './sweep-facts';
@@ -17,7 +17,7 @@ import './sweep.css';
  * resumed from History shows here too, from its progress on.
  */
 export function SweepPage() {
-  const t = useT();
+  const t = useSweepT();
   const search = useSweepStore((state) => state.search);
   const runs = useSweepStore((state) => state.runs);
   const currentPlan = useSweepStore((state) => state.currentPlan);

@@ -2,7 +2,8 @@ import { memo, useMemo } from 'react';
 import type { SweepPlan } from '../../../../shared/domain/sweep';
 import { RegionLabel } from '../../common/region-label';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { groupByAccount, partKey } from './sweep-facts';
 import './sweep.css';
 
@@ -11,7 +12,7 @@ import './sweep.css';
  * exclusions, and its endpoint when the parts do not all share one; a total line per account.
  */
 export const SweepPlanTable = memo(function SweepPlanTable(props: { plan: SweepPlan; endpoints: ReadonlyMap<string, string> }) {
-  const t = useT();
+  const t = useSweepT();
   const locale = useLocale();
   const accounts = useMemo(() => groupByAccount(props.plan.plans), [props.plan.plans]);
   const withEndpoints = props.endpoints.size > 0;

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { detachBlocker } from '../../../../shared/domain/detachability';
 import type { SweepRegion } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { blockerLabel, statusColor, statusLabel } from '../instances/instance-labels';
 import './sweep.css';
 
@@ -12,7 +12,7 @@ const shownInstances = 200;
 
 /** The instances of one region that carry the key, with why any of them cannot be detached. */
 export const SweepRegionInstances = memo(function SweepRegionInstances(props: { region: Extract<SweepRegion, { state: 'found' }>; account: string }) {
-  const t = useT();
+  const t = useSweepT();
   const { region } = props;
   const ref = { keyPairId: region.keyPair.keyPairId, keyPairName: region.keyPair.keyPairName };
   const shown = region.instances.slice(0, shownInstances);

@@ -2,7 +2,8 @@ import { Button } from '@arco-design/web-react';
 import { memo, useMemo } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useExposureStore, type ExposureView } from '../exposure/exposure-store';
 import { groupByAccount, partKey, type SweepRun } from './sweep-facts';
 import './sweep.css';
@@ -11,7 +12,7 @@ const counted = ['succeeded', 'failed', 'notSent', 'unknown'] as const;
 
 /** Every part's counts, account by account with a total line each, and the button that shows a part's full results. */
 export const SweepResultsTable = memo(function SweepResultsTable(props: { runs: readonly SweepRun[]; shownKey: string | undefined; onShow: (key: string) => void }) {
-  const t = useT();
+  const t = useSweepT();
   const locale = useLocale();
   const accounts = useMemo(() => groupByAccount(props.runs), [props.runs]);
   const exposure = useExposureStore((state) => state.views);
@@ -31,7 +32,7 @@ export const SweepResultsTable = memo(function SweepResultsTable(props: { runs: 
           <th scope="col">{t('operation.outcome.not-sent')}</th>
           <th scope="col">{t('operation.outcome.unknown')}</th>
           <th scope="col">{t('exposure.col.region')}</th>
-          <th scope="col">{t('history.col.open')}</th>
+          <th scope="col">{t('sweep.col.details')}</th>
         </tr>
       </thead>
       {accounts.map(({ profileId, items }) => {

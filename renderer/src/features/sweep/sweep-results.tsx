@@ -3,7 +3,8 @@ import { memo, useMemo, useState } from 'react';
 import { regionDisplayName } from '../../../../shared/domain/known-regions';
 import { useSaveExport } from '../../common/use-save-export';
 import { format } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useLocale } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useExposureStore } from '../exposure/exposure-store';
 import { csvMimeType, sweepExportFileName, toSweepCsv } from '../operation/export';
 import { useSweepStore } from './sweep-store';
@@ -20,7 +21,7 @@ import './sweep.css';
  * results at a time (the same view as a single-region detach, with its retry, re-check, export and RequestIds).
  */
 export const SweepResults = memo(function SweepResults(props: { runs: readonly SweepRun[] }) {
-  const t = useT();
+  const t = useSweepT();
   const locale = useLocale();
   const planning = useSweepStore((state) => state.planning);
   const lastError = useSweepStore((state) => state.lastError);

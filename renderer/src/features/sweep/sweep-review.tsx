@@ -6,7 +6,7 @@ import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogCloseIcon } from '../../common/dialog-close-icon';
 import { useReturnFocus } from '../../common/use-return-focus';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { PlanExclusions } from '../operation/plan-exclusions';
 import { isConfirmed } from '../operation/plan-facts';
 import { PlanLeftBehind } from '../operation/plan-left-behind';
@@ -34,7 +34,7 @@ export interface SweepReviewProps {
  * instances keep the key and why, the consequences, the exact requests, and one typed confirmation.
  */
 export function SweepReview(props: SweepReviewProps) {
-  const t = useT();
+  const t = useSweepT();
   const { plan } = props;
   const [typed, setTyped] = useState('');
   useReturnFocus();

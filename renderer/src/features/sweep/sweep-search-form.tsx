@@ -1,7 +1,7 @@
 import { Button, Input, Select, Space, Typography } from '@arco-design/web-react';
 import { memo, useState, type FormEvent } from 'react';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useWorkspaceStore } from '../workspace/workspace-store';
 import { useSweepStore } from './sweep-store';
@@ -15,7 +15,7 @@ import './sweep.css';
  * picks some: in an emergency the safe default is everywhere.
  */
 export const SweepSearchForm = memo(function SweepSearchForm() {
-  const t = useT();
+  const t = useSweepT();
   const profiles = useProfilesStore((state) => state.profiles);
   const currentId = useWorkspaceStore((state) => state.profileId);
   const currentProfile = profiles.find((profile) => profile.id === currentId);

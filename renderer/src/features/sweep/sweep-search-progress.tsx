@@ -2,7 +2,7 @@ import { Progress, Tag, Typography } from '@arco-design/web-react';
 import { memo } from 'react';
 import type { SweepAccountProgress, SweepProgress } from '../../../../shared/domain/sweep';
 import { format } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { useSweepT } from './sweep-messages';
 import { useProfilesStore } from '../profiles/profiles-store';
 import './sweep.css';
 
@@ -14,7 +14,7 @@ function percentOf(done: number, total: number): number {
 
 /** Regions searched so far and instances found, overall and account by account, while the search runs. */
 export const SweepSearchProgress = memo(function SweepSearchProgress(props: { keyPairName: string; accounts: number; progress: SweepProgress | null }) {
-  const t = useT();
+  const t = useSweepT();
   const profiles = useProfilesStore((state) => state.profiles);
   const accounts = props.progress?.accounts ?? [];
   const done = accounts.reduce((sum, account) => sum + account.regionsDone, 0);
