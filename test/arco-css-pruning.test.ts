@@ -43,3 +43,17 @@ describe('the Arco variants left out of the renderer CSS', () => {
     for (const match of source.matchAll(/<([A-Z][\w.]*)[^<>]*?\bsize=["'](large|mini)["']/g)) expect(match[1]).toBe('Button');
   });
 });
+
+describe("the Arco stylesheets the renderer imports (renderer/src/arco.ts)", () => {
+  it("are each a component the renderer uses, or ConfigProvider's", async () => {
+    const source = await rendererSource();
+    const used = new Set(['ConfigProvider']);
+    for (const match of source.matchAll(/import \{([^}]*)\} from '@arco-design\/web-react';/g)) {
+      for (const name of match[1]!.split(',')) used.add(name.replace(/\btype\b/, '').trim());
+    }
+    const arco = await readFile(path.join(root, 'renderer', 'src', 'arco.ts'), 'utf8');
+    const styled = [...arco.matchAll(/@arco-design\/web-react\/es\/(\w+)\/style\//g)].map((match) => match[1]!);
+    expect(styled.length).toBeGreaterThan(10);
+    expect(styled.filter((component) => !used.has(component))).toEqual([]);
+  });
+});

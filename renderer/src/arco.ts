@@ -20,16 +20,15 @@ import '@arco-design/web-react/es/List/style/index.css';
 import '@arco-design/web-react/es/Message/style/css.js';
 import '@arco-design/web-react/es/Modal/style/css.js';
 import '@arco-design/web-react/es/Pagination/style/css.js';
+// Popconfirm's brings Tooltip's and Popover's along.
 import '@arco-design/web-react/es/Popconfirm/style/css.js';
 import '@arco-design/web-react/es/Progress/style/css.js';
 import '@arco-design/web-react/es/Radio/style/css.js';
-import '@arco-design/web-react/es/Result/style/css.js';
 import '@arco-design/web-react/es/Select/style/css.js';
 import '@arco-design/web-react/es/Space/style/css.js';
 import '@arco-design/web-react/es/Spin/style/css.js';
 import '@arco-design/web-react/es/Steps/style/css.js';
 import '@arco-design/web-react/es/Tag/style/css.js';
-import '@arco-design/web-react/es/Tooltip/style/css.js';
 import '@arco-design/web-react/es/Typography/style/css.js';
 
 setCreateRoot(createRoot);
