@@ -11,8 +11,8 @@ import '@arco-design/web-react/es/ConfigProvider/style/css.js';
 import '@arco-design/web-react/es/Descriptions/style/css.js';
 import '@arco-design/web-react/es/Drawer/style/css.js';
 import '@arco-design/web-react/es/Empty/style/css.js';
-// Form's and List's own styles without the Grid's (their css.js pulls all of it in, 6.6 KiB gzip): a vertical Form
-// renders its rows as plain divs, and a List without `grid` uses no columns.
+// Form's and List's own styles without the Grid's (their css.js pulls all of it in, 6.6 KiB gzip): a vertical form
+// (common/plain-form.tsx writes Arco's Form markup) uses no columns, nor does a List without `grid`.
 import '@arco-design/web-react/es/Form/style/index.css';
 import '@arco-design/web-react/es/Input/style/css.js';
 import '@arco-design/web-react/es/InputNumber/style/css.js';

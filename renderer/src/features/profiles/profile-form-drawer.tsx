@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, Input, Typography } from '@arco-design/web-react';
+import { Button, Checkbox, Input, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { knownRegions } from '../../../../shared/domain/known-regions';
 import type { ProfileSummary } from '../../../../shared/domain/profile';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
+import { FormField, PlainForm } from '../../common/plain-form';
 import { SearchableSelect } from '../../common/searchable-select';
 import { useLocale } from '../../i18n/use-t';
 import { useProfilesT } from './profiles-messages';
@@ -39,7 +40,6 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
   const [error, setError] = useState<AppErrorData | null>(null);
 
   const set = (field: keyof ProfileFormValues) => (value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
-  const status = (field: ProfileField) => (invalid.has(field) ? ('error' as const) : undefined);
   const help = (field: ProfileField) => (invalid.has(field) ? t(field === 'accountId' ? 'form.accountIdInvalid' : 'form.invalid') : undefined);
 
   const submit = async () => {
@@ -71,39 +71,39 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
         </>
       }
     >
-      <Form layout="vertical" onSubmit={() => void submit()} aria-label={t(editing ? 'form.editTitle' : 'form.createTitle')}>
+      <PlainForm onSubmit={() => void submit()} label={t(editing ? 'form.editTitle' : 'form.createTitle')}>
         {error === null ? null : <AppErrorAlert error={error} onClose={() => setError(null)} />}
-        <Form.Item label={t('form.name')} required validateStatus={status('name')} help={help('name')}>
+        <FormField label={t('form.name')} required invalid={invalid.has('name')} help={help('name')}>
           <Input aria-label={t('form.name')} placeholder={t('form.namePlaceholder')} value={values.name} onChange={set('name')} maxLength={64} />
-        </Form.Item>
-        <Form.Item label={`${t('form.accountId')} (${t('common.optional')})`} validateStatus={status('accountId')} help={help('accountId') ?? t('form.accountIdHelp')}>
+        </FormField>
+        <FormField label={`${t('form.accountId')} (${t('common.optional')})`} invalid={invalid.has('accountId')} help={help('accountId') ?? t('form.accountIdHelp')}>
           <Input aria-label={t('form.accountId')} placeholder={t('form.accountIdPlaceholder')} value={values.accountId} onChange={set('accountId')} inputMode="numeric" spellCheck={false} maxLength={40} />
-        </Form.Item>
-        <Form.Item
+        </FormField>
+        <FormField
           label={t('form.accessKeyId')}
           required={!editing}
-          validateStatus={status('accessKeyId')}
+          invalid={invalid.has('accessKeyId')}
           help={help('accessKeyId') ?? (editing ? `${props.profile?.accessKeyHint ?? ''} · ${t('form.keepSecret')}` : undefined)}
         >
           <Input aria-label={t('form.accessKeyId')} value={values.accessKeyId} onChange={set('accessKeyId')} autoComplete="off" spellCheck={false} />
-        </Form.Item>
-        <Form.Item
+        </FormField>
+        <FormField
           label={t('form.secretAccessKey')}
           required={!editing}
-          validateStatus={status('secretAccessKey')}
+          invalid={invalid.has('secretAccessKey')}
           help={help('secretAccessKey') ?? (editing ? t('form.keepSecret') : t(demoMode ? 'form.secretNoteDemo' : 'form.secretNote'))}
         >
           <Input.Password aria-label={t('form.secretAccessKey')} value={values.secretAccessKey} onChange={set('secretAccessKey')} autoComplete="off" visibilityToggle={false} />
-        </Form.Item>
-        <Form.Item label={`${t('form.sessionToken')} (${t('common.optional')})`} validateStatus={status('sessionToken')} help={help('sessionToken')}>
+        </FormField>
+        <FormField label={`${t('form.sessionToken')} (${t('common.optional')})`} invalid={invalid.has('sessionToken')} help={help('sessionToken')}>
           <Input.Password aria-label={t('form.sessionToken')} value={values.sessionToken} onChange={set('sessionToken')} autoComplete="off" visibilityToggle={false} disabled={values.removeSessionToken} />
-        </Form.Item>
+        </FormField>
         {editing && props.profile?.hasSessionToken ? (
           <Checkbox checked={values.removeSessionToken} onChange={set('removeSessionToken')}>
             {t('form.removeSessionToken')}
           </Checkbox>
         ) : null}
-        <Form.Item label={t('form.region')} required validateStatus={status('region')} help={help('region')}>
+        <FormField label={t('form.region')} required invalid={invalid.has('region')} help={help('region')}>
           <SearchableSelect
             label={t('form.region')}
             allowCreate
@@ -111,12 +111,12 @@ export function ProfileFormDrawer(props: { profile?: ProfileSummary; onClose: ()
             onChange={set('region')}
             options={knownRegions.map((region) => ({ value: region.id, label: `${region.name[locale]} · ${region.id}` }))}
           />
-        </Form.Item>
-        <Form.Item label={`${t('form.endpoint')} (${t('common.optional')})`} validateStatus={status('endpoint')} help={help('endpoint')}>
+        </FormField>
+        <FormField label={`${t('form.endpoint')} (${t('common.optional')})`} invalid={invalid.has('endpoint')} help={help('endpoint')}>
           <Input aria-label={t('form.endpoint')} placeholder={t('form.endpointPlaceholder')} value={values.endpoint} onChange={set('endpoint')} spellCheck={false} />
-        </Form.Item>
+        </FormField>
         <Typography.Text type="secondary">{t(demoMode ? 'form.secretNoteDemo' : 'form.secretNote')}</Typography.Text>
-      </Form>
+      </PlainForm>
     </DialogDrawer>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, Input, InputNumber, Message, Radio, Typography } from '@arco-design/web-react';
+import { Button, Checkbox, Input, InputNumber, Message, Radio, Typography } from '@arco-design/web-react';
 import { useState } from 'react';
 import { isProxyUrl } from '../../../../shared/domain/proxy-url';
 import type { Settings, SettingsPatch, ThemeSetting } from '../../../../shared/domain/settings';
 import type { AppErrorData } from '../../../../shared/errors/app-error';
 import { AppErrorAlert } from '../../common/app-error-alert';
 import { DialogDrawer } from '../../common/dialog-drawer';
+import { FormField, PlainForm } from '../../common/plain-form';
 import { useSettingsT } from './settings-messages';
 import { format } from '../../i18n/format';
 import { useAppStore } from '../../app/app-store';
@@ -80,40 +81,40 @@ export function SettingsDrawer(props: { onClose: () => void }) {
         </>
       }
     >
-      <Form layout="vertical">
+      <PlainForm>
         {error === null ? null : <AppErrorAlert error={error} />}
-        <Form.Item label={t('settings.theme')}>
+        <FormField label={t('settings.theme')}>
           <Radio.Group type="button" aria-label={t('settings.theme')} value={theme} onChange={setTheme}>
             <Radio value="system">{t('settings.theme.system')}</Radio>
             <Radio value="light">{t('settings.theme.light')}</Radio>
             <Radio value="dark">{t('settings.theme.dark')}</Radio>
           </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t('settings.proxy')}>
+        </FormField>
+        <FormField label={t('settings.proxy')}>
           <Radio.Group aria-label={t('settings.proxy')} direction="vertical" value={proxyMode} onChange={setProxyMode}>
             <Radio value="environment">{t('settings.proxy.environment')}</Radio>
             <Radio value="direct">{t('settings.proxy.direct')}</Radio>
             <Radio value="custom">{t('settings.proxy.custom')}</Radio>
           </Radio.Group>
-        </Form.Item>
+        </FormField>
         {proxyMode === 'custom' ? (
-          <Form.Item label={t('settings.proxyUrl')} validateStatus={invalidProxy ? 'error' : undefined} help={invalidProxy ? t('form.invalid') : undefined}>
+          <FormField label={t('settings.proxyUrl')} invalid={invalidProxy} help={invalidProxy ? t('form.invalid') : undefined}>
             <Input aria-label={t('settings.proxyUrl')} placeholder={t('settings.proxyUrlPlaceholder')} value={proxyUrl} onChange={(url: string) => { setProxyUrl(url); setInvalidProxy(false); }} spellCheck={false} />
-          </Form.Item>
+          </FormField>
         ) : null}
-        <Form.Item label={t('settings.concurrency')} extra={t('settings.concurrencyHelp')}>
+        <FormField label={t('settings.concurrency')} extra={t('settings.concurrencyHelp')}>
           <InputNumber aria-label={t('settings.concurrency')} min={1} max={10} precision={0} value={concurrency} onChange={(value) => setConcurrency(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.changeRate')} extra={t('settings.changeRateHelp')}>
+        </FormField>
+        <FormField label={t('settings.changeRate')} extra={t('settings.changeRateHelp')}>
           <InputNumber aria-label={t('settings.changeRate')} min={1} max={100} precision={0} value={changeRate} onChange={(value) => setChangeRate(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.readRate')} extra={t('settings.readRateHelp')}>
+        </FormField>
+        <FormField label={t('settings.readRate')} extra={t('settings.readRateHelp')}>
           <InputNumber aria-label={t('settings.readRate')} min={1} max={100} precision={0} value={readRate} onChange={(value) => setReadRate(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.zonesAtOnce')} extra={t('settings.zonesAtOnceHelp')}>
+        </FormField>
+        <FormField label={t('settings.zonesAtOnce')} extra={t('settings.zonesAtOnceHelp')}>
           <InputNumber aria-label={t('settings.zonesAtOnce')} min={1} max={10} precision={0} value={zonesAtOnce} onChange={(value) => setZonesAtOnce(value)} />
-        </Form.Item>
-        <Form.Item extra={t('settings.keepCacheHelp')}>
+        </FormField>
+        <FormField extra={t('settings.keepCacheHelp')}>
           <Checkbox checked={keepCache} onChange={setKeepCache}>
             {t('settings.keepCache')}
           </Checkbox>
@@ -130,32 +131,32 @@ export function SettingsDrawer(props: { onClose: () => void }) {
               {t('settings.forgetCache')}
             </Button>
           </div>
-        </Form.Item>
-        <Form.Item label={t('settings.timeout')}>
+        </FormField>
+        <FormField label={t('settings.timeout')}>
           <InputNumber aria-label={t('settings.timeout')} min={5} max={120} precision={0} value={timeout} onChange={(value) => setTimeoutSeconds(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.secretCache')} extra={t('settings.secretCacheHelp')}>
+        </FormField>
+        <FormField label={t('settings.secretCache')} extra={t('settings.secretCacheHelp')}>
           <InputNumber aria-label={t('settings.secretCache')} min={0} max={60} precision={0} value={secretMinutes} onChange={(value) => setSecretMinutes(value)} />
-        </Form.Item>
+        </FormField>
         <Typography.Title heading={6} style={{ margin: '8px 0 16px', paddingTop: 16, borderTop: '1px solid var(--color-border-2)' }}>
           {t('settings.rebootSection')}
         </Typography.Title>
-        <Form.Item label={t('settings.rebootWaveMode')} extra={t('settings.rebootWaveModeHelp')}>
+        <FormField label={t('settings.rebootWaveMode')} extra={t('settings.rebootWaveModeHelp')}>
           <Radio.Group type="button" aria-label={t('settings.rebootWaveMode')} value={waveMode} onChange={setWaveMode} data-testid="settings-reboot-wave-mode">
             <Radio value="batch">{t('settings.rebootWaveMode.batch')}</Radio>
             <Radio value="zone">{t('settings.rebootWaveMode.zone')}</Radio>
           </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t('settings.rebootWaveSize')} extra={t('settings.rebootWaveSizeHelp')}>
+        </FormField>
+        <FormField label={t('settings.rebootWaveSize')} extra={t('settings.rebootWaveSizeHelp')}>
           <InputNumber aria-label={t('settings.rebootWaveSize')} min={1} max={1000} precision={0} disabled={waveMode === 'zone'} value={waveSize} onChange={(value) => setWaveSize(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.rebootWait')} extra={t('settings.rebootWaitHelp')}>
+        </FormField>
+        <FormField label={t('settings.rebootWait')} extra={t('settings.rebootWaitHelp')}>
           <InputNumber aria-label={t('settings.rebootWait')} min={1} max={120} precision={0} value={waitMinutes} onChange={(value) => setWaitMinutes(value)} />
-        </Form.Item>
-        <Form.Item label={t('settings.rebootFailurePercent')} extra={t('settings.rebootFailurePercentHelp')}>
+        </FormField>
+        <FormField label={t('settings.rebootFailurePercent')} extra={t('settings.rebootFailurePercentHelp')}>
           <InputNumber aria-label={t('settings.rebootFailurePercent')} min={0} max={100} precision={0} suffix="%" value={failurePercent} onChange={(value) => setFailurePercent(value)} />
-        </Form.Item>
-      </Form>
+        </FormField>
+      </PlainForm>
     </DialogDrawer>
   );
 }
