@@ -18,7 +18,7 @@ function KeyPairCell(props: { row: InstanceRow; labels: RowLabels; current: stri
   if (row.change === null) {
     return (
       <td className={current === null ? 'instances-absent' : undefined} title={current ?? undefined}>
-        {now}
+        <span className="instances-text">{now}</span>
       </td>
     );
   }
@@ -79,9 +79,15 @@ export const InstanceRowCells = memo(function InstanceRowCells(props: { row: Ins
         </div>
       </td>
       <KeyPairCell row={row} labels={labels} current={keyPair} />
-      <td title={instance.zoneId}>{instance.zoneId}</td>
-      <td className="instances-mono">{instance.privateIp ?? absent}</td>
-      <td className="instances-mono">{instance.publicIp ?? absent}</td>
+      <td title={instance.zoneId}>
+        <span className="instances-text">{instance.zoneId}</span>
+      </td>
+      <td className="instances-mono">
+        <span className="instances-text">{instance.privateIp ?? absent}</span>
+      </td>
+      <td className="instances-mono">
+        <span className="instances-text">{instance.publicIp ?? absent}</span>
+      </td>
       <td className="instances-tags">
         {instance.tags.length === 0 ? (
           absent
@@ -91,7 +97,9 @@ export const InstanceRowCells = memo(function InstanceRowCells(props: { row: Ins
           </div>
         )}
       </td>
-      <td title={instance.projectName}>{instance.projectName === '' ? absent : instance.projectName}</td>
+      <td title={instance.projectName}>
+        <span className="instances-text">{instance.projectName === '' ? absent : instance.projectName}</span>
+      </td>
     </>
   );
 });

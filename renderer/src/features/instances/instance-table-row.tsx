@@ -22,7 +22,7 @@ function preventShiftTextSelection(event: MouseEvent<HTMLInputElement>) {
  * checkbox changes, not the table; and of those rows only the checkbox and the row's class (the data cells are
  * memoized apart). Every word comes from `labels`, made once by the table.
  */
-export const InstanceTableRow = memo(function InstanceTableRow(props: { row: InstanceRow; rowIndex: number; labels: RowLabels }) {
+export const InstanceTableRow = memo(function InstanceTableRow(props: { row: InstanceRow; rowIndex: number; offset: number; labels: RowLabels }) {
   const { row, labels } = props;
   const { instance } = row;
   const selected = useInstanceTableStore((state) => state.selected.has(row.id));
@@ -40,6 +40,7 @@ export const InstanceTableRow = memo(function InstanceTableRow(props: { row: Ins
       data-cached={row.cached ? 'true' : undefined}
       data-change={row.change ?? undefined}
       title={row.cached ? labels.t('instances.cachedRow') : undefined}
+      style={{ transform: `translateY(${props.offset}px)` }}
     >
       <td className="instances-cell-check">
         <input

@@ -10,7 +10,6 @@ import { InstanceTableRow } from './instance-table-row';
 import type { SortColumn } from './instance-sort-columns';
 import './instance-table.css';
 
-const columnCount = instanceColumns.length + 1;
 const defaultWidths = Object.fromEntries(instanceColumns.map((column) => [column.id, column.width])) as Record<SortColumn, number>;
 
 /**
@@ -25,9 +24,10 @@ const scrollingOverscanRows = 12;
 const restingOverscanRows = 3;
 
 /**
- * The instances that match the search and filters, as a real <table> whose body renders only the rows in view
- * (plus overscan) between two spacer rows. Fixed row height and a fixed table layout mean nothing is measured
- * while scrolling. The scroll container grows into the space a flex-column parent gives it (480px elsewhere).
+ * The instances that match the search and filters, as a <table> whose body renders only the rows in view (plus
+ * overscan), each at its own offset in a body as tall as all the rows (instance-table.css says why it is laid out
+ * as a grid). Fixed row height and fixed column widths mean nothing is measured while scrolling. The scroll
+ * container grows into the space a flex-column parent gives it (480px elsewhere).
  */
 export const InstanceTable = memo(function InstanceTable(props: { label?: string }) {
   const t = useT();
@@ -40,7 +40,7 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   const mode = useInstanceTableStore((state) => state.mode);
   const attachName = useInstanceTableStore((state) => (state.mode === 'attach' ? (state.keyPair?.keyPairName ?? '') : ''));
   const labels = useMemo(() => rowLabelsOf(locale, selectionWait, mode, attachName), [locale, selectionWait, mode, attachName]);
-  // Column widths the admin dragged; only the <col>s use them, so a resize never re-renders a row.
+  // Column widths the admin dragged; only the table's track list uses them, so a resize never re-renders a row.
   const [widths, setWidths] = useState(defaultWidths);
   const resize = useCallback((column: SortColumn, width: number) => setWidths((current) => ({ ...current, [column]: width })), []);
   const tableWidth = instanceColumns.reduce((sum, column) => sum + widths[column.id], checkboxColumnWidth);
@@ -68,38 +68,26 @@ export const InstanceTable = memo(function InstanceTable(props: { label?: string
   }, [terms, filters, sort]);
 
   const items = virtualizer.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const spaceAbove = first === undefined ? 0 : first.start - headerHeight;
-  const spaceBelow = last === undefined ? 0 : virtualizer.getTotalSize() - (last.end - headerHeight);
+  // Each column's share of a wider window follows its width, as a fixed-layout table shares it out.
+  const gridColumns = `${checkboxColumnWidth}px ${instanceColumns.map((column) => `minmax(${widths[column.id]}px, ${widths[column.id]}fr)`).join(' ')}`;
 
   return (
     <div ref={scrollRef} className="instances-scroll" data-testid="instance-table" data-query={query}>
-      <table className="instances-table" aria-label={props.label ?? t('instances.tableLabel')} aria-rowcount={rows.length + 1} style={{ minWidth: tableWidth }}>
-        <colgroup>
-          <col style={{ width: checkboxColumnWidth }} />
-          {instanceColumns.map((column) => (
-            <col key={column.id} style={{ width: widths[column.id] }} />
-          ))}
-        </colgroup>
+      <table
+        className="instances-table"
+        aria-label={props.label ?? t('instances.tableLabel')}
+        aria-rowcount={rows.length + 1}
+        style={{ minWidth: tableWidth, ['--instances-grid' as string]: gridColumns }}
+      >
         <InstanceTableHeader widths={widths} onResize={resize} />
-        <tbody>
-          {spaceAbove > 0 ? (
-            <tr aria-hidden="true" className="instances-spacer">
-              <td colSpan={columnCount} style={{ height: spaceAbove }} />
-            </tr>
-          ) : null}
+        {/* As tall as every row; each rendered row is placed at its own offset, so rows that stay never move. */}
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];
             // Keyed by slot, not by instance: when the search changes the rows, React updates the DOM rows in
             // place instead of tearing them down and building new ones.
-            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} labels={labels} />;
+            return row === undefined ? null : <InstanceTableRow key={item.key} row={row} rowIndex={item.index} offset={item.start - headerHeight} labels={labels} />;
           })}
-          {spaceBelow > 0 ? (
-            <tr aria-hidden="true" className="instances-spacer">
-              <td colSpan={columnCount} style={{ height: spaceBelow }} />
-            </tr>
-          ) : null}
         </tbody>
       </table>
       <CellPeek containerRef={scrollRef} />
