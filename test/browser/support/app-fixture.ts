@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../../../electron/logging/logger';
 import { startEcsSimulator, type EcsSimulator } from '../../../simulator/ecs-simulator';
 import { createSenderPolicy } from '../../../electron/security/sender-policy';
 import { channelPrefix } from '../../../shared/ipc/channel-names';
+import { startOtherAccount, type OtherAccountOptions } from '../../electron/support/other-account';
 import { bridgeScript, serveBuiltRenderer, testOrigin } from './app-origin';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -50,18 +51,10 @@ export interface AppHarness {
    * Adds another Volcengine account: a simulator of its own (own keys, own fleet, closed with the test) and a
    * profile for it. With `wrongSecret` the profile holds that secret instead, so every signed request of it fails.
    */
-  addAccountProfile(options: AccountProfileOptions): Promise<{ profileId: string; simulator: EcsSimulator }>;
+  addAccountProfile(options: OtherAccountOptions): Promise<{ profileId: string; simulator: EcsSimulator }>;
   open(): Promise<void>;
   cspViolations(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
-}
-
-export interface AccountProfileOptions {
-  name: string;
-  keys: { accessKeyId: string; secretAccessKey: string };
-  fleet: { seed: number; instances: number; regions?: string[] };
-  accountId?: string;
-  wrongSecret?: string;
 }
 
 /**
@@ -145,16 +138,9 @@ export const test = base.extend<AppOptions & { app: AppHarness }>({
         return (created.value as { id: string }).id;
       },
       addAccountProfile: async (options) => {
-        const other = await startEcsSimulator({ credentials: [options.keys], generate: options.fleet });
+        const { simulator: other, profile } = await startOtherAccount(options);
         otherAccounts.push(other);
-        const created = await core.dispatcher.invoke('profiles.create', {
-          name: options.name,
-          accessKeyId: options.keys.accessKeyId,
-          secretAccessKey: options.wrongSecret ?? options.keys.secretAccessKey,
-          region: 'cn-beijing',
-          endpoint: other.url,
-          ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
-        });
+        const created = await core.dispatcher.invoke('profiles.create', profile);
         if (!created.ok) throw new Error(`could not add the profile: ${created.error.code}`);
         return { profileId: (created.value as { id: string }).id, simulator: other };
       },
