@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/domain/locale';
 import type { Translated } from './define-messages';
-import { messages, tableInLocale, type MessageKey } from './messages';
+import { messages, tableByLocale, type MessageKey } from './messages';
 import { useLocale } from './use-t';
 
 /** Looks up a message of a screen loaded on demand, or one loaded at start. */
@@ -8,7 +8,7 @@ export type FeatureTranslate<K extends string> = (key: MessageKey | K) => string
 
 /** A table's messages in front of those loaded at start, by locale. */
 export function featureLookup<K extends string>(table: Readonly<Record<K, Translated>>): (locale: Locale) => FeatureTranslate<K> {
-  const own: Record<Locale, Record<K, string>> = { 'en-US': tableInLocale(table, 'en-US'), 'zh-CN': tableInLocale(table, 'zh-CN') };
+  const own = tableByLocale(table);
   return (locale) => (key) => (Object.hasOwn(own[locale], key) ? own[locale][key as K] : messages[locale][key as MessageKey]);
 }
 

@@ -52,8 +52,10 @@ export function tableInLocale<K extends string>(table: Readonly<Record<K, Transl
   return Object.fromEntries(entries.map(([key, message]) => [key, message[languageOf[locale]]])) as Record<K, string>;
 }
 
+/** A table's messages in each locale the app speaks. */
+export function tableByLocale<K extends string>(table: Readonly<Record<K, Translated>>): Record<Locale, Record<K, string>> {
+  return { 'en-US': tableInLocale(table, 'en-US'), 'zh-CN': tableInLocale(table, 'zh-CN') };
+}
+
 /** Every message loaded at start, by locale: what `useT()` looks keys up in. */
-export const messages: Record<Locale, Record<MessageKey, string>> = {
-  'en-US': tableInLocale(combined, 'en-US'),
-  'zh-CN': tableInLocale(combined, 'zh-CN'),
-};
+export const messages: Record<Locale, Record<MessageKey, string>> = tableByLocale(combined);

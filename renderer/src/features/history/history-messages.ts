@@ -1,7 +1,7 @@
 import { defineMessages } from '../../i18n/define-messages';
 import { featureTranslator } from '../../i18n/feature-t';
 
-/** The operation journal's screen, and the notice of interrupted operations. */
+/** The operation journal's screen (the notice of interrupted operations is the shell's: app-messages.ts). */
 export const historyMessages = defineMessages({
   'history.title': { en: 'History', zh: '操作历史' },
   'history.intro': {

@@ -179,15 +179,17 @@ export function runningAtSearch(sweep: Sweep | null, profileId: string, regionId
 }
 
 export interface SweptProfiles {
-  /** The profiles a search would cover: those picked (still existing), or every one when none is picked. */
+  /** The picked profiles that still exist: a profile deleted since it was picked is neither searched nor shown. */
+  picked: string[];
+  /** The profiles a search would cover: those picked, or every one when none is picked. */
   profileIds: string[];
   /** More than one sweep takes: main would refuse the request, so the form says it first. */
   tooMany: boolean;
 }
 
-/** What the search form sends: a profile deleted since it was picked is no longer searched; none picked means all. */
+/** What the search form shows as picked and sends: none picked means all. */
 export function sweptProfiles(picked: readonly string[], profiles: ReadonlyArray<{ id: string }>): SweptProfiles {
   const existing = picked.filter((id) => profiles.some((profile) => profile.id === id));
   const profileIds = existing.length === 0 ? profiles.map((profile) => profile.id) : existing;
-  return { profileIds, tooMany: profileIds.length > maxSweptProfiles };
+  return { picked: existing, profileIds, tooMany: profileIds.length > maxSweptProfiles };
 }

@@ -27,9 +27,7 @@ export const SweepSearchForm = memo(function SweepSearchForm() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [keyPairName, setKeyPairName] = useState('');
   const name = keyPairName.trim();
-  // A profile deleted since it was chosen is no longer searched (nor shown as chosen).
-  const picked = chosen.filter((id) => profiles.some((profile) => profile.id === id));
-  const { profileIds, tooMany } = sweptProfiles(chosen, profiles);
+  const { picked, profileIds, tooMany } = sweptProfiles(chosen, profiles);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();

@@ -159,7 +159,7 @@ describe('sweptProfiles', () => {
   const profiles = Array.from({ length: maxSweptProfiles + 1 }, (_, index) => ({ id: `p-${index}` }));
 
   it('searches every profile when none is picked, and says when that is more than a sweep takes', () => {
-    expect(sweptProfiles([], profiles.slice(0, 3))).toEqual({ profileIds: ['p-0', 'p-1', 'p-2'], tooMany: false });
+    expect(sweptProfiles([], profiles.slice(0, 3))).toEqual({ picked: [], profileIds: ['p-0', 'p-1', 'p-2'], tooMany: false });
     const all = sweptProfiles([], profiles);
     expect(all.profileIds).toHaveLength(maxSweptProfiles + 1);
     expect(all.tooMany).toBe(true);
@@ -167,7 +167,7 @@ describe('sweptProfiles', () => {
   });
 
   it('searches only the picked profiles that still exist, or all when every picked one is gone', () => {
-    expect(sweptProfiles(['p-2', 'gone', 'p-0'], profiles)).toEqual({ profileIds: ['p-2', 'p-0'], tooMany: false });
-    expect(sweptProfiles(['gone'], profiles.slice(0, 2))).toEqual({ profileIds: ['p-0', 'p-1'], tooMany: false });
+    expect(sweptProfiles(['p-2', 'gone', 'p-0'], profiles)).toEqual({ picked: ['p-2', 'p-0'], profileIds: ['p-2', 'p-0'], tooMany: false });
+    expect(sweptProfiles(['gone'], profiles.slice(0, 2))).toEqual({ picked: [], profileIds: ['p-0', 'p-1'], tooMany: false });
   });
 });
