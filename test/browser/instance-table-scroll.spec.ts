@@ -15,10 +15,14 @@ interface ShownRow {
   top: number;
 }
 
-/** Every row in the DOM: its position in the list, the instance it says it is, and where it is drawn. */
+/**
+ * Every row in the DOM: its position in the list, the instance it says it is, and where it is drawn. Found and read
+ * in one synchronous call: a locator's evaluateAll finds the rows first and reads them in a later task, by when a
+ * render (the overscan shrinking as the scroll ends) may have taken some out of the document.
+ */
 async function shownRows(page: Page): Promise<ShownRow[]> {
-  return page.getByTestId('instance-row').evaluateAll((rows) =>
-    rows.map((row) => ({
+  return page.getByTestId('instance-table').evaluate((table) =>
+    [...table.querySelectorAll('[data-testid="instance-row"]')].map((row) => ({
       rowIndex: Number(row.getAttribute('aria-rowindex')),
       id: row.getAttribute('data-instance-id') ?? '',
       idText: row.querySelector('.instances-id code')?.textContent ?? '',
