@@ -17,8 +17,8 @@ function targets(fleet: FleetState, bound: Map<string, string[]>, regionId: stri
 }
 
 const texts = {
-  'en-US': { notice: '1 operation was interrupted', openHistory: 'Open history', resume: 'Resume', notStarted: 'Not started — nothing was sent' },
-  'zh-CN': { notice: '上次退出时有 1 个操作被中断', openHistory: '打开历史', resume: '继续操作', notStarted: '未开始——未发送任何请求' },
+  'en-US': { notice: '1 operation was interrupted', openHistory: 'Open history', resume: 'Resume', notStarted: 'Not started — nothing was sent', shanghai: 'China East 2 (Shanghai) cn-shanghai' },
+  'zh-CN': { notice: '上次退出时有 1 个操作被中断', openHistory: '打开历史', resume: '继续操作', notStarted: '未开始——未发送任何请求', shanghai: '华东2（上海） cn-shanghai' },
 } as const;
 
 for (const { locale, scheme } of [
@@ -88,7 +88,10 @@ for (const { locale, scheme } of [
       await page.getByRole('row', { name: new RegExp(keyPairName) }).getByRole('button').click();
       const sweep = page.getByTestId('history-sweep');
       await expect(sweep.getByTestId('history-sweep-account')).toHaveCount(2);
-      await expect(sweep.locator('[data-profile] tr[data-region="cn-shanghai"]')).toContainText(t.notStarted);
+      const shanghai = sweep.locator('[data-profile] tr[data-region="cn-shanghai"]');
+      await expect(shanghai).toContainText(t.notStarted);
+      // Each part is named as the Sweep screen names its region, in the chosen language.
+      await expect(shanghai.getByRole('rowheader')).toHaveText(t.shanghai);
       await app.screenshot(`sweep-interrupted-history-${locale}-${scheme}`);
       await expectNoAxeViolations(page, `history-sweep-${locale}`);
 

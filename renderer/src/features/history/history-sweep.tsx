@@ -1,7 +1,10 @@
 import { Alert, Button, Tag, Typography } from '@arco-design/web-react';
 import { memo, useState } from 'react';
 import { AppErrorAlert } from '../../common/app-error-alert';
+import { regionDisplayName } from '../../../../shared/domain/known-regions';
+import { RegionLabel } from '../../common/region-label';
 import { format } from '../../i18n/format';
+import { useLocale } from '../../i18n/use-t';
 import { useHistoryT } from './history-messages';
 import { useUiStore } from '../../app/ui-store';
 import { useSweepStore } from '../sweep/sweep-store';
@@ -16,6 +19,7 @@ import './history.css';
  */
 export const HistorySweep = memo(function HistorySweep(props: { row: SweepRow; openedPartId: string | null; onOpenPart: (operationId: string) => void }) {
   const t = useHistoryT();
+  const locale = useLocale();
   const { row } = props;
   const resumeSweep = useSweepStore((state) => state.resume);
   const resumeError = useSweepStore((state) => (state.lastError?.during === 'resume' ? state.lastError.error : null));
@@ -66,7 +70,9 @@ export const HistorySweep = memo(function HistorySweep(props: { row: SweepRow; o
           <tbody>
             {account.parts.map((part) => (
               <tr key={part.operationId} data-region={part.regionId} className={part.operationId === props.openedPartId ? 'history-row-opened' : ''}>
-                <th scope="row">{part.regionId}</th>
+                <th scope="row">
+                  <RegionLabel regionId={part.regionId} locale={locale} />
+                </th>
                 {part.entry === null ? (
                   <td colSpan={3} className="muted" data-testid="history-sweep-not-started">
                     {t('history.sweep.notStarted')}
@@ -81,7 +87,7 @@ export const HistorySweep = memo(function HistorySweep(props: { row: SweepRow; o
                       <Button
                         size="mini"
                         type={part.operationId === props.openedPartId ? 'primary' : 'secondary'}
-                        aria-label={format(t('history.sweep.openPart'), { region: part.regionId, account: accountLabel(account) })}
+                        aria-label={format(t('history.sweep.openPart'), { region: regionDisplayName(part.regionId, locale), account: accountLabel(account) })}
                         onClick={() => props.onOpenPart(part.operationId)}
                       >
                         {t('history.open')}
