@@ -193,4 +193,40 @@ describe('a sweep across accounts', () => {
     await app.core.operations.settled(running.operationId);
     app.simulator.setLatency(0);
   });
+
+  it('checks again after the sweep is on record, and starts no part when an operation took an instance meanwhile', async () => {
+    bindSharedKeyPair(app.simulator.fleet, { keyPairName: 'third-key', instancesPerRegion: 20, regionIds: ['cn-beijing'], idTag: 'third' });
+    bindSharedKeyPair(staging.simulator.fleet, { keyPairName: 'third-key', instancesPerRegion: 20, regionIds: ['cn-beijing'], idTag: 'third-stg' });
+    const sweep = valueOf(await app.api.sweep.find({ profileIds: [app.profileId, staging.profileId], keyPairName: 'third-key', jobId: 'accounts-find-7' }));
+    const plan = valueOf(await app.api.sweep.plan({ sweepId: sweep.sweepId, parts: partsOf(sweep) }));
+    expect(plan.plans).toHaveLength(2);
+    // The operation takes an instance of the part that starts last, so a sweep that skipped the second check would
+    // have started the first part before refusing the second.
+    const [first, last] = plan.plans as [(typeof plan.plans)[0], (typeof plan.plans)[0]];
+    const alone = valueOf(
+      await app.api.operations.plan({ profileId: last.profileId, regionId: last.regionId, action: 'detach-key-pair', keyPair: last.keyPair, forceStop: false, instanceIds: last.instanceIds.slice(0, 1) }),
+    );
+    const detachesOf = (simulator: EcsSimulator) => simulator.requests.filter((request) => request.action === 'DetachKeyPair').length;
+    const before = { first: detachesOf(simulatorOf(first.profileId)), last: detachesOf(simulatorOf(last.profileId)) };
+    simulatorOf(last.profileId).setLatency(400);
+    // Asked first, the sweep passes its first check and waits on the journal's fsync; the operation asked next starts
+    // at once, on one of the sweep's instances, before that write ends.
+    const sweepStart = app.api.sweep.start({ sweepPlanId: plan.sweepPlanId, confirmation: plan.confirmationText });
+    const running = valueOf(await app.api.operations.start({ planId: alone.planId, confirmation: alone.confirmationText }));
+    expect(await sweepStart).toMatchObject({ ok: false, error: { code: 'OPERATION_INSTANCES_BUSY' } });
+    await app.core.operations.settled(running.operationId);
+    simulatorOf(last.profileId).setLatency(0);
+
+    // The refusal came after the record (the first check would have left none): History has the sweep, cancelled,
+    // with no part started; the first part's account got no request, and the other only the one operation's.
+    const recorded = valueOf(await app.api.history.list()).sweeps.filter((listed) => listed.keyPairName === 'third-key');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ state: 'cancelled' });
+    expect(recorded[0]!.parts.map((part) => part.started)).toEqual([false, false]);
+    expect(detachesOf(simulatorOf(first.profileId)) - before.first).toBe(0);
+    expect(detachesOf(simulatorOf(last.profileId)) - before.last).toBe(1);
+    expect(app.core.operations.memory().running).toBe(0);
+    // No review holds any more: the plan is gone with its parts.
+    expect(await app.api.sweep.start({ sweepPlanId: plan.sweepPlanId, confirmation: plan.confirmationText })).toMatchObject({ ok: false, error: { code: 'PLAN_NOT_FOUND' } });
+  });
 });
