@@ -19,6 +19,7 @@ const texts = {
     summary: (instances: number) => `The key is on ${instances} instances in 4 regions of 2 accounts (4 regions searched).`,
     failedAccounts: '1 account could not be searched',
     confirm: 'Type the key pair name to confirm',
+    states: { done: 'Done', searching: 'Searching', failed: 'Failed' },
   },
   'zh-CN': {
     nav: '全账号清理',
@@ -27,6 +28,7 @@ const texts = {
     summary: (instances: number) => `2 个账号的 4 个地域中共有 ${instances} 台实例绑定了该密钥（共搜索 4 个地域）。`,
     failedAccounts: '1 个账号无法搜索',
     confirm: '输入密钥对名称以确认',
+    states: { done: '已完成', searching: '搜索中', failed: '失败' },
   },
 } as const;
 
@@ -68,8 +70,22 @@ for (const { locale, scheme } of [
       const { page } = app;
       await page.getByText(t.nav, { exact: true }).click();
       await page.getByRole('textbox', { name: t.keyPairName }).fill(keyPairName);
+      // Staging answers slowly: the progress shows each account as it stands, prod and broken settled before it.
+      accounts.staging.simulator.setLatency(1_500);
       // Every profile is searched when none is picked.
       await page.getByRole('button', { name: t.search, exact: true }).click();
+      const progress = page.getByTestId('sweep-progress-accounts');
+      const stateOf = (profileId: string) => progress.locator(`tr[data-profile="${profileId}"] .arco-tag`);
+      await expect(stateOf(accounts.prod.profileId)).toHaveText(t.states.done, { timeout: 30_000 });
+      await expect(stateOf(accounts.broken.profileId)).toHaveText(t.states.failed);
+      await expect(stateOf(accounts.staging.profileId)).toHaveText(t.states.searching);
+      const prodRegions = progress.getByRole('progressbar', { name: /prod/ });
+      await expect(prodRegions).toHaveAttribute('aria-valuetext', `${regions.length} / ${regions.length}`);
+      // The whole search is not full while one account still searches, whatever the regions counted so far.
+      const overall = Number(await page.getByTestId('sweep-progress').getByRole('progressbar').first().getAttribute('aria-valuenow'));
+      expect(overall).toBeLessThan(100);
+      await app.screenshot(`sweep-accounts-progress-${locale}-${scheme}`);
+      accounts.staging.simulator.setLatency(0);
 
       const findings = page.getByTestId('sweep-findings');
       await expect(findings).toBeVisible({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { detachBlocker } from '../../../../shared/domain/detachability';
 import { maxSweptProfiles } from '../../../../shared/domain/sweep-limits';
 import type { OperationPlan, OperationProgress, OperationResult } from '../../../../shared/domain/operation';
-import type { Sweep, SweepAccount, SweepPlan, SweepPlanRequest, SweepRegion } from '../../../../shared/domain/sweep';
+import type { Sweep, SweepAccount, SweepAccountProgress, SweepPlan, SweepPlanRequest, SweepRegion } from '../../../../shared/domain/sweep';
 import { retryableInstanceIds } from '../operation/retry-selection';
 
 /** One account and region of a sweep: the unit the admin includes or leaves out, and a run's key. */
@@ -192,4 +192,32 @@ export function sweptProfiles(picked: readonly string[], profiles: ReadonlyArray
   const existing = picked.filter((id) => profiles.some((profile) => profile.id === id));
   const profileIds = existing.length === 0 ? profiles.map((profile) => profile.id) : existing;
   return { picked: existing, profileIds, tooMany: profileIds.length > maxSweptProfiles };
+}
+
+export interface SearchProgressTotals {
+  /** Regions searched, of those listed so far. */
+  done: number;
+  total: number;
+  instances: number;
+  /** Of the whole search: each account weighs the same, and one that is done or failed counts whole. */
+  percent: number;
+  /** Accounts still listing their regions, whose regions are not in `total` yet. */
+  listing: number;
+}
+
+/**
+ * A search's progress over every account. Counted by regions alone, "2 of 2 regions" would fill the bar while an
+ * account is still listing its regions; each account's share keeps the bar short of full until the last one ends.
+ */
+export function searchProgressTotals(accounts: readonly SweepAccountProgress[]): SearchProgressTotals {
+  const settled = (account: SweepAccountProgress) => account.state === 'done' || account.state === 'failed';
+  const share = (account: SweepAccountProgress) => (settled(account) ? 1 : account.regionsTotal === 0 ? 0 : account.regionsDone / account.regionsTotal);
+  const sum = (of: (account: SweepAccountProgress) => number) => accounts.reduce((total, account) => total + of(account), 0);
+  return {
+    done: sum((account) => account.regionsDone),
+    total: sum((account) => account.regionsTotal),
+    instances: sum((account) => account.instancesFound),
+    percent: accounts.length === 0 ? 0 : Math.floor((sum(share) / accounts.length) * 100),
+    listing: accounts.filter((account) => !settled(account) && account.regionsTotal === 0).length,
+  };
 }

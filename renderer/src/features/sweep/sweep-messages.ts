@@ -39,6 +39,10 @@ export const sweepMessages = defineMessages({
     en: '{done} of {total} regions searched · {instances, plural, one {# instance} other {# instances}} found',
     zh: '已搜索 {done} / {total} 个地域 · 找到 {instances} 台实例',
   },
+  'sweep.accountsListing': {
+    en: '{count, plural, one {# account} other {# accounts}} still listing regions',
+    zh: '{count} 个账号仍在列出地域',
+  },
   'sweep.col.account': { en: 'Account', zh: '账号' },
   'sweep.col.regions': { en: 'Regions', zh: '地域' },
   'sweep.col.instancesFound': { en: 'Instances found', zh: '找到的实例' },

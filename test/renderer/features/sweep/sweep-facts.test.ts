@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../../shared/domain/ecs';
 import type { OperationProgress, OperationResult } from '../../../../shared/domain/operation';
-import type { Sweep, SweepRegion } from '../../../../shared/domain/sweep';
+import type { Sweep, SweepAccountProgress, SweepRegion } from '../../../../shared/domain/sweep';
 import { maxSweptProfiles } from '../../../../shared/domain/sweep-limits';
 import {
   combinedProgress,
@@ -10,6 +10,7 @@ import {
   plannedParts,
   regionCounts,
   retryParts,
+  searchProgressTotals,
   sweepEndpoints,
   sweepTotals,
   sweptProfiles,
@@ -169,5 +170,26 @@ describe('sweptProfiles', () => {
   it('searches only the picked profiles that still exist, or all when every picked one is gone', () => {
     expect(sweptProfiles(['p-2', 'gone', 'p-0'], profiles)).toEqual({ picked: ['p-2', 'p-0'], profileIds: ['p-2', 'p-0'], tooMany: false });
     expect(sweptProfiles(['gone'], profiles.slice(0, 2))).toEqual({ picked: [], profileIds: ['p-0', 'p-1'], tooMany: false });
+  });
+});
+
+describe('searchProgressTotals', () => {
+  const account = (state: SweepAccountProgress['state'], regionsDone: number, regionsTotal: number, instancesFound = 0): SweepAccountProgress => ({
+    profileId: `p-${state}-${regionsDone}-${regionsTotal}`,
+    state,
+    regionsDone,
+    regionsTotal,
+    instancesFound,
+  });
+
+  it('keeps the bar short of full while an account is still listing its regions, and says how many are', () => {
+    const totals = searchProgressTotals([account('done', 2, 2, 24), account('searching', 0, 0), account('failed', 0, 0)]);
+    expect(totals).toEqual({ done: 2, total: 2, instances: 24, percent: 66, listing: 1 });
+  });
+
+  it('weighs each account the same, and is full only when every account is done or failed', () => {
+    expect(searchProgressTotals([account('searching', 1, 4), account('searching', 9, 12)]).percent).toBe(50);
+    expect(searchProgressTotals([account('done', 3, 3), account('failed', 1, 5)])).toMatchObject({ percent: 100, listing: 0 });
+    expect(searchProgressTotals([])).toEqual({ done: 0, total: 0, instances: 0, percent: 0, listing: 0 });
   });
 });
