@@ -20,6 +20,7 @@ const texts = {
     failedAccounts: '1 account could not be searched',
     confirm: 'Type the key pair name to confirm',
     states: { done: 'Done', searching: 'Searching', failed: 'Failed' },
+    retryNone: 'Nothing to run again as it is: each failure needs a change first. Show a region to read the reason beside each instance.',
   },
   'zh-CN': {
     nav: '全账号清理',
@@ -29,6 +30,7 @@ const texts = {
     failedAccounts: '1 个账号无法搜索',
     confirm: '输入密钥对名称以确认',
     states: { done: '已完成', searching: '搜索中', failed: '失败' },
+    retryNone: '暂时无法重新执行：每个失败都需要先处理。点击某个地域的“查看”，可看到各实例的原因。',
   },
 } as const;
 
@@ -137,6 +139,18 @@ for (const { locale, scheme } of [
         expect([...counts.values()].every((count) => count === 1)).toBe(true);
       }
       expect(accounts.broken.simulator.changeCounts().size).toBe(0);
+
+      // The instances without the password-reset agent fail in a way a second request would repeat: nothing is
+      // offered again, and the disabled button says why.
+      const withoutAgent = [accounts.prod, accounts.staging].reduce(
+        (sum, account) =>
+          sum +
+          [...account.bound].flatMap(([regionId, ids]) => ids.map((id) => account.simulator.fleet.findInstance(regionId, id)!)).filter((instance) => ['RUNNING', 'STOPPED'].includes(instance.status) && !instance.hasResetAgent).length,
+        0,
+      );
+      expect(withoutAgent).toBeGreaterThan(0);
+      await expect(results.getByTestId('sweep-retry-all')).toBeDisabled();
+      await expect(results.getByTestId('sweep-retry-all')).toHaveAccessibleDescription(t.retryNone);
 
       // One file for the whole sweep: every row names its account and region.
       await results.getByTestId('sweep-export').click();

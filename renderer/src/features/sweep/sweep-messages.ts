@@ -99,7 +99,11 @@ export const sweepMessages = defineMessages({
   'sweep.results.partOption': { en: '{account} · {region} ({count, plural, one {# needs} other {# need}} attention)', zh: '{account} · {region}（{count} 台需处理）' },
   'sweep.results.show': { en: 'Show', zh: '查看' },
   'sweep.results.showPart': { en: 'Show the results of {region} in {account}', zh: '查看 {account} 中 {region} 的结果' },
-  'sweep.results.retryAll': { en: 'Retry the failed ones everywhere ({count})', zh: '在所有账号和地域重试失败的实例（{count} 台）' },
+  'sweep.results.retryAll': { en: 'Run again everywhere ({count})', zh: '在所有账号和地域重新执行（{count} 台）' },
+  'sweep.results.retryNone': {
+    en: 'Nothing to run again as it is: each failure needs a change first. Show a region to read the reason beside each instance.',
+    zh: '暂时无法重新执行：每个失败都需要先处理。点击某个地域的“查看”，可看到各实例的原因。',
+  },
   'sweep.results.export': { en: 'Export the whole sweep (CSV)', zh: '导出本次批量解绑的全部结果（CSV）' },
   'sweep.resumeFailed': { en: 'The sweep could not be resumed', zh: '无法继续该批量解绑' },
 });

@@ -32,6 +32,8 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
   const first = props.runs[0];
   const [shownKey, setShownKey] = useState(first === undefined ? undefined : partKey(first.profileId, first.regionId));
   const retryable = useMemo(() => retryParts(props.runs).reduce((sum, part) => sum + part.instanceIds.length, 0), [props.runs]);
+  // Failures that a second request would only repeat: the disabled button says so.
+  const onlyFixableFailures = retryable === 0 && props.runs.some((run) => run.result?.outcomes.some((outcome) => outcome.status === 'failed') === true);
   const shown = props.runs.find((run) => partKey(run.profileId, run.regionId) === shownKey) ?? first;
   const views = useExposureStore((state) => state.views);
   const search = useSweepStore((state) => state.search);
@@ -60,12 +62,23 @@ export const SweepResults = memo(function SweepResults(props: { runs: readonly S
             {t('sweep.results.export')}
           </Button>
           {props.runs.length > 1 ? (
-            <Button disabled={retryable === 0} loading={planning} onClick={() => void retryFailed()} data-testid="sweep-retry-all">
+            <Button
+              disabled={retryable === 0}
+              loading={planning}
+              onClick={() => void retryFailed()}
+              aria-describedby={onlyFixableFailures ? 'sweep-retry-none' : undefined}
+              data-testid="sweep-retry-all"
+            >
               {format(t('sweep.results.retryAll'), { count: retryable })}
             </Button>
           ) : null}
         </Space>
       </div>
+      {props.runs.length > 1 && onlyFixableFailures ? (
+        <Typography.Text type="secondary" id="sweep-retry-none" data-testid="sweep-retry-none">
+          {t('sweep.results.retryNone')}
+        </Typography.Text>
+      ) : null}
       <SweepResultsTable runs={props.runs} shownKey={shown === undefined ? undefined : partKey(shown.profileId, shown.regionId)} onShow={setShownKey} />
       {/* The reboot of this account's region is reviewed and runs on the Instances screen, as any plan. */}
       {shown?.result == null || running === null ? null : <RebootOffer result={shown.result} isRunning={(instanceId) => running.has(instanceId)} onPlanned={() => setView('workspace')} />}
