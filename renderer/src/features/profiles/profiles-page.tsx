@@ -69,7 +69,7 @@ export function ProfilesPage() {
       title: t('profiles.col.accessKey'),
       render: (profile) => (
         <Space>
-          <code>{profile.accessKeyHint}</code>
+          <code className="profile-access-key">{profile.accessKeyHint}</code>
           {profile.hasSessionToken ? <Tag color="arcoblue">{t('profiles.sts')}</Tag> : null}
         </Space>
       ),
@@ -81,7 +81,7 @@ export function ProfilesPage() {
       title: t('profiles.col.accountId'),
       render: (profile) => (profile.accountId == null ? '—' : <code className="profile-account-id" data-testid="profile-account-id">{profile.accountId}</code>),
     },
-    { key: 'status', title: t('profiles.col.status'), width: 320, render: (profile) => <ProfileStatus profile={profile} /> },
+    { key: 'status', title: t('profiles.col.status'), width: 240, render: (profile) => <ProfileStatus profile={profile} /> },
     { key: 'actions', title: t('profiles.col.actions'), render: (profile) => <ProfileActions profile={profile} /> },
   ];
 
