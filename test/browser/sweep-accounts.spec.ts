@@ -72,8 +72,9 @@ for (const { locale, scheme } of [
       const { page } = app;
       await page.getByText(t.nav, { exact: true }).click();
       await page.getByRole('textbox', { name: t.keyPairName }).fill(keyPairName);
-      // Staging answers slowly: the progress shows each account as it stands, prod and broken settled before it.
-      accounts.staging.simulator.setLatency(1_500);
+      // Staging answers slowly (3 s a request, and its search sends at least three in turn): the progress shows each
+      // account as it stands, prod and broken settled long before it.
+      accounts.staging.simulator.setLatency(3_000);
       // Every profile is searched when none is picked.
       await page.getByRole('button', { name: t.search, exact: true }).click();
       const progress = page.getByTestId('sweep-progress-accounts');
