@@ -130,6 +130,14 @@ for (const { locale, scheme } of [
       await expect(results).toBeVisible({ timeout: 40_000 });
       await expect(results.getByTestId('sweep-results-regions').locator('tbody')).toHaveCount(2);
       await expect(results.getByTestId('sweep-results-account-total')).toHaveCount(2);
+      // Each account's "still exposed" total is the sum of its regions', once every region is checked.
+      for (const name of ['prod', 'staging']) {
+        const account = results.locator(`tbody[data-profile="${name}"]`);
+        const regionCells = account.getByTestId('sweep-region-exposure');
+        await expect.poll(async () => (await regionCells.allInnerTexts()).every((text) => /^\d+$/.test(text))).toBe(true);
+        const sum = (await regionCells.allInnerTexts()).reduce((total, text) => total + Number(text), 0);
+        await expect(account.getByTestId('sweep-account-exposure')).toHaveText(String(sum));
+      }
       await app.screenshot(`sweep-accounts-results-${locale}-${scheme}`);
       await expectNoAxeViolations(page, `sweep-${locale}`);
 

@@ -21,6 +21,14 @@ export const SweepResultsTable = memo(function SweepResultsTable(props: { runs: 
     const { report } = view;
     return report.problems.length > 0 ? format(t('exposure.atLeastCount'), { count: report.total }) : String(report.total);
   };
+  // An account's total once every region of it is checked; "at least" when any region's check was partial.
+  const exposedInAll = (runs: readonly SweepRun[]) => {
+    const views = runs.map((run) => exposure[run.operationId]);
+    if (views.some((view) => view?.report == null)) return views.some((view) => view?.checking === true) ? '…' : '—';
+    const reports = views.map((view) => view!.report!);
+    const total = reports.reduce((sum, report) => sum + report.total, 0);
+    return reports.some((report) => report.problems.length > 0) ? format(t('exposure.atLeastCount'), { count: total }) : String(total);
+  };
   return (
     <table className="sweep-plan-regions" data-testid="sweep-results-regions">
       <caption className="visually-hidden">{t('sweep.results.caption')}</caption>
@@ -59,7 +67,7 @@ export const SweepResultsTable = memo(function SweepResultsTable(props: { runs: 
                       size="mini"
                       type={key === props.shownKey ? 'primary' : 'secondary'}
                       aria-pressed={key === props.shownKey}
-                      aria-label={format(t('sweep.results.showPart'), { region: run.regionId, account: name })}
+                      aria-label={format(t('sweep.results.showPart'), { region: regionDisplayName(run.regionId, locale), account: name })}
                       onClick={() => props.onShow(key)}
                     >
                       {t('sweep.results.show')}
@@ -73,7 +81,7 @@ export const SweepResultsTable = memo(function SweepResultsTable(props: { runs: 
               {counted.map((field) => (
                 <td key={field}>{items.reduce((sum, run) => sum + run.progress[field], 0)}</td>
               ))}
-              <td />
+              <td data-testid="sweep-account-exposure">{exposedInAll(items)}</td>
               <td />
             </tr>
           </tbody>
