@@ -135,12 +135,15 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       // Released since: the copy still has it, the fresh listing will not.
       const released = app.simulator.fleet.region('cn-beijing')!.instances[0]!.instanceId;
       app.simulator.fleet.removeInstance(released);
-      app.simulator.setLatency(1_500);
+      // The fresh listing's first page is held back until the copy has been read and photographed: a latency raced
+      // the checks, and on a loaded machine fresh rows could replace the copy first.
+      app.simulator.addFault({ kind: 'slow-reply', action: 'DescribeInstances', times: 1, delayMs: 120_000 });
       await app.open();
       await expect(page.getByTestId('cached-notice')).toContainText(say.cachedNotice);
       await expect(page.locator('[data-testid="instance-row"][data-cached="true"]').first()).toBeVisible();
       await expect(page.locator(`[data-instance-id="${released}"]`)).toBeVisible();
       await app.screenshot(`cached-inventory-${language}-light`);
+      app.simulator.releaseWaits();
       await expect(page.getByTestId('inventory-progress')).toHaveAttribute('data-state', 'complete', { timeout: 30_000 });
       await expect(page.getByTestId('cached-notice')).toHaveCount(0);
       await expect(page.locator('[data-cached="true"]')).toHaveCount(0);
